@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Parser } from 'htmlparser2';
+import { markdownToText, renderMarkdown } from './render-markdown';
+
+/** Every element and attribute the browser would create from this HTML. */
+function elementsOf(html: string): Array<{ tag: string; attrs: Record<string, string> }> {
+  const out: Array<{ tag: string; attrs: Record<string, string> }> = [];
+  const parser = new Parser(
+    { onopentag: (tag, attrs) => out.push({ tag, attrs }) },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return out;
+}
+
+const SAFE_TAGS = new Set([
+  'p',
+  'br',
+  'strong',
+  'em',
+  'del',
+  's',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'a',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+]);
+
+const corpus = readFileSync(join(__dirname, '../../../test/fixtures/xss-payloads.txt'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#'));
+
+describe('renderMarkdown', () => {
+  it('renders ordinary markdown', () => {
+    expect(renderMarkdown('**Bold** and _em_\n\n- one\n- two')).toBe(
+      '<p><strong>Bold</strong> and <em>em</em></p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n',
+    );
+  });
+
+  it('marks links noopener nofollow and keeps only safe schemes', () => {
+    expect(renderMarkdown('[LA guidance](https://example.org/send)')).toContain(
+      '<a href="https://example.org/send" rel="noopener nofollow">',
+    );
+    expect(renderMarkdown('[click](javascript:alert(1))')).not.toMatch(/href="javascript/i);
+  });
+
+  it('keeps images from Lantern uploads only', () => {
+    expect(renderMarkdown('![map](/uploads/abc.png)')).toContain('<img src="/uploads/abc.png" alt="map" />');
+    expect(renderMarkdown('![x](https://evil.example/t.png)')).not.toContain('<img');
+  });
+
+  it('puts post headings below the page headings', () => {
+    expect(renderMarkdown('# Top')).toBe('<h3>Top</h3>\n');
+  });
+
+  it.each(corpus)('leaves no script, handler or javascript: URL from %s', (payload) => {
+    for (const el of elementsOf(renderMarkdown(payload))) {
+      expect(SAFE_TAGS).toContain(el.tag);
+      for (const [name, value] of Object.entries(el.attrs)) {
+        expect(name).not.toMatch(/^on/i);
+        if (name === 'href' || name === 'src') expect(value.trim()).toMatch(/^(https?:|mailto:|\/)/i);
+      }
+    }
+  });
+
+  it('gives plain text for snippets', () => {
+    expect(markdownToText('## Title\n\nSome **bold** <b>x</b> text')).toBe('Title Some bold <b>x</b> text');
+  });
+});

@@ -1,0 +1,45 @@
+import express, { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+
+/** Paths the API owns; everything else that asks for HTML gets the Angular app. */
+const API_PATHS = /^\/(graphql|health|dev\/|socket\.io)/;
+
+/**
+ * Serve the built Angular client from the same process and origin as the API, with index.html for
+ * client-side routes. Hashed assets are cached for a year; index.html never.
+ */
+export function serveWeb(app: express.Express, dir: string, logger: Logger): void {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) {
+    logger.warn(
+      { dir },
+      'The web client is not built; run `npm run build` (or `npm start`, which builds it)',
+    );
+    app.get('/', (_req, res) => {
+      res
+        .type('text/plain')
+        .send('Lantern API is running. The web client is not built: run `npm run build`.');
+    });
+    return;
+  }
+  app.use(
+    express.static(dir, {
+      index: false,
+      setHeaders: (res, path) => {
+        res.setHeader(
+          'Cache-Control',
+          /\.[0-9a-zA-Z]{8,}\.(js|css)$|-[A-Z0-9]{8}\.(js|css)$/.test(path)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    }),
+  );
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || API_PATHS.test(req.path) || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

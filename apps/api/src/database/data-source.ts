@@ -1,0 +1,36 @@
+import type { Logger } from 'pino';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { PinoTypeOrmLogger } from './typeorm-logger';
+import { ENTITIES, MIGRATIONS } from './entities';
+
+export interface DatabaseOptions {
+  url: string;
+  /** PGlite serves one connection at a time. */
+  embedded?: boolean;
+}
+
+/** The one description of Lantern's database, used by the app, the tests and the migration CLI. */
+export function dataSourceOptions(o: DatabaseOptions, logger?: Logger): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: o.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error', 'warn', 'migration'],
+    ...(logger ? { logger: new PinoTypeOrmLogger(logger) } : {}),
+    maxQueryExecutionTime: 1_000,
+    extra: {
+      max: o.embedded ? 1 : 10,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      application_name: 'lantern',
+    },
+  };
+}
+
+export function createDataSource(o: DatabaseOptions, logger?: Logger): DataSource {
+  return new DataSource(dataSourceOptions(o, logger));
+}

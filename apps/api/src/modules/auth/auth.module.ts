@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordService } from './password.service';
+import { RequestContextFactory } from './request-context.factory';
+
+@Module({
+  imports: [UsersModule],
+  providers: [AuthService, AuthResolver, PasswordService, LoginThrottleService, RequestContextFactory],
+  exports: [AuthService, PasswordService, RequestContextFactory],
+})
+export class AuthModule {}

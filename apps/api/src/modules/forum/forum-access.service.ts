@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, canModerateCategory, canSeeCategory } from '@lantern/shared-domain';
+import { Errors } from '../../common/errors/app-error';
+import { ForumCategoryEntity, ForumThreadEntity } from './forum.entity';
+
+/** Forum visibility, always decided by the shared policy (canSeeCategory, canModerateCategory). */
+@Injectable()
+export class ForumAccessService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** The categories the actor may see, in order (there are few; filtered by the policy). */
+  async visibleCategories(actor: Actor): Promise<ForumCategoryEntity[]> {
+    const all = await this.ds
+      .getRepository(ForumCategoryEntity)
+      .find({ order: { position: 'ASC', name: 'ASC' } });
+    return all.filter((c) => canSeeCategory(actor, c));
+  }
+
+  async visibleCategoryIds(actor: Actor): Promise<string[]> {
+    return (await this.visibleCategories(actor)).map((c) => c.id);
+  }
+
+  /** The category, or NOT_FOUND when it does not exist or the actor may not see it (never "forbidden": that would confirm it exists). */
+  async category(actor: Actor, id: string): Promise<ForumCategoryEntity> {
+    const c = await this.ds.getRepository(ForumCategoryEntity).findOneBy({ id });
+    if (!c || !canSeeCategory(actor, c)) throw Errors.notFound('That category');
+    return c;
+  }
+
+  /** The thread and its category, or NOT_FOUND when invisible to the actor (hidden threads: moderators only). */
+  async thread(
+    actor: Actor,
+    id: string,
+  ): Promise<{ thread: ForumThreadEntity; category: ForumCategoryEntity; moderator: boolean }> {
+    // One statement: the thread with its category.
+    const thread = (await this.ds
+      .getRepository(ForumThreadEntity)
+      .createQueryBuilder('t')
+      .innerJoinAndMapOne('t.category', ForumCategoryEntity, 'c', 'c.id = t.category_id')
+      .where('t.id = :id', { id })
+      .getOne()) as (ForumThreadEntity & { category?: ForumCategoryEntity }) | null;
+    const category = thread?.category ?? null;
+    if (!thread || !category || !canSeeCategory(actor, category)) throw Errors.notFound('That thread');
+    const moderator = canModerateCategory(actor, category);
+    if (thread.hidden && !moderator) throw Errors.notFound('That thread');
+    return { thread, category, moderator };
+  }
+
+  async canReadThread(actor: Actor, threadId: string): Promise<boolean> {
+    try {
+      await this.thread(actor, threadId);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async replyAuthor(replyId: string): Promise<Array<{ authorId: string; anonymous: boolean }>> {
+    const rows: Array<{ author_id: string; anonymous: boolean }> = await this.ds.query(
+      'SELECT author_id, anonymous FROM forum_replies WHERE id = $1',
+      [replyId],
+    );
+    return rows.map((r) => ({ authorId: r.author_id, anonymous: r.anonymous }));
+  }
+
+  /** Of these people, those who may see the category now (current roles, active accounts). */
+  async whoCanSee(userIds: string[], category: ForumCategoryEntity): Promise<string[]> {
+    if (!userIds.length) return [];
+    const rows: Array<{ id: string; grants: Actor['grants'] }> = await this.ds.query(
+      `SELECT u.id, COALESCE((SELECT json_agg(json_build_object('role', m.role, 'trustId', COALESCE(m.trust_id, sc.trust_id), 'schoolId', m.school_id))
+                               FROM memberships m LEFT JOIN schools sc ON sc.id = m.school_id WHERE m.user_id = u.id), '[]'::json) AS grants
+         FROM users u WHERE u.id = ANY($1::uuid[]) AND u.deactivated_at IS NULL`,
+      [userIds],
+    );
+    return rows.filter((r) => canSeeCategory({ userId: r.id, grants: r.grants }, category)).map((r) => r.id);
+  }
+
+  /** People who may see the category whose name or email contains `search` (for mention autocomplete). */
+  async mentionCandidates(
+    actor: Actor,
+    categoryId: string,
+    search: string,
+  ): Promise<Array<{ id: string; displayName: string }>> {
+    const category = await this.category(actor, categoryId);
+    const q = search
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (c) => `\\${c}`);
+    if (q.length < 1 || q.length > 60) return [];
+    const rows: Array<{ id: string; display_name: string }> = await this.ds.query(
+      `SELECT id, display_name FROM users WHERE deactivated_at IS NULL AND id <> $2
+          AND (lower(display_name) LIKE $1 ESCAPE '\\' OR email LIKE $1 ESCAPE '\\')
+        ORDER BY lower(display_name) LIMIT 50`,
+      [`%${q}%`, actor.userId],
+    );
+    const allowed = new Set(
+      await this.whoCanSee(
+        rows.map((r) => r.id),
+        category,
+      ),
+    );
+    return rows
+      .filter((r) => allowed.has(r.id))
+      .slice(0, 8)
+      .map((r) => ({ id: r.id, displayName: r.display_name }));
+  }
+}

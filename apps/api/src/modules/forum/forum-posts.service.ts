@@ -1,0 +1,308 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditAction, NotificationKind, StreamKey, STREAM_KINDS } from '@lantern/shared-domain';
+import type { RequestContext } from '../../common/context/request-context';
+import { Errors } from '../../common/errors/app-error';
+import { markdownToText, renderMarkdown } from '../../common/markdown/render-markdown';
+import { AuditService } from '../audit/audit.service';
+import { NotificationsService, Publish } from '../notifications/notifications.service';
+import { RealtimeBus } from '../realtime/realtime-bus';
+import { StreamsService } from '../streams/streams.service';
+import { ForumAccessService } from './forum-access.service';
+import { ForumCategoryEntity, ForumReplyEntity, ForumThreadEntity } from './forum.entity';
+import { CreateThreadInput, ReplyInput } from './forum.models';
+import { PersonalDataGuard } from './personal-data.guard';
+import { ForumEngagementService } from './forum-engagement.service';
+
+export const threadStream = (threadId: string): StreamKey => `${STREAM_KINDS.ForumThread}:${threadId}`;
+const normaliseTags = (tags: string[] | null | undefined) =>
+  [...new Set((tags ?? []).map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean))].slice(
+    0,
+    5,
+  );
+
+/** Writing to the forum: threads, replies, edits, deletions, accepted answers. */
+@Injectable()
+export class ForumPostsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: ForumAccessService,
+    private readonly personalData: PersonalDataGuard,
+    private readonly notifications: NotificationsService,
+    private readonly streams: StreamsService,
+    private readonly bus: RealtimeBus,
+    private readonly audit: AuditService,
+    private readonly engagement: ForumEngagementService,
+  ) {}
+
+  async createThread(ctx: RequestContext, input: CreateThreadInput): Promise<string> {
+    const category = await this.access.category(ctx.actor!, input.categoryId);
+    return this.ds
+      .transaction(async (m) => {
+        const repo = m.getRepository(ForumThreadEntity);
+        const saved = await repo.save(
+          repo.create({
+            categoryId: category.id,
+            authorId: ctx.actor!.userId,
+            anonymous: !!input.anonymous,
+            kind: input.kind,
+            title: input.title.trim(),
+            body: input.body,
+            bodyHtml: renderMarkdown(input.body),
+            tags: normaliseTags(input.tags),
+            pinned: false,
+            locked: false,
+            hidden: false,
+            replyCount: 0,
+            lastActivityAt: new Date(),
+            acceptedReplyId: null,
+          }),
+        );
+        await this.personalData.check(
+          ctx,
+          [input.title, input.body],
+          input.personalDataOverride,
+          { trustId: category.trustId, targetType: 'forum_thread', targetId: saved.id },
+          m,
+        );
+        const publish = await this.notifyMentions(ctx, m, category, input.mentions, new Set(), {
+          anonymous: !!input.anonymous,
+          title: saved.title,
+          body: input.body,
+          threadId: saved.id,
+        });
+        return { id: saved.id, publish };
+      })
+      .then(async ({ id, publish }) => {
+        await publish();
+        return id;
+      });
+  }
+
+  /** Tell each mentioned person who may see the category (never twice, never the writer). */
+  private async notifyMentions(
+    ctx: RequestContext,
+    m: EntityManager,
+    category: ForumCategoryEntity,
+    mentions: string[] | null | undefined,
+    alreadyTold: Set<string>,
+    post: { anonymous: boolean; title: string; body: string; threadId: string },
+  ): Promise<Publish> {
+    const wanted = [...new Set(mentions ?? [])].filter((u) => u !== ctx.actor!.userId && !alreadyTold.has(u));
+    const allowed = await this.access.whoCanSee(wanted, category);
+    const publishes: Publish[] = [];
+    for (const recipientId of allowed) {
+      publishes.push(
+        await this.notifications.notify(m, {
+          recipientId,
+          kind: NotificationKind.ForumMention,
+          title: `${post.anonymous ? 'Someone (anonymously)' : ctx.session!.displayName} mentioned you in “${post.title.slice(0, 80)}”`,
+          body: markdownToText(post.body, 160),
+          link: `/forum/threads/${post.threadId}`,
+        }),
+      );
+    }
+    return async () => {
+      for (const p of publishes) await p();
+    };
+  }
+
+  async reply(ctx: RequestContext, input: ReplyInput): Promise<string> {
+    const actor = ctx.actor!;
+    const { thread, category } = await this.access.thread(actor, input.threadId);
+    if (thread.locked) throw Errors.conflict('This thread is locked: no new replies.');
+    if (thread.deletedAt) throw Errors.conflict('This thread was deleted.');
+    const { id, publish } = await this.ds.transaction(async (m) => {
+      // TypeORM answers UPDATE ... RETURNING with [rows, affected].
+      const [updated] = (await m.query(
+        'UPDATE forum_threads SET reply_seq = reply_seq + 1, reply_count = reply_count + 1, last_activity_at = now() WHERE id = $1 RETURNING reply_seq',
+        [thread.id],
+      )) as [Array<{ reply_seq: string }>, number];
+      const seg = String(updated[0]!.reply_seq).padStart(8, '0');
+      let parent: ForumReplyEntity | null = null;
+      if (input.parentId) {
+        parent = await m
+          .getRepository(ForumReplyEntity)
+          .findOneBy({ id: input.parentId, threadId: thread.id });
+        if (!parent) throw Errors.notFound('The reply you are answering');
+      }
+      const repo = m.getRepository(ForumReplyEntity);
+      const saved = await repo.save(
+        repo.create({
+          threadId: thread.id,
+          parentId: parent?.id ?? null,
+          authorId: actor.userId,
+          anonymous: !!input.anonymous,
+          body: input.body,
+          bodyHtml: renderMarkdown(input.body),
+          path: parent ? `${parent.path}.${seg}` : seg,
+          depth: parent ? parent.depth + 1 : 0,
+          helpfulCount: 0,
+          hidden: false,
+        }),
+      );
+      await this.personalData.check(
+        ctx,
+        [input.body],
+        input.personalDataOverride,
+        { trustId: category.trustId, targetType: 'forum_reply', targetId: saved.id },
+        m,
+      );
+      const { item } = await this.streams.append(
+        threadStream(thread.id),
+        saved.id,
+        null,
+        { replyId: saved.id, parentId: saved.parentId },
+        m,
+      );
+      // The person answered, and everyone watching the thread or its category, except the writer.
+      const candidates = [
+        ...new Set([
+          parent?.authorId ?? thread.authorId,
+          ...(await this.engagement.watchers(thread.id, category.id)),
+        ]),
+      ];
+      // Only people who may still see the category hear about it (a title alone can say too much).
+      const recipients = new Set(
+        await this.access.whoCanSee(
+          candidates.filter((u) => u !== actor.userId),
+          category,
+        ),
+      );
+      const publishes: Publish[] = [];
+      for (const recipientId of recipients) {
+        publishes.push(
+          await this.notifications.notify(m, {
+            recipientId,
+            kind: NotificationKind.ForumReply,
+            title: `${input.anonymous ? 'Someone (anonymously)' : ctx.session!.displayName} replied in “${thread.title.slice(0, 80)}”`,
+            body: markdownToText(input.body, 160),
+            link: `/forum/threads/${thread.id}`,
+          }),
+        );
+      }
+      publishes.push(
+        await this.notifyMentions(ctx, m, category, input.mentions, recipients, {
+          anonymous: !!input.anonymous,
+          title: thread.title,
+          body: input.body,
+          threadId: thread.id,
+        }),
+      );
+      const notify: Publish = async () => {
+        for (const p of publishes) await p();
+      };
+      return {
+        id: saved.id,
+        publish: async () => {
+          this.bus.streamItem(item);
+          await notify();
+        },
+      };
+    });
+    await publish();
+    return id;
+  }
+
+  async editThread(
+    ctx: RequestContext,
+    id: string,
+    title: string,
+    body: string,
+    override: { reason: string } | null | undefined,
+  ): Promise<void> {
+    const { thread, category, moderator } = await this.access.thread(ctx.actor!, id);
+    if (thread.authorId !== ctx.actor!.userId && !moderator) throw Errors.forbidden('edit this post');
+    if (thread.deletedAt) throw Errors.conflict('A deleted post cannot be edited.');
+    await this.ds.transaction(async (m) => {
+      await m.query(
+        'INSERT INTO forum_revisions (thread_id, editor_id, title, body) VALUES ($1, $2, $3, $4)',
+        [thread.id, ctx.actor!.userId, thread.title, thread.body],
+      );
+      await m
+        .getRepository(ForumThreadEntity)
+        .update({ id }, { title: title.trim(), body, bodyHtml: renderMarkdown(body), editedAt: new Date() });
+      await this.personalData.check(
+        ctx,
+        [title, body],
+        override,
+        { trustId: category.trustId, targetType: 'forum_thread', targetId: id },
+        m,
+      );
+    });
+  }
+
+  async editReply(
+    ctx: RequestContext,
+    id: string,
+    body: string,
+    override: { reason: string } | null | undefined,
+  ): Promise<void> {
+    const reply = await this.ds.getRepository(ForumReplyEntity).findOneBy({ id });
+    if (!reply) throw Errors.notFound('That reply');
+    const { category, moderator } = await this.access.thread(ctx.actor!, reply.threadId);
+    if (reply.authorId !== ctx.actor!.userId && !moderator) throw Errors.forbidden('edit this reply');
+    if (reply.deletedAt) throw Errors.conflict('A deleted reply cannot be edited.');
+    await this.ds.transaction(async (m) => {
+      await m.query(
+        'INSERT INTO forum_revisions (thread_id, reply_id, editor_id, body) VALUES ($1, $2, $3, $4)',
+        [reply.threadId, id, ctx.actor!.userId, reply.body],
+      );
+      await m
+        .getRepository(ForumReplyEntity)
+        .update({ id }, { body, bodyHtml: renderMarkdown(body), editedAt: new Date() });
+      await this.personalData.check(
+        ctx,
+        [body],
+        override,
+        { trustId: category.trustId, targetType: 'forum_reply', targetId: id },
+        m,
+      );
+    });
+  }
+
+  /** Delete leaves a placeholder (the tree stays whole); the text goes, a revision keeps it for moderators. */
+  async deletePost(ctx: RequestContext, threadId: string, replyId: string | null): Promise<void> {
+    const { thread, category, moderator } = await this.access.thread(ctx.actor!, threadId);
+    const post = replyId
+      ? await this.ds.getRepository(ForumReplyEntity).findOneBy({ id: replyId, threadId })
+      : thread;
+    if (!post) throw Errors.notFound('That reply');
+    if (post.authorId !== ctx.actor!.userId && !moderator) throw Errors.forbidden('delete this post');
+    await this.ds.transaction(async (m) => {
+      await m.query(
+        'INSERT INTO forum_revisions (thread_id, reply_id, editor_id, body) VALUES ($1, $2, $3, $4)',
+        [threadId, replyId, ctx.actor!.userId, post.body],
+      );
+      const change = { body: '', bodyHtml: '', deletedAt: new Date() };
+      if (replyId) await m.getRepository(ForumReplyEntity).update({ id: replyId }, change);
+      else await m.getRepository(ForumThreadEntity).update({ id: threadId }, change);
+      if (post.authorId !== ctx.actor!.userId) {
+        await this.audit.recordFor(
+          ctx,
+          {
+            action: AuditAction.ForumModeration,
+            summary: `Deleted a ${replyId ? 'reply' : 'thread'} in ${category.name}`,
+            targetType: replyId ? 'forum_reply' : 'forum_thread',
+            targetId: replyId ?? threadId,
+            trustId: category.trustId,
+          },
+          m,
+        );
+      }
+    });
+  }
+
+  /** The asker or a moderator marks one reply as the accepted answer to a question. */
+  async accept(ctx: RequestContext, threadId: string, replyId: string | null): Promise<void> {
+    const { thread, moderator } = await this.access.thread(ctx.actor!, threadId);
+    if (thread.kind !== 'QUESTION') throw Errors.badInput('Only a question can have an accepted answer.');
+    if (thread.authorId !== ctx.actor!.userId && !moderator) throw Errors.forbidden('accept an answer here');
+    if (replyId) {
+      const reply = await this.ds.getRepository(ForumReplyEntity).findOneBy({ id: replyId, threadId });
+      if (!reply || reply.deletedAt) throw Errors.notFound('That reply');
+    }
+    await this.ds.getRepository(ForumThreadEntity).update({ id: threadId }, { acceptedReplyId: replyId });
+  }
+}

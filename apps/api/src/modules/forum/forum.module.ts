@@ -1,0 +1,54 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { STREAM_KINDS } from '@lantern/shared-domain';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { StreamRegistry } from '../streams/stream-registry';
+import { ForumAccessService } from './forum-access.service';
+import { ForumPostsService } from './forum-posts.service';
+import { ForumReadService } from './forum-read.service';
+import { ForumSearchService } from './forum-search.service';
+import { ForumResolver } from './forum.resolver';
+import { PersonalDataGuard } from './personal-data.guard';
+import { ForumEngagementService } from './forum-engagement.service';
+import { ForumModerationService } from './forum-moderation.service';
+import { ForumCategoriesService } from './forum-categories.service';
+import {
+  ForumCategoryFieldsResolver,
+  ForumEngagementResolver,
+  ForumReplyFieldsResolver,
+  ForumThreadFieldsResolver,
+} from './forum-engagement.resolver';
+
+@Module({
+  imports: [NotificationsModule],
+  providers: [
+    ForumAccessService,
+    ForumReadService,
+    ForumPostsService,
+    ForumSearchService,
+    ForumEngagementService,
+    ForumModerationService,
+    ForumCategoriesService,
+    PersonalDataGuard,
+    ForumResolver,
+    ForumEngagementResolver,
+    ForumThreadFieldsResolver,
+    ForumReplyFieldsResolver,
+    ForumCategoryFieldsResolver,
+  ],
+})
+export class ForumModule implements OnModuleInit {
+  constructor(
+    private readonly registry: StreamRegistry,
+    private readonly access: ForumAccessService,
+  ) {}
+
+  /** New replies stream to everyone who may read the thread; only the server writes. */
+  onModuleInit(): void {
+    this.registry.register({
+      kind: STREAM_KINDS.ForumThread,
+      canRead: (actor, threadId) =>
+        /^[0-9a-f-]{36}$/i.test(threadId) && this.access.canReadThread(actor, threadId),
+      canWrite: () => false,
+    });
+  }
+}

@@ -1,0 +1,312 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { Brackets, DataSource } from 'typeorm';
+import {
+  Actor,
+  AuditAction,
+  ErrorCode,
+  INVITATION_TTL_DAYS,
+  NotificationKind,
+  NAME_MAX_LENGTH,
+  Permission,
+  ROLE_LABEL,
+  Scope,
+  ScopeKind,
+  canAssignRole,
+  isEmail,
+  normaliseEmail,
+  passwordProblem,
+  reachOf,
+} from '@lantern/shared-domain';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import type { RequestContext } from '../../common/context/request-context';
+import { AppError, Errors } from '../../common/errors/app-error';
+import { InvitationStatus } from '../../common/graphql/enums';
+import { Connection, decodeCursor, encodeCursor, toConnection } from '../../common/pagination/connection';
+import { AuditService } from '../audit/audit.service';
+import { DirectoryService } from '../directory/directory.service';
+import { MailService } from '../mail/mail.service';
+import { NotificationsService, Publish } from '../notifications/notifications.service';
+import { MembershipsService, auditScope, scopeColumns } from '../memberships/memberships.service';
+import { PasswordService } from '../auth/password.service';
+import { hashToken } from '../sessions/sessions.service';
+import { UserEntity } from '../users/user.entity';
+import { AcceptInvitationInput, InviteInput } from './dto/invitation.inputs';
+import { InvitationEntity } from './invitation.entity';
+import { InvitationModel, InvitationPreviewModel } from './invitation.model';
+
+const INVALID =
+  'This invitation link has expired or has already been used. Ask the person who invited you to send a new one.';
+
+export function statusOf(i: InvitationEntity, now = new Date()): InvitationStatus {
+  if (i.revokedAt) return InvitationStatus.REVOKED;
+  if (i.acceptedAt) return InvitationStatus.ACCEPTED;
+  if (i.expiresAt <= now) return InvitationStatus.EXPIRED;
+  return InvitationStatus.PENDING;
+}
+
+export const toInvitation = (i: InvitationEntity): InvitationModel => ({
+  id: i.id,
+  email: i.email,
+  role: i.role,
+  status: statusOf(i),
+  expiresAt: i.expiresAt,
+  createdAt: i.createdAt,
+  trustId: i.trustId,
+  schoolId: i.schoolId,
+  invitedById: i.invitedBy,
+});
+
+@Injectable()
+export class InvitationsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly directory: DirectoryService,
+    private readonly memberships: MembershipsService,
+    private readonly passwords: PasswordService,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async invite(ctx: RequestContext, input: InviteInput): Promise<InvitationEntity> {
+    const actor = ctx.actor!;
+    const email = normaliseEmail(input.email);
+    if (!isEmail(email))
+      throw Errors.badInput('Enter an email address like name@school.org.uk.', {
+        email: 'Not an email address',
+      });
+    const scope = await this.directory.scopeFor(input.role, input.trustId, input.schoolId);
+    if (!canAssignRole(actor, input.role, scope))
+      throw Errors.forbidden('invite someone into that role there');
+    const existing = await this.ds.getRepository(UserEntity).findOneBy({ email });
+    if (existing) {
+      throw Errors.conflict(
+        `${email} already has a Lantern account. Give them the role from People instead.`,
+      );
+    }
+    const token = randomBytes(32).toString('base64url');
+    const where = await this.memberships.describeScope(scope);
+    return this.ds.transaction(async (m) => {
+      const cols = scopeColumns(scope);
+      // A new invitation for the same person and role replaces any still pending.
+      await m.query(
+        `UPDATE invitations SET revoked_at = now()
+          WHERE email = $1 AND role = $2 AND trust_id IS NOT DISTINCT FROM $3 AND school_id IS NOT DISTINCT FROM $4
+            AND accepted_at IS NULL AND revoked_at IS NULL`,
+        [email, input.role, cols.trustId, cols.schoolId],
+      );
+      const repo = m.getRepository(InvitationEntity);
+      const saved = await repo.save(
+        repo.create({
+          email,
+          role: input.role,
+          ...cols,
+          tokenHash: hashToken(token),
+          invitedBy: actor.userId,
+          expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000),
+        }),
+      );
+      await this.audit.recordFor(
+        ctx,
+        {
+          action: AuditAction.InvitationSent,
+          summary: `Invited ${email} as ${ROLE_LABEL[input.role]}${where}`,
+          targetType: 'invitation',
+          targetId: saved.id,
+          ...auditScope(scope),
+        },
+        m,
+      );
+      const link = `${this.config.publicUrl}/invitations/accept?token=${token}`;
+      await this.mail.send(
+        {
+          to: email,
+          subject: `${ctx.session!.displayName} invited you to Lantern`,
+          text:
+            `${ctx.session!.displayName} has invited you to join Lantern as ${ROLE_LABEL[input.role]}${where}.\n\n` +
+            `Create your account here (the link works once and expires in ${INVITATION_TTL_DAYS} days):\n${link}\n\n` +
+            `If you were not expecting this, you can ignore this email.`,
+        },
+        m,
+      );
+      return saved;
+    });
+  }
+
+  async revoke(ctx: RequestContext, id: string): Promise<InvitationEntity> {
+    const actor = ctx.actor!;
+    return this.ds.transaction(async (m) => {
+      const inv = await m.getRepository(InvitationEntity).findOneBy({ id });
+      if (!inv) throw Errors.notFound('That invitation');
+      const scope = await this.scopeOf(inv);
+      if (!canAssignRole(actor, inv.role, scope)) throw Errors.forbidden('revoke that invitation');
+      if (statusOf(inv) !== InvitationStatus.PENDING) {
+        throw Errors.conflict('Only a pending invitation can be revoked.');
+      }
+      inv.revokedAt = new Date();
+      await m.getRepository(InvitationEntity).update({ id }, { revokedAt: inv.revokedAt });
+      await this.audit.recordFor(
+        ctx,
+        {
+          action: AuditAction.InvitationRevoked,
+          summary: `Revoked the invitation for ${inv.email} as ${ROLE_LABEL[inv.role]}`,
+          targetType: 'invitation',
+          targetId: inv.id,
+          ...auditScope(scope),
+        },
+        m,
+      );
+      return inv;
+    });
+  }
+
+  async list(
+    actor: Actor,
+    status: InvitationStatus | null,
+    limit: number,
+    after: string | null,
+  ): Promise<Connection<InvitationModel>> {
+    const reach = reachOf(actor, Permission.PeopleInvite);
+    const qb = this.ds
+      .getRepository(InvitationEntity)
+      .createQueryBuilder('i')
+      .leftJoin('schools', 's', 's.id = i.school_id');
+    if (!reach.network) {
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('i.trust_id = ANY(:trusts)')
+            .orWhere('s.trust_id = ANY(:trusts)')
+            .orWhere('i.school_id = ANY(:schools)'),
+        ),
+        { trusts: reach.trustIds, schools: reach.schoolIds },
+      );
+    }
+    switch (status) {
+      case InvitationStatus.REVOKED:
+        qb.andWhere('i.revoked_at IS NOT NULL');
+        break;
+      case InvitationStatus.ACCEPTED:
+        qb.andWhere('i.accepted_at IS NOT NULL');
+        break;
+      case InvitationStatus.EXPIRED:
+        qb.andWhere('i.revoked_at IS NULL AND i.accepted_at IS NULL AND i.expires_at <= now()');
+        break;
+      case InvitationStatus.PENDING:
+        qb.andWhere('i.revoked_at IS NULL AND i.accepted_at IS NULL AND i.expires_at > now()');
+        break;
+    }
+    const total = await qb.clone().getCount();
+    const cursor = decodeCursor(after);
+    if (cursor)
+      qb.andWhere('(i.created_at, i.id) < (:ts::timestamptz, :id::uuid)', {
+        ts: cursor.sortValue,
+        id: cursor.id,
+      });
+    const rows = await qb
+      .orderBy('i.created_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
+    return toConnection(rows, limit, total, toInvitation, (r) =>
+      encodeCursor(r.createdAt.toISOString(), r.id),
+    );
+  }
+
+  async preview(token: string): Promise<InvitationPreviewModel> {
+    const inv = await this.findUsable(token);
+    const rows: Array<{ trust: string | null; school: string | null }> = await this.ds.query(
+      `SELECT COALESCE(t.name, st.name) AS trust, s.name AS school
+         FROM invitations i LEFT JOIN trusts t ON t.id = i.trust_id
+         LEFT JOIN schools s ON s.id = i.school_id LEFT JOIN trusts st ON st.id = s.trust_id
+        WHERE i.id = $1`,
+      [inv.id],
+    );
+    return {
+      email: inv.email,
+      role: inv.role,
+      trustName: rows[0]?.trust ?? null,
+      schoolName: rows[0]?.school ?? null,
+      expiresAt: inv.expiresAt,
+    };
+  }
+
+  /** Create the account, grant the role and mark the invitation used, all or nothing. Returns the new user id. */
+  async accept(ctx: RequestContext, input: AcceptInvitationInput): Promise<string> {
+    const name = input.displayName.trim().replace(/\s+/g, ' ');
+    if (!name || name.length > NAME_MAX_LENGTH) {
+      throw Errors.badInput('Enter your name.', { displayName: 'Enter your name' });
+    }
+    const inv = await this.findUsable(input.token);
+    const problem = passwordProblem(input.password, [inv.email.split('@')[0] ?? '', name]);
+    if (problem) throw new AppError(ErrorCode.WeakPassword, problem, { password: problem });
+    const passwordHash = await this.passwords.hash(input.password);
+    const scope = await this.scopeOf(inv);
+    const where = await this.memberships.describeScope(scope);
+    const { userId, publish } = await this.ds.transaction(async (m) => {
+      const locked: InvitationEntity[] = await m.query(
+        `SELECT id FROM invitations WHERE id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+         FOR UPDATE`,
+        [inv.id],
+      );
+      if (!locked.length) throw new AppError(ErrorCode.InvitationInvalid, INVALID);
+      if (await m.getRepository(UserEntity).findOneBy({ email: inv.email })) {
+        throw Errors.conflict(`${inv.email} already has a Lantern account. Sign in instead.`);
+      }
+      const users = m.getRepository(UserEntity);
+      const user = await users.save(users.create({ email: inv.email, displayName: name, passwordHash }));
+      await this.memberships.insertGrant(m, user.id, inv.role, scope, inv.invitedBy);
+      await m
+        .getRepository(InvitationEntity)
+        .update({ id: inv.id }, { acceptedAt: new Date(), acceptedUserId: user.id });
+      await this.audit.record(
+        {
+          actorUserId: user.id,
+          actorLabel: name,
+          action: AuditAction.InvitationAccepted,
+          summary: `${name} (${inv.email}) accepted the invitation as ${ROLE_LABEL[inv.role]}${where}`,
+          ip: ctx.ip,
+          targetType: 'invitation',
+          targetId: inv.id,
+          ...auditScope(scope),
+        },
+        m,
+      );
+      let publish: Publish = async () => undefined;
+      if (inv.invitedBy) {
+        publish = await this.notifications.notify(m, {
+          recipientId: inv.invitedBy,
+          kind: NotificationKind.InvitationAccepted,
+          title: `${name} accepted your invitation`,
+          body: `${inv.email} joined as ${ROLE_LABEL[inv.role]}${where}.`,
+          link: '/admin/people',
+        });
+      }
+      return { userId: user.id, publish };
+    });
+    await publish();
+    return userId;
+  }
+
+  private async findUsable(token: string): Promise<InvitationEntity> {
+    const inv =
+      token && token.length <= 100
+        ? await this.ds.getRepository(InvitationEntity).findOneBy({ tokenHash: hashToken(token) })
+        : null;
+    if (!inv || statusOf(inv) !== InvitationStatus.PENDING)
+      throw new AppError(ErrorCode.InvitationInvalid, INVALID);
+    return inv;
+  }
+
+  private async scopeOf(inv: InvitationEntity): Promise<Scope> {
+    if (inv.schoolId) {
+      const rows = await this.ds.query('SELECT trust_id FROM schools WHERE id = $1', [inv.schoolId]);
+      return { kind: ScopeKind.School, trustId: rows[0].trust_id, schoolId: inv.schoolId };
+    }
+    if (inv.trustId) return { kind: ScopeKind.Trust, trustId: inv.trustId };
+    return { kind: ScopeKind.Network };
+  }
+}

@@ -1,0 +1,11 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Mail kept for the development outbox page when no SMTP server is configured. */
+@Entity('outbox_messages')
+export class OutboxMessageEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('text', { name: 'to_address' }) to!: string;
+  @Column('text') subject!: string;
+  @Column('text') text!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

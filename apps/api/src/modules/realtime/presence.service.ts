@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  Actor,
+  PresenceChange,
+  PresenceStatus,
+  Role,
+  SocketEvent,
+  canSeePresence,
+  isNetworkLevel,
+  trustsOf,
+} from '@lantern/shared-domain';
+import { RealtimeBus, userRoom } from './realtime-bus';
+import type { SocketData } from './socket-data';
+
+const ALL = 'presence:all';
+const trustRoom = (trustId: string) => `presence:trust:${trustId}`;
+
+@Injectable()
+export class PresenceService {
+  constructor(
+    private readonly bus: RealtimeBus,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
+
+  /** Rooms a socket joins to hear about the people it may see. */
+  roomsFor(actor: Actor): string[] {
+    return [...trustsOf(actor).map(trustRoom), ...(isNetworkLevel(actor) ? [ALL] : [])];
+  }
+
+  /** A person's status from their sockets in every process. */
+  async statusOf(userId: string): Promise<PresenceStatus> {
+    const io = this.bus.io;
+    if (!io) return 'offline';
+    const sockets = await io.in(userRoom(userId)).fetchSockets();
+    const data = sockets.map((s) => s.data as SocketData).filter((d) => d?.session?.showPresence !== false);
+    if (!data.length) return 'offline';
+    return data.some((d) => d.presence === 'online') ? 'online' : 'away';
+  }
+
+  /** Tell everyone who may see `actor` their current status. */
+  async announce(actor: Actor, showPresence: boolean): Promise<void> {
+    const status: PresenceStatus = showPresence ? await this.statusOf(actor.userId) : 'offline';
+    const change: PresenceChange = { userId: actor.userId, status };
+    if (isNetworkLevel(actor)) this.bus.toAll(SocketEvent.PresenceChanged, change);
+    else this.bus.toRooms([...trustsOf(actor).map(trustRoom), ALL], SocketEvent.PresenceChanged, change);
+  }
+
+  /** Statuses of up to 100 people, answering only for those the viewer may see. */
+  async query(viewer: Actor, userIds: string[]): Promise<PresenceChange[]> {
+    const ids = [...new Set(userIds)].slice(0, 100);
+    if (!ids.length) return [];
+    const rows: Array<{
+      id: string;
+      show_presence: boolean;
+      grants: Array<{ role: Role; trustId: string | null; schoolId: string | null }>;
+    }> = await this.ds.query(
+      `SELECT u.id, u.show_presence,
+                COALESCE((SELECT json_agg(json_build_object('role', m.role, 'trustId', COALESCE(m.trust_id, sc.trust_id), 'schoolId', m.school_id))
+                           FROM memberships m LEFT JOIN schools sc ON sc.id = m.school_id WHERE m.user_id = u.id), '[]'::json) AS grants
+           FROM users u WHERE u.id = ANY($1::uuid[]) AND u.deactivated_at IS NULL`,
+      [ids],
+    );
+    const visible = rows.filter((r) => canSeePresence(viewer, { userId: r.id, grants: r.grants }));
+    return Promise.all(
+      visible.map(async (r) => ({
+        userId: r.id,
+        status: r.show_presence ? await this.statusOf(r.id) : ('offline' as const),
+      })),
+    );
+  }
+}

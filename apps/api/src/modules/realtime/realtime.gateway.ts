@@ -1,0 +1,334 @@
+import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import type { Server } from 'socket.io';
+import {
+  Ack,
+  ErrorCode,
+  REALTIME_LIMITS,
+  SocketEvent,
+  StreamKey,
+  StreamSendAck,
+  StreamSubscribeAck,
+} from '@lantern/shared-domain';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { NotificationsService } from '../notifications/notifications.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { StreamRegistry } from '../streams/stream-registry';
+import { StreamsService } from '../streams/streams.service';
+import { sessionTokenFromCookie } from './handshake';
+import { PresenceService } from './presence.service';
+import { RealtimeBus, streamRoom, userRoom } from './realtime-bus';
+import type { LanternSocket } from './socket-data';
+
+const refuse = (code: string, message: string): Ack<never> => ({ ok: false, code, message });
+const FULL_CHECK_MS = 30_000;
+
+/** Run a handler so that the client always gets an ack, never a thrown exception. */
+async function safely<T extends object>(logger: Logger, fn: () => Promise<Ack<T>>): Promise<Ack<T>> {
+  try {
+    return await fn();
+  } catch (err) {
+    logger.error(`Socket handler failed: ${err instanceof Error ? err.message : String(err)}`);
+    return refuse(ErrorCode.Internal, 'Something went wrong on our side. Please try again.');
+  }
+}
+
+/**
+ * The real-time entry point. The handshake is authenticated by the session cookie; every room join
+ * asks the stream registry (which asks the policy); every half second the sessions and rooms of open
+ * sockets are checked again, so a signed-out, deactivated or demoted person stops receiving at once.
+ */
+@WebSocketGateway()
+export class RealtimeGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
+{
+  private readonly logger = new Logger('Realtime');
+  private server!: Server;
+  private timer: NodeJS.Timeout | null = null;
+  private revalidating = false;
+  /** auth_epoch at the last full check, and when that was. */
+  private epoch: string | null = null;
+  private lastFullCheck = 0;
+  /** Sockets connected since the last check: checked on the next tick whatever the epoch says. */
+  private fresh = new Set<string>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
+    private readonly streams: StreamsService,
+    private readonly registry: StreamRegistry,
+    private readonly presence: PresenceService,
+    private readonly notifications: NotificationsService,
+    private readonly bus: RealtimeBus,
+  ) {}
+
+  afterInit(server: Server): void {
+    this.server = server;
+    this.bus.attach(server);
+    server.use((socket, next) => {
+      const token = sessionTokenFromCookie(socket.handshake.headers.cookie);
+      this.sessions
+        .resolve(token)
+        .then((resolved) => {
+          if (!resolved) return next(new Error(ErrorCode.Unauthenticated));
+          const s = socket as LanternSocket;
+          s.data = {
+            session: resolved.session,
+            actor: resolved.actor,
+            streams: [],
+            presence: 'online',
+            presenceRooms: [],
+            rate: { windowStart: Date.now(), count: 0 },
+          };
+          next();
+        })
+        .catch(() => next(new Error(ErrorCode.Unavailable)));
+    });
+    this.timer = setInterval(() => void this.revalidate(), REALTIME_LIMITS.revalidateMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /**
+   * Errors here must never escape: Nest does not catch them, and an unhandled rejection would end
+   * the process. A socket that cannot be set up is told and closed instead.
+   */
+  async handleConnection(socket: LanternSocket): Promise<void> {
+    try {
+      await this.setUp(socket);
+    } catch (err) {
+      this.logger.warn(`Could not set up a socket: ${err instanceof Error ? err.message : String(err)}`);
+      socket.emit(SocketEvent.Problem, {
+        code: ErrorCode.Unavailable,
+        message: 'Lantern cannot reach its database just now. The page will reconnect shortly.',
+      });
+      socket.disconnect(true);
+    }
+  }
+
+  private async setUp(socket: LanternSocket): Promise<void> {
+    const { actor, session } = socket.data;
+    if (!actor) return;
+    socket.use((_packet, next) => {
+      const now = Date.now();
+      const rate = socket.data.rate;
+      if (now - rate.windowStart > 10_000) {
+        rate.windowStart = now;
+        rate.count = 0;
+      }
+      if (++rate.count > REALTIME_LIMITS.eventsPer10s) {
+        socket.emit(SocketEvent.Problem, {
+          code: ErrorCode.RateLimited,
+          message:
+            'Too many messages too quickly. You have been disconnected; the page will reconnect shortly.',
+        });
+        socket.disconnect(true);
+        return;
+      }
+      next();
+    });
+    this.fresh.add(socket.id);
+    await socket.join(userRoom(actor.userId));
+    socket.data.presenceRooms = this.presence.roomsFor(actor);
+    await socket.join(socket.data.presenceRooms);
+    socket.emit(SocketEvent.NotificationCount, {
+      unread: await this.notifications.unreadCount(actor.userId),
+    });
+    if (session.showPresence) await this.presence.announce(actor, true);
+  }
+
+  async handleDisconnect(socket: LanternSocket): Promise<void> {
+    this.fresh.delete(socket.id);
+    const { actor, session } = socket.data ?? {};
+    if (actor && session?.showPresence) {
+      await this.presence
+        .announce(actor, true)
+        .catch((err: unknown) => this.logger.warn(`Could not announce presence: ${String(err)}`));
+    }
+  }
+
+  @SubscribeMessage(SocketEvent.StreamSubscribe)
+  subscribe(
+    @ConnectedSocket() socket: LanternSocket,
+    @MessageBody() body: { stream?: unknown; after?: unknown },
+  ): Promise<Ack<StreamSubscribeAck>> {
+    return safely(this.logger, async () => {
+      const key = body?.stream;
+      if (typeof key !== 'string' || !this.registry.kindOf(key))
+        return refuse(ErrorCode.BadInput, 'That stream does not exist.');
+      if (!(await this.registry.canRead(socket.data.actor, key)))
+        return refuse(ErrorCode.Forbidden, 'You do not have access to that stream.');
+      // Join first, then read: anything committed meanwhile arrives live and the client drops duplicates.
+      await socket.join(streamRoom(key));
+      if (!socket.data.streams.includes(key)) socket.data.streams.push(key);
+      const after =
+        typeof body.after === 'number' && Number.isInteger(body.after) && body.after >= 0 ? body.after : null;
+      if (after === null)
+        return { ok: true, items: [], lastSeq: await this.streams.lastSeq(key as StreamKey), more: false };
+      return { ok: true, ...(await this.streams.itemsAfter(key as StreamKey, after)) };
+    });
+  }
+
+  @SubscribeMessage(SocketEvent.StreamUnsubscribe)
+  unsubscribe(
+    @ConnectedSocket() socket: LanternSocket,
+    @MessageBody() body: { stream?: unknown },
+  ): Promise<Ack> {
+    return safely(this.logger, async () => {
+      if (typeof body?.stream !== 'string') return refuse(ErrorCode.BadInput, 'That stream does not exist.');
+      await socket.leave(streamRoom(body.stream));
+      socket.data.streams = socket.data.streams.filter((s) => s !== body.stream);
+      return { ok: true };
+    });
+  }
+
+  @SubscribeMessage(SocketEvent.StreamSync)
+  sync(
+    @ConnectedSocket() socket: LanternSocket,
+    @MessageBody() body: { stream?: unknown; after?: unknown },
+  ): Promise<Ack<StreamSubscribeAck>> {
+    return safely(this.logger, async () => {
+      const key = body?.stream;
+      const after = body?.after;
+      if (typeof key !== 'string' || typeof after !== 'number' || !Number.isInteger(after) || after < 0) {
+        return refuse(ErrorCode.BadInput, 'Give a stream and the last sequence number you have.');
+      }
+      if (!(await this.registry.canRead(socket.data.actor, key)))
+        return refuse(ErrorCode.Forbidden, 'You do not have access to that stream.');
+      return { ok: true, ...(await this.streams.itemsAfter(key as StreamKey, after)) };
+    });
+  }
+
+  @SubscribeMessage(SocketEvent.StreamSend)
+  send(
+    @ConnectedSocket() socket: LanternSocket,
+    @MessageBody() body: { stream?: unknown; clientId?: unknown; body?: unknown },
+  ): Promise<Ack<StreamSendAck>> {
+    return safely(this.logger, async () => {
+      const key = body?.stream;
+      const clientId = body?.clientId;
+      if (typeof key !== 'string' || !this.registry.kindOf(key))
+        return refuse(ErrorCode.BadInput, 'That stream does not exist.');
+      if (typeof clientId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(clientId)) {
+        return refuse(ErrorCode.BadInput, 'Each message needs an id of 1 to 64 letters, digits, - or _.');
+      }
+      const size = Buffer.byteLength(JSON.stringify(body.body ?? null));
+      const max = this.registry.kindOf(key)?.maxBodyBytes ?? REALTIME_LIMITS.maxBodyBytes;
+      if (size > max)
+        return refuse(
+          ErrorCode.BadInput,
+          `That message is too large (at most ${Math.floor(max / 1024)} KB).`,
+        );
+      if (!(await this.registry.canWrite(socket.data.actor, key)))
+        return refuse(ErrorCode.Forbidden, 'You cannot post to that stream.');
+      const { item, created } = await this.streams.append(
+        key as StreamKey,
+        clientId,
+        socket.data.actor.userId,
+        body.body ?? null,
+      );
+      if (created) this.bus.streamItem(item);
+      return { ok: true, item, created };
+    });
+  }
+
+  @SubscribeMessage(SocketEvent.PresenceSet)
+  async setPresence(
+    @ConnectedSocket() socket: LanternSocket,
+    @MessageBody() body: { status?: unknown },
+  ): Promise<Ack> {
+    return safely(this.logger, async () => {
+      if (body?.status !== 'online' && body?.status !== 'away')
+        return refuse(ErrorCode.BadInput, 'Presence is online or away.');
+      socket.data.presence = body.status;
+      if (socket.data.session.showPresence) await this.presence.announce(socket.data.actor, true);
+      return { ok: true };
+    });
+  }
+
+  @SubscribeMessage(SocketEvent.PresenceQuery)
+  queryPresence(
+    @ConnectedSocket() socket: LanternSocket,
+    @MessageBody() body: { userIds?: unknown },
+  ): Promise<Ack<{ statuses: Awaited<ReturnType<PresenceService['query']>> }>> {
+    return safely(this.logger, async () => {
+      const ids = Array.isArray(body?.userIds)
+        ? body.userIds.filter((x): x is string => typeof x === 'string' && /^[0-9a-f-]{36}$/i.test(x))
+        : null;
+      if (!ids) return refuse(ErrorCode.BadInput, 'Give a list of user ids.');
+      return { ok: true, statuses: await this.presence.query(socket.data.actor, ids) };
+    });
+  }
+
+  /**
+   * Check open sockets again, with fresh grants: an ended session is told and disconnected; a
+   * stream the person may no longer read is left. A tick reads one counter (auth_epoch); all local
+   * sockets are rechecked only when it moved (or every 30 s, for expiry), otherwise only sockets
+   * that connected since the last tick.
+   */
+  async revalidate(): Promise<void> {
+    if (this.revalidating || !this.server) return;
+    this.revalidating = true;
+    try {
+      const epoch = await this.sessions.authEpoch();
+      const full = epoch !== this.epoch || Date.now() - this.lastFullCheck > FULL_CHECK_MS;
+      const all = [...this.server.sockets.sockets.values()] as LanternSocket[];
+      const sockets = full ? all : all.filter((s) => this.fresh.has(s.id));
+      this.fresh.clear();
+      if (full) {
+        this.epoch = epoch;
+        this.lastFullCheck = Date.now();
+      }
+      const ids = [
+        ...new Set(sockets.map((s) => s.data?.session?.sessionId).filter((x): x is string => !!x)),
+      ];
+      if (!ids.length) return;
+      const valid = await this.sessions.resolveMany(ids);
+      for (const socket of sockets) {
+        const data = socket.data;
+        if (!data?.session) continue;
+        const fresh = valid.get(data.session.sessionId);
+        if (!fresh) {
+          socket.emit(SocketEvent.SessionEnded, { reason: 'revoked' });
+          socket.disconnect(true);
+          continue;
+        }
+        const presenceChanged = fresh.session.showPresence !== data.session.showPresence;
+        data.actor = fresh.actor;
+        data.session = fresh.session;
+        for (const key of [...data.streams]) {
+          if (!(await this.registry.canRead(fresh.actor, key))) {
+            await socket.leave(streamRoom(key));
+            data.streams = data.streams.filter((s) => s !== key);
+            socket.emit(SocketEvent.Problem, {
+              code: ErrorCode.Forbidden,
+              message: 'You no longer have access to part of this page.',
+            });
+          }
+        }
+        const rooms = this.presence.roomsFor(fresh.actor);
+        const gone = data.presenceRooms.filter((r) => !rooms.includes(r));
+        for (const r of gone) await socket.leave(r);
+        const added = rooms.filter((r) => !data.presenceRooms.includes(r));
+        if (added.length) await socket.join(added);
+        data.presenceRooms = rooms;
+        if (presenceChanged) await this.presence.announce(fresh.actor, fresh.session.showPresence);
+      }
+    } catch (err) {
+      this.logger.warn(`Could not recheck sockets: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      this.revalidating = false;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Permission } from '@lantern/shared-domain';
+import { IdArg, InputArg } from '../../common/validation';
+import { Allow, Ctx } from '../../common/auth/decorators';
+import type { RequestContext } from '../../common/context/request-context';
+import { Connection, pageSize } from '../../common/pagination/connection';
+import { MembershipModel } from '../memberships/membership.model';
+import { MembershipsByUserLoader } from '../memberships/memberships.loader';
+import { toMembership } from '../memberships/memberships.resolver';
+import { PeopleFilter } from './dto/people-filter.input';
+import { UserConnection, UserModel } from './user.model';
+import { UsersService } from './users.service';
+
+@Resolver(() => UserModel)
+export class UsersResolver {
+  constructor(private readonly users: UsersService) {}
+
+  @Query(() => UserConnection, { description: 'People the viewer may see, by name.' })
+  @Allow(Permission.PeopleRead)
+  people(
+    @Ctx() ctx: RequestContext,
+    @InputArg('filter', PeopleFilter, { nullable: true }) filter: PeopleFilter | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 25 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Connection<UserModel>> {
+    return this.users.people(ctx.actor!, filter, pageSize(first), after);
+  }
+
+  @Mutation(() => UserModel, { description: 'Deactivate a person: every session of theirs ends at once.' })
+  @Allow(Permission.UserDeactivate)
+  deactivateUser(@Ctx() ctx: RequestContext, @IdArg('userId') userId: string): Promise<UserModel> {
+    return this.users.setActive(ctx, userId, false);
+  }
+
+  @Mutation(() => UserModel)
+  @Allow(Permission.UserDeactivate)
+  reactivateUser(@Ctx() ctx: RequestContext, @IdArg('userId') userId: string): Promise<UserModel> {
+    return this.users.setActive(ctx, userId, true);
+  }
+
+  @ResolveField(() => [MembershipModel])
+  async memberships(@Parent() user: UserModel, @Ctx() ctx: RequestContext): Promise<MembershipModel[]> {
+    return (await ctx.loaders.get(MembershipsByUserLoader).load(user.id)).map(toMembership);
+  }
+}

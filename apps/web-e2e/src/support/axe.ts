@@ -1,0 +1,80 @@
+/** Accessibility checks with axe-core, injected from node_modules (never fetched). */
+import type { Page } from 'playwright-core';
+import type * as Axe from 'axe-core';
+
+/** WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
+export const WCAG_TAGS: readonly string[] = [
+  'wcag2a',
+  'wcag2aa',
+  'wcag21a',
+  'wcag21aa',
+  'wcag22a',
+  'wcag22aa',
+];
+
+const AXE_SCRIPT = require.resolve('axe-core/axe.min.js');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string; html: string; summary: string }[];
+}
+
+/** Runs axe on the page as it is now and fails with a readable list of every violation. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // Let data requests and entry animations settle; long-lived connections must not block us.
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ path: AXE_SCRIPT });
+  }
+  const violations: Violation[] = await page.evaluate(
+    async (tags) => {
+      const axe = (window as unknown as { axe: typeof Axe }).axe;
+      const results = await axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
+      return results.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact ?? null,
+        help: violation.help,
+        helpUrl: violation.helpUrl,
+        nodes: violation.nodes.map((node) => ({
+          target: node.target.map((part) => String(part)).join(' '),
+          html: node.html,
+          summary: node.failureSummary ?? '',
+        })),
+      }));
+    },
+    [...WCAG_TAGS],
+  );
+
+  if (violations.length > 0) {
+    throw new Error(formatViolations(page.url(), violations));
+  }
+}
+
+function formatViolations(url: string, violations: Violation[]): string {
+  const lines = [`${violations.length} accessibility violation(s) (axe, WCAG 2.0-2.2 A/AA) on ${url}:`];
+  for (const violation of violations) {
+    lines.push(
+      '',
+      `- [${violation.impact ?? 'unknown'}] ${violation.id}: ${violation.help}`,
+      `  ${violation.helpUrl}`,
+    );
+    for (const node of violation.nodes.slice(0, 10)) {
+      lines.push(`    at ${node.target}`, `       ${truncate(node.html, 160)}`);
+      for (const reason of node.summary.split('\n').filter(Boolean)) lines.push(`       ${reason.trim()}`);
+    }
+    if (violation.nodes.length > 10) lines.push(`    ... and ${violation.nodes.length - 10} more element(s)`);
+  }
+  return lines.join('\n');
+}
+
+function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

@@ -1,0 +1,4 @@
+import { closeBrowser, closeContexts } from './browser';
+
+afterEach(closeContexts);
+afterAll(closeBrowser);

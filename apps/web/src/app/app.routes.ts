@@ -1,0 +1,76 @@
+import type { Route } from '@angular/router';
+import { Permission } from '@lantern/shared-domain';
+import { permissionGuard, signedInGuard, signedOutGuard } from './core/guards';
+
+export const appRoutes: Route[] = [
+  {
+    path: 'sign-in',
+    title: 'Sign in',
+    canMatch: [signedOutGuard],
+    loadComponent: () => import('./features/sign-in/sign-in.page').then((m) => m.SignInPage),
+  },
+  {
+    path: 'invitations/accept',
+    title: 'Accept your invitation',
+    loadComponent: () =>
+      import('./features/invitations/accept-invitation.page').then((m) => m.AcceptInvitationPage),
+  },
+  {
+    path: '',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./shell/shell').then((m) => m.Shell),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'directory' },
+      {
+        path: 'directory',
+        title: 'Directory',
+        loadComponent: () => import('./features/directory/directory.page').then((m) => m.DirectoryPage),
+      },
+      {
+        path: 'directory/local-authorities',
+        title: 'Local authorities and funding bands',
+        loadComponent: () =>
+          import('./features/directory/local-authorities.page').then((m) => m.LocalAuthoritiesPage),
+      },
+      {
+        path: 'forum',
+        canActivate: [permissionGuard(Permission.ForumUse)],
+        loadChildren: () => import('./features/forum/forum.routes').then((m) => m.FORUM_ROUTES),
+      },
+      {
+        path: 'admin/people',
+        title: 'People',
+        canActivate: [permissionGuard(Permission.PeopleRead)],
+        loadComponent: () => import('./features/people/people.page').then((m) => m.PeoplePage),
+      },
+      {
+        path: 'admin/invitations',
+        title: 'Invitations',
+        canActivate: [permissionGuard(Permission.PeopleInvite)],
+        loadComponent: () => import('./features/invitations/invitations.page').then((m) => m.InvitationsPage),
+      },
+      {
+        path: 'admin/audit',
+        title: 'Audit trail',
+        canActivate: [permissionGuard(Permission.AuditRead)],
+        loadComponent: () => import('./features/audit/audit.page').then((m) => m.AuditPage),
+      },
+      {
+        path: 'profile',
+        title: 'Your profile',
+        loadComponent: () => import('./features/profile/profile.page').then((m) => m.ProfilePage),
+      },
+      {
+        path: 'no-access',
+        title: 'No access',
+        data: { kind: 'forbidden' },
+        loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
+      },
+      {
+        path: '**',
+        title: 'Page not found',
+        loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
+      },
+    ],
+  },
+];

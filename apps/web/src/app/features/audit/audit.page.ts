@@ -1,0 +1,94 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { ActivatedRoute, Router } from '@angular/router';
+import { AuditAction } from '@lantern/shared-domain';
+import { AuditTrailDocument, type AuditTrailQuery, GraphqlClient } from '@lantern/web-graphql';
+import { Alert, EmptyState, Loading } from '@lantern/web-ui';
+import { formatDateTime } from '../../core/format';
+import { PagedList } from '../../core/paged-list';
+
+type Entry = AuditTrailQuery['auditTrail']['nodes'][number];
+
+export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
+  [AuditAction.LoginSucceeded]: 'Signed in',
+  [AuditAction.LoginFailed]: 'Sign-in failed',
+  [AuditAction.Logout]: 'Signed out',
+  [AuditAction.SignOutEverywhere]: 'Signed out everywhere',
+  [AuditAction.PasswordChanged]: 'Password changed',
+  [AuditAction.InvitationSent]: 'Invitation sent',
+  [AuditAction.InvitationAccepted]: 'Invitation accepted',
+  [AuditAction.InvitationRevoked]: 'Invitation revoked',
+  [AuditAction.RoleGranted]: 'Role given',
+  [AuditAction.RoleRevoked]: 'Role removed',
+  [AuditAction.UserDeactivated]: 'Person deactivated',
+  [AuditAction.UserReactivated]: 'Person reactivated',
+  [AuditAction.ProfileUpdated]: 'Profile updated',
+  [AuditAction.ForumPersonalDataOverride]: 'Forum post kept despite the personal-data check',
+  [AuditAction.ForumModeration]: 'Forum moderation',
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABEL[action as AuditAction] ?? action;
+}
+
+const PAGE_SIZE = 50;
+
+@Component({
+  selector: 'lan-audit-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, Alert, EmptyState, Loading],
+  templateUrl: './audit.page.html',
+  styleUrl: './audit.page.scss',
+})
+export class AuditPage implements OnInit {
+  private readonly client = inject(GraphqlClient);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly announcer = inject(LiveAnnouncer);
+
+  protected readonly actions = Object.entries(AUDIT_ACTION_LABEL)
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
+  protected readonly action = signal<string | null>(null);
+  protected readonly formatDateTime = formatDateTime;
+  protected readonly label = auditActionLabel;
+
+  protected readonly entries = new PagedList<Entry>(async (after) => {
+    const action = this.action();
+    const data = await this.client.request(AuditTrailDocument, {
+      filter: action ? { action } : null,
+      first: PAGE_SIZE,
+      after,
+    });
+    return data.auditTrail;
+  });
+
+  ngOnInit(): void {
+    const action = this.route.snapshot.queryParamMap.get('action');
+    this.action.set(action && action in AUDIT_ACTION_LABEL ? action : null);
+    void this.reload();
+  }
+
+  protected setAction(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value || null;
+    this.action.set(value);
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { action: value },
+      replaceUrl: true,
+    });
+    void this.reload();
+  }
+
+  protected async reload(): Promise<void> {
+    await this.entries.reload();
+    if (this.entries.error()) return;
+    const n = this.entries.totalCount();
+    void this.announcer.announce(
+      n === 0 ? 'No entries found.' : `${n} ${n === 1 ? 'entry' : 'entries'} found.`,
+    );
+  }
+}

@@ -1,0 +1,71 @@
+import { renderPreview, sanitizePostHtml, sanitizeSnippet } from './markdown';
+
+function dom(html: string): HTMLElement {
+  const div = document.createElement('div');
+  div.innerHTML = html;
+  return div;
+}
+
+describe('forum markdown', () => {
+  it('renders markdown and keeps raw HTML as text (markdown-it without html)', () => {
+    const html = renderPreview('**bold** <script>window.__xss = 1</script>');
+    const el = dom(html);
+    expect(el.querySelector('strong')?.textContent).toBe('bold');
+    expect(el.querySelector('script')).toBeNull();
+    expect(el.textContent).toContain('<script>');
+  });
+
+  it('removes scripts, event handlers and javascript: links from HTML', () => {
+    const el = dom(
+      sanitizePostHtml(
+        '<p>hi<script>window.__xss=1</script></p><img src="/uploads/a.png" onerror="window.__xss=1">' +
+          '<a href="javascript:window.__xss=1">x</a><a href="JaVaScRiPt:alert(1)">y</a>' +
+          '<a href="https://example.org" onclick="window.__xss=1">ok</a><iframe src="https://example.org"></iframe>',
+      ),
+    );
+    expect(el.querySelector('script, iframe')).toBeNull();
+    expect(el.querySelector('[onerror], [onclick]')).toBeNull();
+    expect(Array.from(el.querySelectorAll('a')).map((a) => a.getAttribute('href'))).toEqual([
+      null,
+      null,
+      'https://example.org',
+    ]);
+  });
+
+  it('never makes a javascript: link from markdown, and marks links noopener nofollow', () => {
+    const el = dom(
+      renderPreview('[a](javascript:window.__xss=1) [b](https://example.org) <https://lantern.test>'),
+    );
+    const links = Array.from(el.querySelectorAll('a'));
+    expect(links.some((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? ''))).toBe(false);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.org', 'https://lantern.test']);
+    for (const a of links) expect(a.getAttribute('rel')).toBe('noopener nofollow');
+  });
+
+  it('shows images only from Lantern uploads', () => {
+    const el = dom(
+      renderPreview('![ok](/uploads/plan.png) ![no](https://evil.test/x.png) ![no](/uploads/../x.png)'),
+    );
+    expect(Array.from(el.querySelectorAll('img')).map((i) => i.getAttribute('src'))).toEqual([
+      '/uploads/plan.png',
+    ]);
+  });
+
+  it('starts headings in a post at h3, as the API does', () => {
+    const el = dom(renderPreview('# One\n\n## Two'));
+    expect(Array.from(el.querySelectorAll('h3, h4')).map((h) => h.tagName)).toEqual(['H3', 'H4']);
+    // HTML from the API is already demoted: it is not moved again.
+    expect(dom(sanitizePostHtml('<h3>x</h3>')).querySelector('h3')).not.toBeNull();
+  });
+
+  it('highlights personal-data findings in the preview', () => {
+    const el = dom(renderPreview('Ring 01268 555 012 today', ['01268 555 012']));
+    expect(el.querySelector('mark.lan-pd')?.textContent).toBe('01268 555 012');
+  });
+
+  it('keeps only <mark> in search snippets', () => {
+    const el = dom(sanitizeSnippet('an <mark>annual</mark> review <img src=x onerror=alert(1)><b>x</b>'));
+    expect(el.querySelectorAll('mark')).toHaveLength(1);
+    expect(el.querySelector('img, b')).toBeNull();
+  });
+});

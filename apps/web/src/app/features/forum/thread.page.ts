@@ -1,0 +1,747 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { NgTemplateOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Title } from '@angular/platform-browser';
+import { RouterLink } from '@angular/router';
+import { ErrorCode, STREAM_KINDS, type StreamKey } from '@lantern/shared-domain';
+import {
+  AcceptForumAnswerDocument,
+  DeleteForumPostDocument,
+  EditForumReplyDocument,
+  EditForumThreadDocument,
+  ForumCategoriesDocument,
+  ForumMentionCandidatesDocument,
+  ForumRevisionsDocument,
+  type ForumThreadPartsFragment,
+  ForumRepliesDocument,
+  ForumReplyDocument,
+  ForumReplyThreadDocument,
+  ForumThreadDocument,
+  GraphqlClient,
+  BookmarkForumThreadDocument,
+  MarkForumThreadReadDocument,
+  ModerateForumDocument,
+  type ModerationAction,
+  ReactToForumReplyDocument,
+  type ReactionKind,
+  ReplyInForumDocument,
+  type ReplySort,
+  ReportForumPostDocument,
+  WatchForumThreadDocument,
+  isApiError,
+  messageOf,
+} from '@lantern/web-graphql';
+import { Alert, ConfirmService, EmptyState, Icon, Loading } from '@lantern/web-ui';
+import { formatDateTime, formatRelative } from '../../core/format';
+import { RealtimeService } from '../../core/realtime';
+import { type ComposerSend, ForumComposer } from './composer';
+import { KIND_LABEL, plural } from './forum-labels';
+import { HistoryDialog, type HistoryDialogData } from './history-dialog';
+import type { MentionSearch } from './mentions';
+import { MoveDialog, type MoveDialogData } from './move-dialog';
+import { PostBody } from './post-body';
+import { ReportDialog, type ReportDialogData } from './report-dialog';
+import { type Reply, type ReplyNode, ReplyTree } from './reply-tree';
+
+type Thread = ForumThreadPartsFragment;
+
+/** What the stream `forum-thread:<id>` carries: which reply is new (fetch it with forumReply). */
+export interface ThreadStreamBody {
+  replyId: string;
+  parentId: string | null;
+}
+
+export const REPLIES_PAGE = 20;
+
+export const SORT_OPTIONS: readonly { value: ReplySort; label: string }[] = [
+  { value: 'OLDEST', label: 'Oldest first' },
+  { value: 'NEWEST', label: 'Newest first' },
+  { value: 'HELPFUL', label: 'Most helpful' },
+];
+
+export const REACTION_LABEL: Record<ReactionKind, string> = { HELPFUL: 'Helpful', THANKS: 'Thanks' };
+
+/** A reply's reactions after the viewer turns one of theirs on or off. */
+export function withReaction(reply: Reply, kind: ReactionKind, on: boolean): Reply {
+  const { reactions } = reply;
+  const had = reactions.mine.includes(kind);
+  if (had === on) return reply;
+  const delta = on ? 1 : -1;
+  const next = {
+    helpful: reactions.helpful + (kind === 'HELPFUL' ? delta : 0),
+    thanks: reactions.thanks + (kind === 'THANKS' ? delta : 0),
+    mine: on ? [...reactions.mine, kind] : reactions.mine.filter((k) => k !== kind),
+  };
+  return {
+    ...reply,
+    reactions: next,
+    helpfulCount: kind === 'HELPFUL' ? Math.max(0, reply.helpfulCount + delta) : reply.helpfulCount,
+  };
+}
+
+/**
+ * The first reply, in the order shown, written by someone else after the viewer's previous visit
+ * (none on a first visit).
+ */
+export function firstNewReplyId(replies: readonly Reply[], lastReadAt: string | null): string | null {
+  if (!lastReadAt) return null;
+  const since = Date.parse(lastReadAt);
+  return replies.find((r) => !r.author.isViewer && Date.parse(r.createdAt) > since)?.id ?? null;
+}
+
+export type ThreadToggle = 'bookmarked' | 'watching';
+
+const MODERATION_DONE: Record<ModerationAction, string> = {
+  HIDE: 'Hidden from everyone but moderators.',
+  UNHIDE: 'Shown again.',
+  LOCK: 'The thread is locked.',
+  UNLOCK: 'The thread is unlocked.',
+  PIN: 'The thread is pinned.',
+  UNPIN: 'The thread is no longer pinned.',
+  MOVE: 'The thread is moved.',
+};
+
+export function threadStream(threadId: string): StreamKey {
+  return `${STREAM_KINDS.ForumThread}:${threadId}`;
+}
+
+/**
+ * A thread: the opening post, the accepted answer first, then the replies as a tree (collapse,
+ * "continue this thread", sort, "load more"), with composers to reply to the thread or to any
+ * reply. New replies arrive live through the thread's stream.
+ */
+@Component({
+  selector: 'lan-forum-thread-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    NgTemplateOutlet,
+    MatButtonModule,
+    MatMenuModule,
+    MatFormFieldModule,
+    MatInputModule,
+    RouterLink,
+    Alert,
+    EmptyState,
+    Icon,
+    Loading,
+    ForumComposer,
+    PostBody,
+  ],
+  templateUrl: './thread.page.html',
+  styleUrl: './thread.page.scss',
+})
+export class ForumThreadPage {
+  private readonly client = inject(GraphqlClient);
+  private readonly realtime = inject(RealtimeService);
+  private readonly announcer = inject(LiveAnnouncer);
+  private readonly confirm = inject(ConfirmService);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly title = inject(Title);
+  private readonly injector = inject(Injector);
+  private readonly dialog = inject(MatDialog);
+
+  /** From the route (:id). */
+  readonly id = input.required<string>();
+
+  protected readonly thread = signal<Thread | null>(null);
+  protected readonly notFound = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly accepted = signal<Reply | null>(null);
+  protected readonly replyCount = signal(0);
+
+  readonly tree = new ReplyTree();
+  protected readonly sort = signal<ReplySort>('OLDEST');
+  protected readonly repliesLoaded = signal(false);
+  protected readonly repliesLoading = signal(false);
+  protected readonly repliesError = signal<string | null>(null);
+  protected readonly hasMore = signal(false);
+  private cursor: string | null = null;
+  private generation = 0;
+
+  /** The reply whose inline composer is open. */
+  protected readonly replyingTo = signal<string | null>(null);
+  /** 'thread' or a reply id being edited. */
+  protected readonly editing = signal<string | null>(null);
+  protected readonly continuing = signal<string | null>(null);
+
+  protected readonly sortOptions = SORT_OPTIONS;
+  protected readonly kindLabel = KIND_LABEL;
+  protected readonly relative = formatRelative;
+  protected readonly dateTime = formatDateTime;
+  protected readonly plural = plural;
+  protected readonly reactionKinds: readonly ReactionKind[] = ['HELPFUL', 'THANKS'];
+  protected readonly reactionLabel = REACTION_LABEL;
+  /** `<replyId>:<kind>` while its change is on the way. */
+  protected readonly reacting = signal<ReadonlySet<string>>(new Set());
+
+  /** lastReadAt as it was when the thread was opened (before this visit marked it read). */
+  protected readonly previousReadAt = signal<string | null>(null);
+  readonly firstNewId = computed(() => firstNewReplyId(this.tree.replies(), this.previousReadAt()));
+  protected readonly toggling = signal<ThreadToggle | null>(null);
+  private markedRead = false;
+
+  /** Live items that came before the first page of replies. */
+  private pendingLive: ThreadStreamBody[] = [];
+  private stopLive: (() => void) | null = null;
+  private readonly sends = new Map<string, ComposerSend>();
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.load(id));
+    });
+    inject(DestroyRef).onDestroy(() => this.stopLive?.());
+  }
+
+  private async load(id: string): Promise<void> {
+    const generation = ++this.generation;
+    this.stopLive?.();
+    this.stopLive = null;
+    this.thread.set(null);
+    this.accepted.set(null);
+    this.notFound.set(false);
+    this.error.set(null);
+    this.repliesLoaded.set(false);
+    this.pendingLive = [];
+    this.sends.clear();
+    this.previousReadAt.set(null);
+    this.markedRead = false;
+    try {
+      const { forumThread } = await this.client.request(ForumThreadDocument, { id });
+      if (generation !== this.generation) return;
+      this.setThread(forumThread);
+      this.previousReadAt.set(forumThread.viewerState.lastReadAt ?? null);
+      this.title.setTitle(`${forumThread.title} – Forum – Lantern`);
+      // Listen before the replies are fetched, so nothing posted meanwhile is missed.
+      this.stopLive = this.realtime.subscribe<ThreadStreamBody>(threadStream(id), (item) =>
+        this.onLive(item.body),
+      );
+      void this.loadAccepted(forumThread.acceptedReplyId);
+      await this.loadReplies(true);
+    } catch (error) {
+      if (generation !== this.generation) return;
+      if (isApiError(error) && error.code === ErrorCode.NotFound) this.notFound.set(true);
+      else this.error.set(messageOf(error));
+    }
+  }
+
+  protected retry(): void {
+    void this.load(this.id());
+  }
+
+  private setThread(thread: Thread): void {
+    this.thread.set(thread);
+    this.replyCount.set(thread.replyCount);
+  }
+
+  private async loadAccepted(replyId: string | null): Promise<void> {
+    if (!replyId) {
+      this.accepted.set(null);
+      return;
+    }
+    try {
+      const { forumReply } = await this.client.request(ForumReplyDocument, { id: replyId });
+      if (this.thread()?.acceptedReplyId === replyId) this.accepted.set(forumReply);
+    } catch {
+      // The answer may have been removed since: the thread still reads fine without it.
+      this.accepted.set(null);
+    }
+  }
+
+  // ---- replies ----
+
+  protected async loadReplies(reset: boolean): Promise<void> {
+    const threadId = this.id();
+    const generation = this.generation;
+    this.repliesLoading.set(true);
+    this.repliesError.set(null);
+    try {
+      const { forumReplies } = await this.client.request(ForumRepliesDocument, {
+        threadId,
+        sort: this.sort(),
+        first: REPLIES_PAGE,
+        after: reset ? null : this.cursor,
+      });
+      if (generation !== this.generation) return;
+      if (reset) this.tree.reset(forumReplies.nodes);
+      else this.tree.append(forumReplies.nodes);
+      this.cursor = forumReplies.pageInfo.endCursor;
+      this.hasMore.set(forumReplies.pageInfo.hasNextPage);
+      this.repliesLoaded.set(true);
+      if (reset) this.markReadOnceShown(threadId, generation);
+      const pending = this.pendingLive;
+      this.pendingLive = [];
+      for (const body of pending) await this.onLive(body);
+      if (!reset && forumReplies.nodes.length) {
+        void this.announcer.announce(
+          `${plural(forumReplies.nodes.length, 'more reply', 'more replies')} loaded.`,
+        );
+      }
+    } catch (error) {
+      if (generation === this.generation) this.repliesError.set(messageOf(error));
+    } finally {
+      if (generation === this.generation) this.repliesLoading.set(false);
+    }
+  }
+
+  /** Once the replies (and the "new since your last visit" marker) are on screen, remember this visit. */
+  private markReadOnceShown(threadId: string, generation: number): void {
+    if (this.markedRead) return;
+    this.markedRead = true;
+    afterNextRender(
+      () => {
+        if (generation !== this.generation) return;
+        this.client.request(MarkForumThreadReadDocument, { threadId }).catch(() => {
+          // Only the marker on the next visit depends on it.
+        });
+      },
+      { injector: this.injector },
+    );
+  }
+
+  /** Bookmark or watch the thread (or stop): shown at once, put back if the API refuses. */
+  async toggleThread(which: ThreadToggle): Promise<void> {
+    const t = this.thread();
+    if (!t || this.toggling()) return;
+    const on = !t.viewerState[which];
+    const set = (value: boolean) =>
+      this.thread.update((cur) =>
+        cur ? { ...cur, viewerState: { ...cur.viewerState, [which]: value } } : cur,
+      );
+    set(on);
+    this.toggling.set(which);
+    try {
+      if (which === 'bookmarked') {
+        await this.client.request(BookmarkForumThreadDocument, { threadId: t.id, on });
+      } else {
+        await this.client.request(WatchForumThreadDocument, { threadId: t.id, on });
+      }
+      void this.announcer.announce(
+        which === 'bookmarked'
+          ? on
+            ? 'Thread bookmarked.'
+            : 'Bookmark removed.'
+          : on
+            ? 'You are watching this thread: you will be told about new replies.'
+            : 'You are no longer watching this thread.',
+      );
+    } catch (error) {
+      set(!on);
+      this.snackBar.open(messageOf(error), 'Dismiss', { politeness: 'assertive', duration: 0 });
+    } finally {
+      this.toggling.set(null);
+    }
+  }
+
+  protected changeSort(value: string): void {
+    this.sort.set(value as ReplySort);
+    void this.loadReplies(true);
+  }
+
+  protected async continueThread(reply: Reply): Promise<void> {
+    this.continuing.set(reply.id);
+    try {
+      const { forumReplyThread } = await this.client.request(ForumReplyThreadDocument, { replyId: reply.id });
+      this.tree.continueFrom(reply.id, forumReplyThread);
+      const more = forumReplyThread.length - 1;
+      void this.announcer.announce(`${plural(more, 'more reply', 'more replies')} shown under this reply.`);
+    } catch (error) {
+      this.snackBar.open(messageOf(error), 'Dismiss', { politeness: 'assertive', duration: 0 });
+    } finally {
+      this.continuing.set(null);
+    }
+  }
+
+  /** A new reply in this thread, from the stream: fetch it and put it where it belongs. */
+  async onLive(body: ThreadStreamBody): Promise<void> {
+    if (!this.repliesLoaded()) {
+      this.pendingLive.push(body);
+      return;
+    }
+    if (this.tree.has(body.replyId)) return;
+    if (body.parentId && !this.tree.has(body.parentId)) {
+      // Its parent is not on the page (a later page, or deeper than shown): only the count changes.
+      this.replyCount.update((n) => n + 1);
+      return;
+    }
+    try {
+      const { forumReply } = await this.client.request(ForumReplyDocument, { id: body.replyId });
+      if (forumReply.threadId !== this.id()) return;
+      if (this.tree.insert(forumReply, this.sort() === 'NEWEST' ? 'start' : 'end')) {
+        this.replyCount.update((n) => n + 1);
+        if (!forumReply.author.isViewer) {
+          void this.announcer.announce(`New reply from ${forumReply.author.label}`, 'polite');
+        }
+      }
+    } catch {
+      // Removed or hidden before we could fetch it: nothing to show.
+    }
+  }
+
+  protected toggle(node: ReplyNode): void {
+    this.tree.toggle(node.reply.id);
+  }
+
+  // ---- writing ----
+
+  /** The send function for a reply composer (to the thread, or to one reply). */
+  protected replySend(parentId: string | null): ComposerSend {
+    const key = `reply:${parentId ?? ''}`;
+    let send = this.sends.get(key);
+    if (!send) {
+      send = async (value, override) => {
+        const { replyInForum } = await this.client.request(ReplyInForumDocument, {
+          input: {
+            threadId: this.id(),
+            parentId,
+            body: value.body,
+            anonymous: value.anonymous,
+            mentions: value.mentions,
+            personalDataOverride: override,
+          },
+        });
+        return replyInForum;
+      };
+      this.sends.set(key, send);
+    }
+    return send;
+  }
+
+  protected editReplySend(reply: Reply): ComposerSend {
+    const key = `edit:${reply.id}`;
+    let send = this.sends.get(key);
+    if (!send) {
+      send = async (value, override) =>
+        (
+          await this.client.request(EditForumReplyDocument, {
+            id: reply.id,
+            body: value.body,
+            personalDataOverride: override,
+          })
+        ).editForumReply;
+      this.sends.set(key, send);
+    }
+    return send;
+  }
+
+  protected readonly mentionSearch: MentionSearch = async (categoryId, search) =>
+    (await this.client.request(ForumMentionCandidatesDocument, { categoryId, search }))
+      .forumMentionCandidates;
+
+  protected readonly editThreadSend: ComposerSend = async (value, override) =>
+    (
+      await this.client.request(EditForumThreadDocument, {
+        id: this.id(),
+        title: value.title,
+        body: value.body,
+        personalDataOverride: override,
+      })
+    ).editForumThread;
+
+  protected startReply(reply: Reply): void {
+    this.editing.set(null);
+    this.replyingTo.set(reply.id);
+    this.focusLater(`#composer-for-${reply.id} textarea`);
+  }
+
+  protected replyPosted(result: unknown): void {
+    const reply = result as Reply;
+    if (this.tree.insert(reply, this.sort() === 'NEWEST' ? 'start' : 'end')) {
+      this.replyCount.update((n) => n + 1);
+    }
+    this.replyingTo.set(null);
+    void this.announcer.announce('Your reply is posted.');
+    this.focusLater(`#reply-${reply.id}`);
+  }
+
+  protected startEdit(target: string): void {
+    this.replyingTo.set(null);
+    this.editing.set(target);
+    this.focusLater(target === 'thread' ? '#edit-thread textarea' : `#edit-${target} textarea`);
+  }
+
+  protected cancelEdit(target: string): void {
+    this.editing.set(null);
+    this.focusLater(target === 'thread' ? '#thread-actions button' : `#reply-${target}`);
+  }
+
+  protected threadEdited(result: unknown): void {
+    this.setThread(result as Thread);
+    this.editing.set(null);
+    this.sends.delete('edit:thread');
+    void this.announcer.announce('Your changes are saved.');
+    this.focusLater('#thread-title');
+  }
+
+  protected replyEdited(result: unknown): void {
+    const reply = result as Reply;
+    this.tree.replace(reply);
+    if (this.accepted()?.id === reply.id) this.accepted.set(reply);
+    this.editing.set(null);
+    this.sends.delete(`edit:${reply.id}`);
+    void this.announcer.announce('Your changes are saved.');
+    this.focusLater(`#reply-${reply.id}`);
+  }
+
+  protected reacted(reply: Reply, kind: ReactionKind): boolean {
+    return reply.reactions.mine.includes(kind);
+  }
+
+  protected reactionCount(reply: Reply, kind: ReactionKind): number {
+    return kind === 'HELPFUL' ? reply.reactions.helpful : reply.reactions.thanks;
+  }
+
+  protected canReact(reply: Reply): boolean {
+    return !reply.deleted && !reply.author.isViewer;
+  }
+
+  /** Turn the viewer's "Helpful" or "Thanks" on a reply on or off (shown at once, undone on refusal). */
+  async react(reply: Reply, kind: ReactionKind): Promise<void> {
+    const key = `${reply.id}:${kind}`;
+    if (this.reacting().has(key)) return;
+    const find = (id: string): Reply | null => {
+      const accepted = this.accepted();
+      return this.tree.get(id) ?? (accepted?.id === id ? accepted : null);
+    };
+    const current = find(reply.id) ?? reply;
+    const on = !current.reactions.mine.includes(kind);
+    const apply = (r: Reply) => {
+      this.tree.replace(r);
+      if (this.accepted()?.id === r.id) this.accepted.set(r);
+    };
+    apply(withReaction(current, kind, on));
+    this.reacting.update((s) => new Set(s).add(key));
+    try {
+      await this.client.request(ReactToForumReplyDocument, { replyId: reply.id, kind, on });
+    } catch (error) {
+      const now = find(reply.id);
+      if (now) apply(withReaction(now, kind, !on));
+      this.snackBar.open(messageOf(error), 'Dismiss', { politeness: 'assertive', duration: 0 });
+    } finally {
+      this.reacting.update((s) => {
+        const next = new Set(s);
+        next.delete(key);
+        return next;
+      });
+    }
+  }
+
+  protected canChange(reply: Reply): boolean {
+    return !reply.deleted && (reply.author.isViewer || !!this.thread()?.category.canModerate);
+  }
+
+  protected async deleteReply(reply: Reply): Promise<void> {
+    const ok = await this.confirm.confirm({
+      title: 'Delete this reply?',
+      message: 'Its text is removed for everyone. Replies to it stay, under a "This post was deleted" note.',
+      confirmText: 'Delete reply',
+      destructive: true,
+    });
+    if (!ok) return;
+    try {
+      await this.client.request(DeleteForumPostDocument, { threadId: this.id(), replyId: reply.id });
+      const { forumReply } = await this.client.request(ForumReplyDocument, { id: reply.id });
+      this.tree.replace(forumReply);
+      if (this.accepted()?.id === reply.id) this.accepted.set(null);
+      void this.announcer.announce('The reply is deleted.');
+      this.focusLater(`#reply-${reply.id}`);
+    } catch (error) {
+      this.snackBar.open(messageOf(error), 'Dismiss', { politeness: 'assertive', duration: 0 });
+    }
+  }
+
+  protected async deleteThread(): Promise<void> {
+    const ok = await this.confirm.confirm({
+      title: 'Delete your opening post?',
+      message: 'Its text is removed for everyone. The replies stay, under a "This post was deleted" note.',
+      confirmText: 'Delete post',
+      destructive: true,
+    });
+    if (!ok) return;
+    try {
+      await this.client.request(DeleteForumPostDocument, { threadId: this.id(), replyId: null });
+      const { forumThread } = await this.client.request(ForumThreadDocument, { id: this.id() });
+      this.setThread(forumThread);
+      void this.announcer.announce('The post is deleted.');
+      this.focusLater('#thread-title');
+    } catch (error) {
+      this.snackBar.open(messageOf(error), 'Dismiss', { politeness: 'assertive', duration: 0 });
+    }
+  }
+
+  /** Mark a reply as the accepted answer (or, with null, take the mark away). */
+  protected async accept(reply: Reply | null): Promise<void> {
+    try {
+      const { acceptForumAnswer } = await this.client.request(AcceptForumAnswerDocument, {
+        threadId: this.id(),
+        replyId: reply?.id ?? null,
+      });
+      this.setThread(acceptForumAnswer);
+      const acceptedId = acceptForumAnswer.acceptedReplyId;
+      this.tree.update((r) =>
+        r.accepted === (r.id === acceptedId) ? r : { ...r, accepted: r.id === acceptedId },
+      );
+      this.accepted.set(reply && acceptedId === reply.id ? { ...reply, accepted: true } : null);
+      void this.announcer.announce(
+        reply ? 'Marked as the accepted answer.' : 'The answer is no longer marked as accepted.',
+      );
+      if (reply) this.focusLater('#accepted-heading');
+    } catch (error) {
+      this.snackBar.open(messageOf(error), 'Dismiss', { politeness: 'assertive', duration: 0 });
+    }
+  }
+
+  /** The edit history of the opening post (null) or a reply, as a line diff per edit. */
+  async showHistory(reply: Reply | null): Promise<void> {
+    const t = this.thread();
+    if (!t) return;
+    try {
+      const { forumRevisions } = await this.client.request(ForumRevisionsDocument, {
+        threadId: t.id,
+        replyId: reply?.id ?? null,
+      });
+      this.dialog.open<HistoryDialog, HistoryDialogData>(HistoryDialog, {
+        data: {
+          what: reply ? `the reply by ${reply.author.label}` : 'the opening post',
+          current: reply ? { body: reply.body } : { title: t.title, body: t.body },
+          revisions: forumRevisions,
+        },
+        autoFocus: 'first-tabbable',
+        restoreFocus: true,
+        maxWidth: '48rem',
+        width: '100%',
+      });
+    } catch (error) {
+      this.snackBar.open(messageOf(error), 'Dismiss', { politeness: 'assertive', duration: 0 });
+    }
+  }
+
+  // ---- reports and moderation ----
+
+  protected canReport(reply: Reply | null): boolean {
+    const t = this.thread();
+    if (!t) return false;
+    return reply ? !reply.deleted && !reply.author.isViewer : !t.deleted && !t.author.isViewer;
+  }
+
+  /** Report the opening post (null) or a reply, with a reason, to the category's moderators. */
+  async report(reply: Reply | null): Promise<void> {
+    const what = reply ? `this reply by ${reply.author.label}` : 'this post';
+    const ref = this.dialog.open<ReportDialog, ReportDialogData, string | null>(ReportDialog, {
+      data: { what },
+      autoFocus: 'first-tabbable',
+      restoreFocus: true,
+      maxWidth: '32rem',
+      width: '100%',
+    });
+    const reason = await new Promise<string | null | undefined>((resolve) =>
+      ref.afterClosed().subscribe(resolve),
+    );
+    if (!reason) return;
+    try {
+      await this.client.request(ReportForumPostDocument, {
+        threadId: this.id(),
+        replyId: reply?.id ?? null,
+        reason,
+      });
+      this.snackBar.open('Thank you: the moderators will look at it.', 'Dismiss', { duration: 6000 });
+    } catch (error) {
+      this.snackBar.open(messageOf(error), 'Dismiss', { politeness: 'assertive', duration: 0 });
+    }
+  }
+
+  protected isModerator(): boolean {
+    return !!this.thread()?.category.canModerate;
+  }
+
+  /** A moderator's action on the thread or (hide / show again) on one reply. */
+  async moderate(action: ModerationAction, reply: Reply | null = null): Promise<void> {
+    const t = this.thread();
+    if (!t) return;
+    let categoryId: string | null = null;
+    if (action === 'MOVE') {
+      categoryId = await this.chooseCategory(t);
+      if (!categoryId) return;
+    } else if (action === 'HIDE' || action === 'LOCK') {
+      const ok = await this.confirm.confirm(
+        action === 'HIDE'
+          ? {
+              title: reply ? 'Hide this reply?' : 'Hide this thread?',
+              message: 'Only moderators will see it until it is shown again.',
+              confirmText: reply ? 'Hide reply' : 'Hide thread',
+              destructive: true,
+            }
+          : {
+              title: 'Lock this thread?',
+              message: 'No one will be able to reply until it is unlocked.',
+              confirmText: 'Lock thread',
+              destructive: true,
+            },
+      );
+      if (!ok) return;
+    }
+    try {
+      await this.client.request(ModerateForumDocument, {
+        action,
+        threadId: t.id,
+        replyId: reply?.id ?? null,
+        categoryId,
+      });
+      if (!reply) {
+        const { forumThread } = await this.client.request(ForumThreadDocument, { id: t.id });
+        this.setThread(forumThread);
+      }
+      void this.announcer.announce(MODERATION_DONE[action]);
+    } catch (error) {
+      this.snackBar.open(messageOf(error), 'Dismiss', { politeness: 'assertive', duration: 0 });
+    }
+  }
+
+  private async chooseCategory(t: Thread): Promise<string | null> {
+    const { forumCategories } = await this.client.request(ForumCategoriesDocument, {});
+    const ref = this.dialog.open<MoveDialog, MoveDialogData, string | null>(MoveDialog, {
+      data: {
+        title: t.title,
+        categories: forumCategories.filter((c) => c.canModerate && c.id !== t.category.id),
+      },
+      autoFocus: 'first-tabbable',
+      restoreFocus: true,
+      maxWidth: '32rem',
+      width: '100%',
+    });
+    return (
+      (await new Promise<string | null | undefined>((resolve) => ref.afterClosed().subscribe(resolve))) ??
+      null
+    );
+  }
+
+  private focusLater(selector: string): void {
+    afterNextRender(
+      () => {
+        const el = document.querySelector<HTMLElement>(selector);
+        if (!el) return;
+        if (!el.matches('a, button, input, textarea, select, [tabindex]')) el.setAttribute('tabindex', '-1');
+        el.focus();
+      },
+      { injector: this.injector },
+    );
+  }
+}

@@ -1,0 +1,95 @@
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { Router } from '@angular/router';
+import { messageOf } from '@lantern/web-graphql';
+import { Alert, EmptyState, Loading } from '@lantern/web-ui';
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { formatDateTime, formatRelative } from '../../core/format';
+import { type AppNotification, NotificationCenter } from './notification-center';
+
+/** A link inside Lantern ("/admin/people"), followed by the router. */
+export function isInternalLink(link: string): boolean {
+  return link.startsWith('/') && !link.startsWith('//');
+}
+
+function isSafeLink(link: string | null): link is string {
+  return !!link && (isInternalLink(link) || /^https:\/\//i.test(link));
+}
+
+/** The notification panel: the latest notifications, newest first, and marking them read. */
+@Component({
+  selector: 'lan-notification-panel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NgTemplateOutlet, MatDialogModule, MatButtonModule, Alert, EmptyState, Loading],
+  templateUrl: './notification-panel.html',
+  styleUrl: './notification-panel.scss',
+})
+export class NotificationPanel implements OnInit {
+  private readonly center = inject(NotificationCenter);
+  private readonly ref = inject(MatDialogRef<NotificationPanel>);
+  private readonly router = inject(Router);
+  private readonly announcer = inject(LiveAnnouncer);
+
+  protected readonly list = this.center.list;
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<string | null>(null);
+  protected readonly hasUnread = computed(
+    () => (this.center.unread() ?? 0) > 0 || this.list.items().some((n) => !n.readAt),
+  );
+  protected readonly now = signal(Date.now());
+  protected readonly isSafeLink = isSafeLink;
+  protected readonly formatDateTime = formatDateTime;
+
+  ngOnInit(): void {
+    this.now.set(Date.now());
+    void this.list.reload();
+  }
+
+  protected when(n: AppNotification): string {
+    return formatRelative(n.createdAt, this.now());
+  }
+
+  protected async loadMore(): Promise<void> {
+    const before = this.list.items().length;
+    await this.list.loadMore();
+    const added = this.list.items().length - before;
+    if (added > 0) void this.announcer.announce(`${added} more notifications loaded.`);
+  }
+
+  protected async markAll(): Promise<void> {
+    this.problem.set(null);
+    this.busy.set(true);
+    try {
+      await this.center.markAllRead();
+      void this.announcer.announce('All notifications marked as read.');
+    } catch (error) {
+      this.problem.set(messageOf(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async markRead(n: AppNotification): Promise<void> {
+    this.problem.set(null);
+    try {
+      await this.center.markRead(n);
+    } catch (error) {
+      this.problem.set(messageOf(error));
+    }
+  }
+
+  /** Following a notification's link marks it read and closes the panel. */
+  protected follow(n: AppNotification, event: MouseEvent): void {
+    const link = n.link;
+    if (!link) return;
+    this.center.markRead(n).catch(() => undefined);
+    if (!isInternalLink(link) || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) {
+      return;
+    }
+    event.preventDefault();
+    this.ref.close();
+    void this.router.navigateByUrl(link);
+  }
+}

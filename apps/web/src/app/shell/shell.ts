@@ -1,0 +1,72 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDividerModule } from '@angular/material/divider';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Permission } from '@lantern/shared-domain';
+import { Icon, type IconName } from '@lantern/web-ui';
+import { Session } from '../core/session';
+import { NotificationBell } from '../features/notifications/notification-bell';
+import { ConnectionStatus } from './connection-status';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: IconName;
+  /** Without a permission, everyone signed in sees it. */
+  permission?: Permission;
+}
+
+/** Every feature that exists, in order. The shell shows only those the viewer may use. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/directory', label: 'Directory', icon: 'school' },
+  { path: '/forum', label: 'Forum', icon: 'forum', permission: Permission.ForumUse },
+  { path: '/admin/people', label: 'People', icon: 'groups', permission: Permission.PeopleRead },
+  { path: '/admin/invitations', label: 'Invitations', icon: 'mail', permission: Permission.PeopleInvite },
+  { path: '/admin/audit', label: 'Audit trail', icon: 'history', permission: Permission.AuditRead },
+];
+
+@Component({
+  selector: 'lan-shell',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatButtonModule,
+    MatMenuModule,
+    MatDividerModule,
+    Icon,
+    NotificationBell,
+    ConnectionStatus,
+  ],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+})
+export class Shell {
+  private readonly session = inject(Session);
+  private readonly router = inject(Router);
+
+  protected readonly user = this.session.user;
+  protected readonly nav = computed(() => {
+    const granted = this.session.permissions();
+    return NAV_ITEMS.filter((item) => !item.permission || granted.has(item.permission));
+  });
+
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    const main = document.getElementById('main-content');
+    main?.focus();
+    main?.scrollIntoView();
+  }
+
+  protected async signOut(): Promise<void> {
+    try {
+      await this.session.signOut();
+    } finally {
+      await this.router.navigate(['/sign-in'], { queryParams: { reason: 'signed-out' } });
+    }
+  }
+}

@@ -1,0 +1,17 @@
+export enum AuditAction {
+  LoginSucceeded = 'auth.login',
+  LoginFailed = 'auth.login_failed',
+  Logout = 'auth.logout',
+  SignOutEverywhere = 'auth.sign_out_everywhere',
+  PasswordChanged = 'auth.password_changed',
+  InvitationSent = 'invitation.sent',
+  InvitationAccepted = 'invitation.accepted',
+  InvitationRevoked = 'invitation.revoked',
+  RoleGranted = 'membership.granted',
+  RoleRevoked = 'membership.revoked',
+  UserDeactivated = 'user.deactivated',
+  UserReactivated = 'user.reactivated',
+  ProfileUpdated = 'user.profile_updated',
+  ForumPersonalDataOverride = 'forum.personal_data_override',
+  ForumModeration = 'forum.moderation',
+}

@@ -1,0 +1,202 @@
+import { ROLE_SCOPE, Role, ScopeKind } from './roles';
+
+/**
+ * Lantern's one authorisation policy. Pure: the API enforces it, the client uses it to hide what a
+ * person cannot do. Every decision is derived from the actor's role grants and the scope of the record.
+ */
+export enum Permission {
+  /** See trusts, schools, local authorities and their published SEND figures. */
+  DirectoryRead = 'directory.read',
+  /** See people and their roles within a scope. */
+  PeopleRead = 'people.read',
+  /** Invite someone into a role (also needs canAssignRole for the role and scope). */
+  PeopleInvite = 'people.invite',
+  /** Grant or remove a role (also needs canAssignRole). */
+  MembershipManage = 'membership.manage',
+  /** Deactivate or reactivate a person (also needs canManageUser). */
+  UserDeactivate = 'user.deactivate',
+  /** Read the audit trail for a scope. */
+  AuditRead = 'audit.read',
+  /** Use the forum (which categories: canSeeCategory). */
+  ForumUse = 'forum.use',
+  /** Create, describe and order forum categories. */
+  ForumAdmin = 'forum.admin',
+}
+
+/** A role held in a scope: network roles have no ids, trust roles a trustId, school roles both. */
+export interface Grant {
+  role: Role;
+  trustId: string | null;
+  schoolId: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  grants: readonly Grant[];
+}
+
+export type Scope =
+  | { kind: ScopeKind.Network }
+  | { kind: ScopeKind.Trust; trustId: string }
+  | { kind: ScopeKind.School; trustId: string; schoolId: string };
+
+export const NETWORK: Scope = { kind: ScopeKind.Network };
+
+const ALL = Object.values(Role);
+const LEADERS = [Role.NetworkAdmin, Role.TrustLeader, Role.TrustSendLead, Role.Headteacher];
+
+/** Which roles carry each permission. Reach is always limited to the scope the role is held in. */
+export const PERMISSION_ROLES: Readonly<Record<Permission, readonly Role[]>> = {
+  [Permission.DirectoryRead]: ALL,
+  [Permission.PeopleRead]: LEADERS,
+  [Permission.PeopleInvite]: LEADERS,
+  [Permission.MembershipManage]: LEADERS,
+  [Permission.UserDeactivate]: [Role.NetworkAdmin, Role.TrustLeader],
+  [Permission.AuditRead]: LEADERS,
+  [Permission.ForumUse]: ALL,
+  [Permission.ForumAdmin]: [Role.NetworkAdmin],
+};
+
+/** Whether a grant reaches a scope: network reaches everything, a trust its schools, a school itself. */
+export function grantCovers(grant: Grant, scope: Scope): boolean {
+  switch (ROLE_SCOPE[grant.role]) {
+    case ScopeKind.Network:
+      return true;
+    case ScopeKind.Trust:
+      return scope.kind !== ScopeKind.Network && scope.trustId === grant.trustId;
+    case ScopeKind.School:
+      return scope.kind === ScopeKind.School && scope.schoolId === grant.schoolId;
+  }
+}
+
+/** May the actor use `permission` on a record in `scope`? */
+export function can(actor: Actor | null, permission: Permission, scope: Scope = NETWORK): boolean {
+  if (!actor) return false;
+  const roles = PERMISSION_ROLES[permission];
+  return actor.grants.some((g) => roles.includes(g.role) && grantCovers(g, scope));
+}
+
+/** May the actor use `permission` somewhere (to decide whether to show a feature at all)? */
+export function canAnywhere(actor: Actor | null, permission: Permission): boolean {
+  if (!actor) return false;
+  const roles = PERMISSION_ROLES[permission];
+  return actor.grants.some((g) => roles.includes(g.role));
+}
+
+/** Every permission the actor holds somewhere: what the client shows. */
+export function permissionsOf(actor: Actor | null): Permission[] {
+  return Object.values(Permission).filter((p) => canAnywhere(actor, p));
+}
+
+/** Does `scope` have the shape `role` needs (a trust role needs a trust, and so on)? */
+export function scopeFitsRole(role: Role, scope: Scope): boolean {
+  return ROLE_SCOPE[role] === scope.kind;
+}
+
+/**
+ * May the actor give someone `role` in `scope` (by invitation or directly), or take it away?
+ * Only network admins make network admins; trust leaders and SEND leads assign within their trust;
+ * headteachers assign school roles within their school.
+ */
+export function canAssignRole(actor: Actor | null, role: Role, scope: Scope): boolean {
+  if (!actor || !scopeFitsRole(role, scope)) return false;
+  return actor.grants.some((g) => {
+    if (g.role === Role.NetworkAdmin) return true;
+    if (role === Role.NetworkAdmin) return false;
+    if (g.role === Role.TrustLeader || g.role === Role.TrustSendLead) return grantCovers(g, scope);
+    if (g.role === Role.Headteacher) return ROLE_SCOPE[role] === ScopeKind.School && grantCovers(g, scope);
+    return false;
+  });
+}
+
+export function scopeOfGrant(grant: Grant): Scope {
+  switch (ROLE_SCOPE[grant.role]) {
+    case ScopeKind.Network:
+      return NETWORK;
+    case ScopeKind.Trust:
+      return { kind: ScopeKind.Trust, trustId: grant.trustId ?? '' };
+    case ScopeKind.School:
+      return { kind: ScopeKind.School, trustId: grant.trustId ?? '', schoolId: grant.schoolId ?? '' };
+  }
+}
+
+/**
+ * May the actor deactivate or reactivate `target`? Never oneself; network admins anyone; a trust
+ * leader only someone whose every role lies within what the leader may assign.
+ */
+export function canManageUser(actor: Actor | null, target: Actor): boolean {
+  if (!actor || actor.userId === target.userId) return false;
+  if (!canAnywhere(actor, Permission.UserDeactivate)) return false;
+  if (actor.grants.some((g) => g.role === Role.NetworkAdmin)) return true;
+  if (target.grants.length === 0) return false;
+  return target.grants.every(
+    (g) =>
+      canAssignRole(actor, g.role, scopeOfGrant(g)) && can(actor, Permission.UserDeactivate, scopeOfGrant(g)),
+  );
+}
+
+/** Where an actor holds a permission, as lists a query can filter on. */
+export interface Reach {
+  network: boolean;
+  trustIds: string[];
+  schoolIds: string[];
+}
+
+export function reachOf(actor: Actor, permission: Permission): Reach {
+  const roles = PERMISSION_ROLES[permission];
+  const reach: Reach = { network: false, trustIds: [], schoolIds: [] };
+  for (const g of actor.grants) {
+    if (!roles.includes(g.role)) continue;
+    const kind = ROLE_SCOPE[g.role];
+    if (kind === ScopeKind.Network) reach.network = true;
+    else if (kind === ScopeKind.Trust && g.trustId) reach.trustIds.push(g.trustId);
+    else if (kind === ScopeKind.School && g.schoolId) reach.schoolIds.push(g.schoolId);
+  }
+  return reach;
+}
+
+/** The trusts an actor's roles lie in (school roles count for their school's trust). */
+export function trustsOf(actor: Actor): string[] {
+  return [...new Set(actor.grants.map((g) => g.trustId).filter((t): t is string => !!t))];
+}
+
+export function isNetworkLevel(actor: Actor): boolean {
+  return actor.grants.some((g) => ROLE_SCOPE[g.role] === ScopeKind.Network);
+}
+
+/** Presence is visible between people who share a trust, and between network-level roles and everyone. */
+export function canSeePresence(viewer: Actor, target: Actor): boolean {
+  if (viewer.userId === target.userId) return true;
+  if (isNetworkLevel(viewer) || isNetworkLevel(target)) return true;
+  const mine = new Set(trustsOf(viewer));
+  return trustsOf(target).some((t) => mine.has(t));
+}
+
+/** Where a forum category is open: the whole network or one trust, optionally only to some roles. */
+export interface CategoryScope {
+  trustId: string | null;
+  roles: readonly Role[] | null;
+}
+
+/** Moderators: network admins everywhere; a trust's SEND leads in that trust's categories. */
+export function canModerateCategory(actor: Actor | null, c: CategoryScope): boolean {
+  if (!actor) return false;
+  return actor.grants.some(
+    (g) =>
+      g.role === Role.NetworkAdmin ||
+      (g.role === Role.TrustSendLead && c.trustId !== null && g.trustId === c.trustId),
+  );
+}
+
+/** Who may see (and so post in) a category. */
+export function canSeeCategory(actor: Actor | null, c: CategoryScope): boolean {
+  if (!actor || actor.grants.length === 0) return false;
+  if (canModerateCategory(actor, c)) return true;
+  if (c.trustId && !trustsOf(actor).includes(c.trustId)) return false;
+  if (
+    c.roles?.length &&
+    !actor.grants.some((g) => c.roles!.includes(g.role) && (!c.trustId || g.trustId === c.trustId))
+  )
+    return false;
+  return true;
+}

@@ -1,0 +1,3 @@
+export * from './lib/api-error';
+export * from './lib/graphql-client';
+export * from './generated/graphql';

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+/**
+ * npm test: every check, in sequence. A failing step does not stop the later ones (you see all
+ * failures in one run), except that the browser tests are skipped when the builds failed.
+ * Exits non-zero if anything failed.
+ *
+ *   1. unit and integration tests of every project (api jest needs PostgreSQL: TEST_DATABASE_URL)
+ *   2. production builds of api and web
+ *   3. browser tests (web-e2e: Chromium against the built api + web, fresh database)
+ *
+ * Test steps skip Nx's cache: they talk to real PostgreSQL and Chromium, so a cached pass proves nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const nx = join(root, 'node_modules', '.bin', 'nx');
+const env = { NX_DAEMON: 'false', ...process.env };
+
+const steps = [
+  {
+    name: 'unit and integration tests',
+    args: ['run-many', '-t', 'test', '--parallel=1', '--outputStyle=static', '--skip-nx-cache'],
+  },
+  {
+    name: 'production builds (api, web)',
+    args: ['run-many', '-t', 'build', '-p', 'api,web', '--outputStyle=static'],
+  },
+  {
+    name: 'browser tests (web-e2e)',
+    args: ['run', 'web-e2e:e2e', '--outputStyle=static', '--skip-nx-cache'],
+    needs: 1,
+  },
+];
+
+const results = [];
+for (const [index, step] of steps.entries()) {
+  if (step.needs !== undefined && results[step.needs].status !== 'passed') {
+    results.push({ name: step.name, status: 'skipped', seconds: 0 });
+    console.log(`\n=== ${step.name}: skipped (${steps[step.needs].name} failed) ===`);
+    continue;
+  }
+  console.log(`\n=== ${index + 1}/${steps.length} ${step.name}: nx ${step.args.join(' ')} ===\n`);
+  const started = Date.now();
+  const run = spawnSync(nx, step.args, { cwd: root, stdio: 'inherit', env });
+  const seconds = Math.round((Date.now() - started) / 1000);
+  if (run.error) console.error(run.error);
+  results.push({ name: step.name, status: run.status === 0 ? 'passed' : 'FAILED', seconds });
+}
+
+console.log('\n=== npm test summary ===');
+for (const result of results) {
+  console.log(`  ${result.status.padEnd(7)} ${result.name}${result.seconds ? ` (${result.seconds} s)` : ''}`);
+}
+process.exit(results.every((result) => result.status === 'passed') ? 0 : 1);
