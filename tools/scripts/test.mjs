@@ -10,9 +10,10 @@
  *
  * Test steps skip Nx's cache: they talk to real PostgreSQL and Chromium, so a cached pass proves nothing.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { failureDigest } from './failure-digest.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const nx = join(root, 'node_modules', '.bin', 'nx');
@@ -43,14 +44,37 @@ for (const [index, step] of steps.entries()) {
   }
   console.log(`\n=== ${index + 1}/${steps.length} ${step.name}: nx ${step.args.join(' ')} ===\n`);
   const started = Date.now();
-  const run = spawnSync(nx, step.args, { cwd: root, stdio: 'inherit', env });
+  const run = await runStep(step.args);
   const seconds = Math.round((Date.now() - started) / 1000);
-  if (run.error) console.error(run.error);
-  results.push({ name: step.name, status: run.status === 0 ? 'passed' : 'FAILED', seconds });
+  results.push({ name: step.name, status: run.status === 0 ? 'passed' : 'FAILED', seconds, output: run.output });
 }
 
 console.log('\n=== npm test summary ===');
 for (const result of results) {
   console.log(`  ${result.status.padEnd(7)} ${result.name}${result.seconds ? ` (${result.seconds} s)` : ''}`);
 }
+// CI keeps only the end of the output: repeat what failed (test titles and the first lines of each error).
+for (const result of results.filter((r) => r.status === 'FAILED')) {
+  console.log(`\n=== what failed in: ${result.name} ===`);
+  console.log(failureDigest(result.output));
+}
 process.exit(results.every((result) => result.status === 'passed') ? 0 : 1);
+
+/** Run nx with the output streamed through (and kept, for the failure digest). */
+function runStep(args) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(nx, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
+    const chunks = [];
+    const keep = (sink) => (data) => {
+      sink.write(data);
+      chunks.push(data);
+    };
+    child.stdout.on('data', keep(process.stdout));
+    child.stderr.on('data', keep(process.stderr));
+    child.on('error', (error) => {
+      console.error(error);
+      resolvePromise({ status: 1, output: String(error) });
+    });
+    child.on('close', (code) => resolvePromise({ status: code ?? 1, output: Buffer.concat(chunks).toString('utf8') }));
+  });
+}
