@@ -10,7 +10,11 @@ export function failureDigest(output) {
     if (/^\s*●\s/.test(line) || /^\s*FAIL\b.* > /.test(line) || /Failed tasks:/.test(line)) {
       picked.push(...lines.slice(i, i + 14).filter((l) => l.trim() !== ''));
       picked.push('');
-    } else if (/^\s*(FAIL\b|×|✕)|Failed tasks:|^\s+- \S+:\S+$|Test Suites:.*failed|Tests:.*failed|^\s*\w*Error:/.test(line)) {
+    } else if (
+      /^\s*(FAIL\b|×|✕)|Failed tasks:|^\s+- \S+:\S+$|Test Suites:.*failed|Tests:.*failed|^\s*\w*Error:/.test(
+        line,
+      )
+    ) {
       picked.push(line);
     }
   }

@@ -46,7 +46,12 @@ for (const [index, step] of steps.entries()) {
   const started = Date.now();
   const run = await runStep(step.args);
   const seconds = Math.round((Date.now() - started) / 1000);
-  results.push({ name: step.name, status: run.status === 0 ? 'passed' : 'FAILED', seconds, output: run.output });
+  results.push({
+    name: step.name,
+    status: run.status === 0 ? 'passed' : 'FAILED',
+    seconds,
+    output: run.output,
+  });
 }
 
 console.log('\n=== npm test summary ===');
@@ -75,6 +80,8 @@ function runStep(args) {
       console.error(error);
       resolvePromise({ status: 1, output: String(error) });
     });
-    child.on('close', (code) => resolvePromise({ status: code ?? 1, output: Buffer.concat(chunks).toString('utf8') }));
+    child.on('close', (code) =>
+      resolvePromise({ status: code ?? 1, output: Buffer.concat(chunks).toString('utf8') }),
+    );
   });
 }
