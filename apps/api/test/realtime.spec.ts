@@ -325,5 +325,32 @@ describe('the real-time layer', () => {
       expect(await change).toEqual({ userId: id.user(DEMO.headHolyFamily), status: 'offline' });
       await colleague.ok('mutation { setShowPresence(show: true) { showPresence } }');
     });
+
+    it('announces a person only when their status changes, not for every extra tab', async () => {
+      const viewer = await sock(await t.signedIn(DEMO.sencoHolyFamily));
+      const head = id.user(DEMO.headHolyFamily);
+      const seen: string[] = [];
+      viewer.on(SocketEvent.PresenceChanged, (c: { userId: string; status: string }) => {
+        if (c.userId === head) seen.push(c.status);
+      });
+      const colleague = await t.signedIn(DEMO.headHolyFamily);
+      const settle = () => new Promise((r) => setTimeout(r, 300));
+      const first = await sock(colleague);
+      await settle();
+      expect(seen).toEqual(['online']);
+      const tabs = await Promise.all([sock(colleague), sock(colleague), sock(colleague)]);
+      await request(tabs[0], SocketEvent.PresenceSet, { status: 'away' });
+      await settle();
+      expect(seen).toEqual(['online']);
+      for (const tab of tabs) tab.disconnect();
+      await settle();
+      expect(seen).toEqual(['online']);
+      await request(first, SocketEvent.PresenceSet, { status: 'away' });
+      await settle();
+      expect(seen).toEqual(['online', 'away']);
+      first.disconnect();
+      await settle();
+      expect(seen).toEqual(['online', 'away', 'offline']);
+    });
   });
 });

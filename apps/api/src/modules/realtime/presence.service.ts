@@ -39,6 +39,24 @@ export class PresenceService {
     return data.some((d) => d.presence === 'online') ? 'online' : 'away';
   }
 
+  /**
+   * Whether another socket of this person in this process is online and visible: then their status
+   * is "online" before and after whatever `socketId` does, and nothing needs announcing. Announcing
+   * only on transitions keeps a burst of connections (every tab, every reconnect) from sending each
+   * new socket's arrival to everyone who can see the person: O(people), not O(sockets²).
+   */
+  staysOnline(userId: string, socketId: string): boolean {
+    const io = this.bus.io;
+    const members = io?.sockets.adapter.rooms.get(userRoom(userId));
+    if (!io || !members) return false;
+    for (const id of members) {
+      if (id === socketId) continue;
+      const data = io.sockets.sockets.get(id)?.data as SocketData | undefined;
+      if (data?.presence === 'online' && data.session?.showPresence !== false) return true;
+    }
+    return false;
+  }
+
   /** Tell everyone who may see `actor` their current status. */
   async announce(actor: Actor, showPresence: boolean): Promise<void> {
     const status: PresenceStatus = showPresence ? await this.statusOf(actor.userId) : 'offline';

@@ -145,13 +145,14 @@ export class RealtimeGateway
     socket.emit(SocketEvent.NotificationCount, {
       unread: await this.notifications.unreadCount(actor.userId),
     });
-    if (session.showPresence) await this.presence.announce(actor, true);
+    if (session.showPresence && !this.presence.staysOnline(actor.userId, socket.id))
+      await this.presence.announce(actor, true);
   }
 
   async handleDisconnect(socket: LanternSocket): Promise<void> {
     this.fresh.delete(socket.id);
     const { actor, session } = socket.data ?? {};
-    if (actor && session?.showPresence) {
+    if (actor && session?.showPresence && !this.presence.staysOnline(actor.userId, socket.id)) {
       await this.presence
         .announce(actor, true)
         .catch((err: unknown) => this.logger.warn(`Could not announce presence: ${String(err)}`));
@@ -252,7 +253,9 @@ export class RealtimeGateway
       if (body?.status !== 'online' && body?.status !== 'away')
         return refuse(ErrorCode.BadInput, 'Presence is online or away.');
       socket.data.presence = body.status;
-      if (socket.data.session.showPresence) await this.presence.announce(socket.data.actor, true);
+      const { actor, session } = socket.data;
+      if (session.showPresence && !this.presence.staysOnline(actor.userId, socket.id))
+        await this.presence.announce(actor, true);
       return { ok: true };
     });
   }
