@@ -1,9 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
+import { Observable, filter } from 'rxjs';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 import { REALTIME_LIMITS } from '@lantern/shared-domain';
 import type { AppConfig } from '../../config/config';
 
@@ -49,6 +51,30 @@ export class LanternIoAdapter extends IoAdapter {
       this.logger.info('Real-time rooms are shared between processes through Redis');
     }
     return server;
+  }
+
+  /**
+   * One plain listener per event instead of Nest's RxJS pipeline per event per socket: an idle
+   * socket then costs its listeners only (Nest's default keeps several subscribers alive for every
+   * handler of every open socket). The handlers and their answers are the same.
+   */
+  override bindMessageHandlers(
+    socket: Socket,
+    handlers: MessageMappingProperties[],
+    transform: (data: unknown) => Observable<unknown>,
+  ): void {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(message as string, (...args: unknown[]) => {
+        const { data, ack } = this.mapPayload(args);
+        transform(callback(data, ack))
+          .pipe(filter((response) => response !== null && response !== undefined))
+          .subscribe((response) => {
+            const event = response as { event?: string; data?: unknown };
+            if (event.event) return void socket.emit(event.event, event.data);
+            if (!isAckHandledManually && typeof ack === 'function') ack(response);
+          });
+      });
+    }
   }
 
   override async close(server: Server): Promise<void> {
