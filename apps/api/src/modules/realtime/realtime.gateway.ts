@@ -18,6 +18,7 @@ import {
   StreamSendAck,
   StreamSubscribeAck,
 } from '@lantern/shared-domain';
+import { isDatabaseUnavailable } from '../../common/errors/format-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SessionsService } from '../sessions/sessions.service';
@@ -36,6 +37,16 @@ async function safely<T extends object>(logger: Logger, fn: () => Promise<Ack<T>
   try {
     return await fn();
   } catch (err) {
+    if (isDatabaseUnavailable(err)) {
+      // Busy or briefly unreachable: nothing was stored; the client retries with the same clientId.
+      logger.warn(
+        `Socket handler could not reach the database: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      return refuse(
+        ErrorCode.Unavailable,
+        'Lantern is busy just now. Your message will be sent again shortly.',
+      );
+    }
     logger.error(`Socket handler failed: ${err instanceof Error ? err.message : String(err)}`);
     return refuse(ErrorCode.Internal, 'Something went wrong on our side. Please try again.');
   }

@@ -354,6 +354,37 @@ describe('RealtimeService', () => {
       expect(s.emitsOf('stream:send')).toHaveLength(2);
     });
 
+    it('sends again, same client id and after a growing wait, while the server says it is busy', async () => {
+      vi.useFakeTimers();
+      const { socket, realtime } = await setup();
+      const s = socket();
+      s.accept();
+      const sent = realtime.send(STREAM, { text: 'later' });
+      const busy = { ok: false, code: 'SERVICE_UNAVAILABLE', message: 'Lantern is busy just now.' };
+      s.answer('stream:send', busy);
+      await settle();
+      vi.advanceTimersByTime(499);
+      expect(s.emitsOf('stream:send')).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(s.emitsOf('stream:send')).toHaveLength(2);
+      s.answer('stream:send', busy);
+      await settle();
+      vi.advanceTimersByTime(999);
+      expect(s.emitsOf('stream:send')).toHaveLength(2);
+      vi.advanceTimersByTime(1);
+      const sends = s.emitsOf('stream:send');
+      expect(sends).toHaveLength(3);
+      const clientId = (sends[0].payload as { clientId: string }).clientId;
+      expect(sends.map((e) => (e.payload as { clientId: string }).clientId)).toEqual([
+        clientId,
+        clientId,
+        clientId,
+      ]);
+      const stored = item(STREAM, 3, { text: 'later' }, clientId);
+      s.answer('stream:send', { ok: true, item: stored, created: true });
+      await expect(sent).resolves.toEqual(stored);
+    });
+
     it('rejects with the server’s reason when refused', async () => {
       const { socket, realtime } = await setup();
       socket().accept();

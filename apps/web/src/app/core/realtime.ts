@@ -12,6 +12,7 @@ import {
 import {
   type Ack,
   type Problem,
+  ErrorCode,
   SocketEvent,
   type StreamItem,
   type StreamKey,
@@ -104,6 +105,8 @@ interface Outgoing {
   readonly resolve: (item: StreamItem) => void;
   readonly reject: (error: Error) => void;
   inFlight: boolean;
+  /** Times the server answered "busy" in a row (the retry waits longer each time). */
+  busy: number;
 }
 
 interface PendingCall {
@@ -231,6 +234,7 @@ export class RealtimeService {
         resolve: resolve as (item: StreamItem) => void,
         reject,
         inFlight: false,
+        busy: 0,
       };
       this.outbox.set(clientId, outgoing);
       this.flush(outgoing);
@@ -476,6 +480,11 @@ export class RealtimeService {
       (ack) => {
         outgoing.inFlight = false;
         if (this.outbox.get(clientId) !== outgoing) return;
+        if (!ack.ok && ack.code === ErrorCode.Unavailable) {
+          // Busy: nothing was stored. Send again later with the same client id (stored at most once).
+          setTimeout(() => this.flush(outgoing), reconnectDelayMs(outgoing.busy++));
+          return;
+        }
         this.outbox.delete(clientId);
         if (ack.ok) {
           outgoing.resolve(ack.item);
