@@ -8,7 +8,8 @@ import { histogram, ms } from './lib/load.mjs';
 import { threadWithReplies, rng } from './lib/forum-data.mjs';
 import { benchDatabase, insertSessions, machineLine, startApi } from './lib/servers.mjs';
 
-export const description = 'forum thread page (10/100/1,000 replies): statements per request, p50 vs a raw pg handler';
+export const description =
+  'forum thread page (10/100/1,000 replies): statements per request, p50 vs a raw pg handler';
 
 const PAGE = `query Page($id: ID!) {
   forumThread(id: $id) { id title bodyHtml createdAt author { label user { id displayName } } }
@@ -18,24 +19,44 @@ const PAGE = `query Page($id: ID!) {
 /** The same page straight from PostgreSQL: thread, 50 top-level replies with subtrees, authors. */
 function rawHandler(pool) {
   return async (threadId) => {
-    const { rows: [thread] } = await pool.query(
+    const {
+      rows: [thread],
+    } = await pool.query(
       `SELECT t.id, t.title, t.body_html, t.created_at, u.id AS user_id, u.display_name
-         FROM forum_threads t JOIN users u ON u.id = t.author_id WHERE t.id = $1`, [threadId]);
+         FROM forum_threads t JOIN users u ON u.id = t.author_id WHERE t.id = $1`,
+      [threadId],
+    );
     const { rows } = await pool.query(
       `WITH top AS (SELECT id, path, created_at FROM forum_replies WHERE thread_id = $1 AND depth = 0 ORDER BY created_at, id LIMIT 51)
        SELECT r.id, r.parent_id, r.depth, r.body_html, r.created_at, u.id AS user_id, u.display_name,
               (SELECT count(*) FROM top) AS top_count, (SELECT count(*) FROM forum_replies WHERE thread_id = $1 AND depth = 0) AS total
          FROM top JOIN forum_replies r ON r.thread_id = $1 AND (r.path = top.path OR r.path LIKE top.path || '.%')
          JOIN users u ON u.id = r.author_id
-        WHERE r.depth <= 5 ORDER BY top.created_at, top.id, r.path LIMIT 400`, [threadId]);
+        WHERE r.depth <= 5 ORDER BY top.created_at, top.id, r.path LIMIT 400`,
+      [threadId],
+    );
     const author = (r) => ({ label: r.display_name, user: { id: r.user_id, displayName: r.display_name } });
     return {
       data: {
-        forumThread: { id: thread.id, title: thread.title, bodyHtml: thread.body_html, createdAt: thread.created_at, author: author(thread) },
+        forumThread: {
+          id: thread.id,
+          title: thread.title,
+          bodyHtml: thread.body_html,
+          createdAt: thread.created_at,
+          author: author(thread),
+        },
         forumReplies: {
           totalCount: Number(rows[0]?.total ?? 0),
           pageInfo: { hasNextPage: Number(rows[0]?.top_count ?? 0) > 50, endCursor: null },
-          nodes: rows.map((r) => ({ id: r.id, parentId: r.parent_id, depth: r.depth, bodyHtml: r.body_html, createdAt: r.created_at, continues: false, author: author(r) })),
+          nodes: rows.map((r) => ({
+            id: r.id,
+            parentId: r.parent_id,
+            depth: r.depth,
+            bodyHtml: r.body_html,
+            createdAt: r.created_at,
+            continues: false,
+            author: author(r),
+          })),
         },
       },
     };
@@ -69,14 +90,24 @@ export async function run({ requests = 200 } = {}) {
   try {
     const { cookies } = await insertSessions(db, 1);
     const rand = rng(7);
+    // The API process also runs the real-time layer's twice-a-second socket recheck, which can land
+    // inside a request: the fewest of five requests is the page's own count.
     const statements = async (id) => {
       await gql(id);
-      const before = await api.queries();
-      await gql(id);
-      return (await api.queries()) - before;
+      const counts = [];
+      for (let i = 0; i < 5; i++) {
+        const before = await api.queries();
+        await gql(id);
+        counts.push((await api.queries()) - before);
+      }
+      return Math.min(...counts);
     };
     const gql = (id) =>
-      fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: cookies[0] }, body: JSON.stringify({ query: PAGE, variables: { id } }) }).then(async (r) => {
+      fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: cookies[0] },
+        body: JSON.stringify({ query: PAGE, variables: { id } }),
+      }).then(async (r) => {
         const body = await r.json();
         if (body.errors) throw new Error(JSON.stringify(body.errors));
         return body;
@@ -90,11 +121,17 @@ export async function run({ requests = 200 } = {}) {
       const r = await timeRequests(requests, () => fetch(`${rawUrl}?id=${id}`).then((x) => x.json()));
       const ratio = g.getValueAtPercentile(50) / r.getValueAtPercentile(50);
       results.push({ n, stmts, ratio });
-      console.log(`  ${String(n).padStart(7)} | ${String(stmts).padStart(26)} | ${ms(g.getValueAtPercentile(50)).padStart(8)} ms | ${ms(r.getValueAtPercentile(50)).padStart(7)} ms | ${ratio.toFixed(2)}`);
+      console.log(
+        `  ${String(n).padStart(7)} | ${String(stmts).padStart(26)} | ${ms(g.getValueAtPercentile(50)).padStart(8)} ms | ${ms(r.getValueAtPercentile(50)).padStart(7)} ms | ${ratio.toFixed(2)}`,
+      );
     }
     const constant = results.every((x) => x.stmts === results[0].stmts);
-    console.log(`\n  statements constant across sizes: ${constant ? 'yes' : 'NO'}; at most 5: ${results.every((x) => x.stmts <= 5) ? 'yes' : 'NO'}`);
-    console.log(`  ratio target <= 1.5: ${results.every((x) => x.ratio <= 1.5) ? 'met' : 'missed'} (worst ${Math.max(...results.map((x) => x.ratio)).toFixed(2)})`);
+    console.log(
+      `\n  statements constant across sizes: ${constant ? 'yes' : 'NO'}; at most 5: ${results.every((x) => x.stmts <= 5) ? 'yes' : 'NO'}`,
+    );
+    console.log(
+      `  ratio target <= 1.5: ${results.every((x) => x.ratio <= 1.5) ? 'met' : 'missed'} (worst ${Math.max(...results.map((x) => x.ratio)).toFixed(2)})`,
+    );
   } finally {
     rawServer.close();
     await pool.end();

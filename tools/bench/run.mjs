@@ -9,6 +9,8 @@ const BENCHES = {
   memory: () => import('./memory.mjs'),
   'forum-thread': () => import('./forum-thread.mjs'),
   'forum-search': () => import('./forum-search.mjs'),
+  upload: () => import('./upload.mjs'),
+  'library-search': () => import('./library-search.mjs'),
 };
 
 const args = process.argv.slice(2);

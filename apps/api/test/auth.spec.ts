@@ -26,7 +26,13 @@ describe('signing in and sessions', () => {
       };
     }>(ME);
     expect(me.me.user.email).toBe(DEMO.sencoHolyFamily);
-    expect(me.me.permissions).toEqual(['directory.read', 'forum.use']);
+    expect(me.me.permissions).toEqual([
+      'directory.read',
+      'forum.use',
+      'library.use',
+      'library.publish',
+      'ehcp.draft',
+    ]);
     expect(me.me.memberships).toEqual([
       expect.objectContaining({ role: 'SENCO', school: { name: 'Holy Family Primary' } }),
     ]);

@@ -320,11 +320,17 @@ describe('the thread page', () => {
     };
     const small = await make(5);
     const large = await make(60);
+    // The counter sees every statement in the process, including the real-time layer's twice-a-second
+    // recheck: the fewest of three requests is the page's own count.
     const statements = async (id: string) => {
       await c.ok(PAGE, { id }); // warm: session touch and caches
-      const before = queryCount();
-      await c.ok(PAGE, { id });
-      return queryCount() - before;
+      const counts: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const before = queryCount();
+        await c.ok(PAGE, { id });
+        counts.push(queryCount() - before);
+      }
+      return Math.min(...counts);
     };
     const a = await statements(small);
     const b = await statements(large);

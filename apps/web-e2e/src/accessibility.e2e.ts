@@ -5,6 +5,7 @@ describe('accessibility (axe, WCAG 2.2 AA) as a network admin', () => {
     ['profile', ROUTES.profile],
     ['people', ROUTES.people],
     ['audit trail', ROUTES.audit],
+    ['library', '/library'],
   ])('the %s page has no violations', async (_name, path) => {
     const page = await newPage();
     await signIn(page, DEMO.networkAdmin);

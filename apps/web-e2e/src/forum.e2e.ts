@@ -100,21 +100,71 @@ describe('the forum', () => {
     await expectNoAxeViolations(asker);
     await asker.screenshot({ path: join(TEST_OUTPUT_DIR, 'forum-thread.png'), fullPage: true });
 
-    // The answerer sees it marked accepted (after a reload).
-    await answerer.reload();
-    await waitForHeading(answerer, title);
+    // The answerer sees it marked accepted live too, without reloading.
+    await markNotReloaded(answerer);
     await answerer.getByRole('region', { name: 'Accepted answer' }).getByText(answerText).waitFor();
     await answerer.locator('article.reply', { hasText: answerText }).getByText('Accepted answer').waitFor();
+    await answerer.getByText('Answered', { exact: true }).waitFor();
+    expect(await notReloaded(answerer)).toBe(true);
 
     // Search finds it, across trusts.
     await answerer.goto(`/forum/search?q=${encodeURIComponent('provision map summary')}`);
     await waitForHeading(answerer, 'Search the forum');
-    await answerer
+    const replyHit = answerer
       .getByRole('list', { name: 'Search results' })
-      .getByRole('link', { name: title })
-      .first()
-      .waitFor();
+      .locator('a.title[href*="?reply="]', { hasText: title })
+      .first();
+    await replyHit.waitFor();
     await expectNoAxeViolations(answerer);
+    // A hit in a reply opens the thread at that reply, highlighted and focused.
+    await replyHit.click();
+    await waitForHeading(answerer, title);
+    const target = answerer.locator('article.reply.is-target', { hasText: answerText });
+    await target.waitFor();
+    expect(await target.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it('a network admin creates a category and moves it up with the keyboard', async () => {
+    const name = `Speech and language (${Date.now()})`;
+    const admin = await newPage();
+    await signIn(admin, 'network.admin@demo.lantern.test');
+    await admin.goto('/forum');
+    await waitForHeading(admin, 'Forum');
+    await admin.getByRole('link', { name: 'Manage categories' }).click();
+    await waitForHeading(admin, 'Forum categories');
+    await admin.getByRole('button', { name: 'New category' }).click();
+    await admin.getByLabel('Name', { exact: true }).fill(name);
+    await admin
+      .getByLabel('Description', { exact: true })
+      .fill('Referrals, waiting lists and therapy in school.');
+    await admin.getByRole('radio', { name: 'One trust only' }).check();
+    await chooseOption(admin, 'Trust', 'Christus Catholic Trust');
+    await expectNoAxeViolations(admin);
+    await admin.getByRole('button', { name: 'Create category', exact: true }).click();
+    const list = admin.getByRole('list', { name: 'Categories in order' });
+    await list.getByRole('link', { name }).waitFor();
+    const names = async () => (await list.locator('a.name').allTextContents()).map((n) => n.trim());
+    const count = (await names()).length;
+    expect((await names())[count - 1]).toBe(name);
+
+    // Keyboard only: focus "Move … up" and press Enter twice; focus stays on the button.
+    const up = admin.getByRole('button', { name: `Move ${name} up` });
+    const announced = (text: string) =>
+      admin.locator('.cdk-live-announcer-element', { hasText: text }).waitFor({ state: 'attached' });
+    await up.focus();
+    await admin.keyboard.press('Enter');
+    await announced(`moved to position ${count - 1} of ${count}`);
+    await admin.keyboard.press('Enter');
+    await announced(`moved to position ${count - 2} of ${count}`);
+    expect((await names()).indexOf(name)).toBe(count - 3);
+    expect(await up.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectNoAxeViolations(admin);
+
+    // The order is saved: a fresh load shows it.
+    await admin.reload();
+    await waitForHeading(admin, 'Forum categories');
+    await list.getByRole('link', { name }).waitFor();
+    expect((await names()).indexOf(name)).toBe(count - 3);
   });
 
   it('renders every XSS payload inert, in posts and in the preview', async () => {

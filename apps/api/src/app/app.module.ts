@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
@@ -34,6 +35,9 @@ import { RealtimeBusModule } from '../modules/realtime/realtime-bus';
 import { RealtimeModule } from '../modules/realtime/realtime.module';
 import { StreamsModule } from '../modules/streams/streams.module';
 import { ForumModule } from '../modules/forum/forum.module';
+import { FilesModule } from '../modules/files/files.module';
+import { EhcpModule } from '../modules/ehcp/ehcp.module';
+import { LibraryModule } from '../modules/library/library.module';
 
 /** Limits on what one GraphQL request may ask for (depth, aliases, cost, tokens). */
 // maxCost: graphql-armor's static estimate; a full forum thread page scores about 5,300, so 20,000 leaves room
@@ -96,7 +100,8 @@ export class AppModule implements NestModule {
               introspection: !config.isProduction,
               includeStacktraceInErrorResponses: false,
               allowBatchedHttpRequests: false,
-              plugins: [...armor.plugins],
+              // Lantern sets no cache hints; without this Apollo wraps every field resolver to collect them.
+              plugins: [...armor.plugins, ApolloServerPluginCacheControlDisabled()],
               validationRules: [...armor.validationRules],
               context: async ({ req, res }: { req: Request; res: Response }) => {
                 try {
@@ -134,6 +139,9 @@ export class AppModule implements NestModule {
         InvitationsModule,
         HealthModule,
         ForumModule,
+        FilesModule,
+        EhcpModule,
+        LibraryModule,
         SeedModule,
       ],
       providers: [

@@ -19,7 +19,15 @@ import { AuthEpoch1764000000000 } from './migrations/1764000000000-auth-epoch';
 import { MillisecondCursors1764050000000 } from './migrations/1764050000000-millisecond-cursors';
 import { Forum1764100000000 } from './migrations/1764100000000-forum';
 import { ForumEngagement1764200000000 } from './migrations/1764200000000-forum-engagement';
+import { ForumLiveAccess1764250000000 } from './migrations/1764250000000-forum-live-access';
+import { ForumSearchRecency1764260000000 } from './migrations/1764260000000-forum-search-recency';
 import { ForumCategoryEntity, ForumReplyEntity, ForumThreadEntity } from '../modules/forum/forum.entity';
+import { Files1764300000000 } from './migrations/1764300000000-files';
+import { Library1764400000000 } from './migrations/1764400000000-library';
+import { LIBRARY_ENTITIES } from '../modules/library/library.entity';
+import { FileEntity } from '../modules/files/file.entity';
+import { EhcpDrafts1764500000000 } from './migrations/1764500000000-ehcp-drafts';
+import { EhcpDraftEntity, EhcpDraftSectionEntity } from '../modules/ehcp/ehcp.entity';
 import {
   NotificationEntity,
   NotificationPreferenceEntity,
@@ -45,6 +53,10 @@ export const ENTITIES = [
   ForumCategoryEntity,
   ForumThreadEntity,
   ForumReplyEntity,
+  FileEntity,
+  EhcpDraftEntity,
+  EhcpDraftSectionEntity,
+  ...LIBRARY_ENTITIES,
 ];
 
 export const MIGRATIONS = [
@@ -54,4 +66,9 @@ export const MIGRATIONS = [
   MillisecondCursors1764050000000,
   Forum1764100000000,
   ForumEngagement1764200000000,
+  ForumLiveAccess1764250000000,
+  ForumSearchRecency1764260000000,
+  Files1764300000000,
+  Library1764400000000,
+  EhcpDrafts1764500000000,
 ];

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { PasswordService } from '../modules/auth/password.service';
 import { seedForum } from './forum-demo';
+import { seedLibrary } from './library-demo';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENSUS_DATE,
@@ -101,5 +102,6 @@ export class SeedService {
       }
     }
     await seedForum(m, userIds, trustIds);
+    await seedLibrary(m, userIds);
   }
 }

@@ -38,6 +38,16 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/forum/forum.routes').then((m) => m.FORUM_ROUTES),
       },
       {
+        path: 'library',
+        canActivate: [permissionGuard(Permission.LibraryUse)],
+        loadChildren: () => import('./features/library/library.routes').then((m) => m.LIBRARY_ROUTES),
+      },
+      {
+        path: 'ehcp-drafts',
+        canActivate: [permissionGuard(Permission.EhcpDraftUse)],
+        loadChildren: () => import('./features/ehcp/ehcp.routes').then((m) => m.EHCP_ROUTES),
+      },
+      {
         path: 'admin/people',
         title: 'People',
         canActivate: [permissionGuard(Permission.PeopleRead)],

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 
 /** Paths the API owns; everything else that asks for HTML gets the Angular app. */
-const API_PATHS = /^\/(graphql|health|dev\/|socket\.io)/;
+// Downloads (/files/:id, /ehcp-drafts/:id/export.docx) are followed as links, so they ask for HTML too.
+const API_PATHS = /^\/(graphql|health|dev\/|socket\.io|files\/|ehcp-drafts\/[^/]+\/export\.docx$)/;
 
 /**
  * Serve the built Angular client from the same process and origin as the API, with index.html for

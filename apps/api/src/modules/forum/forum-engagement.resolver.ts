@@ -1,4 +1,4 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Permission } from '@lantern/shared-domain';
 import { Allow, Ctx } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
@@ -47,7 +47,18 @@ export class ForumCategoryFieldsResolver {
 
 @Resolver(() => ForumReplyModel)
 export class ForumReplyFieldsResolver {
-  constructor(private readonly engagement: ForumEngagementService) {}
+  constructor(
+    private readonly engagement: ForumEngagementService,
+    private readonly read: ForumReadService,
+  ) {}
+
+  @ResolveField(() => [ID], {
+    description:
+      'The replies this one answers, from the top-level reply down to its parent (to show it in place in the tree).',
+  })
+  ancestorIds(@Parent() reply: ForumReplyModel, @Ctx() ctx: RequestContext): Promise<string[]> {
+    return ctx.loaders.memo('forum.ancestors', () => this.read.ancestorsLoader()).load(reply.id);
+  }
 
   @ResolveField(() => ReplyReactionsModel)
   async reactions(

@@ -159,6 +159,15 @@ export class ForumEngagementService {
     });
   }
 
+  /** People watching a whole category, to tell about a new thread. */
+  async categoryWatchers(categoryId: string): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await this.ds.query(
+      'SELECT user_id FROM forum_watches WHERE category_id = $1',
+      [categoryId],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
   /** People watching a thread or its category, to tell about a new reply. */
   async watchers(threadId: string, categoryId: string): Promise<string[]> {
     const rows: Array<{ user_id: string }> = await this.ds.query(

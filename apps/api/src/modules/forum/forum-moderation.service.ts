@@ -6,6 +6,7 @@ import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { ForumAccessService } from './forum-access.service';
+import { ForumLiveService, ThreadStreamBody } from './forum-live.service';
 import { ForumCategoryEntity } from './forum.entity';
 
 export type ModerationAction = 'HIDE' | 'UNHIDE' | 'LOCK' | 'UNLOCK' | 'PIN' | 'UNPIN' | 'MOVE';
@@ -31,6 +32,7 @@ export class ForumModerationService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: ForumAccessService,
     private readonly audit: AuditService,
+    private readonly live: ForumLiveService,
   ) {}
 
   async report(ctx: RequestContext, threadId: string, replyId: string | null, reason: string): Promise<void> {
@@ -124,8 +126,9 @@ export class ForumModerationService {
   ): Promise<void> {
     const { thread, category, moderator } = await this.access.thread(ctx.actor!, threadId);
     if (!moderator) throw Errors.forbidden('moderate this category');
-    await this.ds.transaction(async (m) => {
+    const pushLive = await this.ds.transaction(async (m) => {
       let summary: string;
+      let change: ThreadStreamBody;
       if (replyId) {
         if (action !== 'HIDE' && action !== 'UNHIDE')
           throw Errors.badInput('A reply can only be hidden or shown again.');
@@ -135,6 +138,7 @@ export class ForumModerationService {
         )) as [unknown[], number];
         if (!res[1]) throw Errors.notFound('That reply');
         summary = `${action === 'HIDE' ? 'Hid' : 'Showed again'} a reply in “${thread.title}”`;
+        change = { type: 'reply-changed', replyId, what: action === 'HIDE' ? 'hidden' : 'shown' };
       } else if (action === 'MOVE') {
         if (!targetCategoryId) throw Errors.badInput('Choose the category to move the thread to.');
         const target = await m.getRepository(ForumCategoryEntity).findOneBy({ id: targetCategoryId });
@@ -142,6 +146,7 @@ export class ForumModerationService {
           throw Errors.forbidden('move threads into that category');
         await m.query('UPDATE forum_threads SET category_id = $2 WHERE id = $1', [threadId, target.id]);
         summary = `Moved “${thread.title}” from ${category.name} to ${target.name}`;
+        change = { type: 'thread-changed', what: 'moved' };
       } else {
         const column = {
           HIDE: ['hidden', true],
@@ -153,6 +158,17 @@ export class ForumModerationService {
         }[action] as [string, boolean];
         await m.query(`UPDATE forum_threads SET ${column[0]} = $2 WHERE id = $1`, [threadId, column[1]]);
         summary = `${{ HIDE: 'Hid', UNHIDE: 'Showed again', LOCK: 'Locked', UNLOCK: 'Unlocked', PIN: 'Pinned', UNPIN: 'Unpinned' }[action]} “${thread.title}”`;
+        const what = (
+          {
+            HIDE: 'hidden',
+            UNHIDE: 'shown',
+            LOCK: 'locked',
+            UNLOCK: 'unlocked',
+            PIN: 'pinned',
+            UNPIN: 'unpinned',
+          } as const
+        )[action];
+        change = { type: 'thread-changed', what };
       }
       await this.audit.recordFor(
         ctx,
@@ -165,7 +181,9 @@ export class ForumModerationService {
         },
         m,
       );
+      return this.live.record(m, threadId, change);
     });
+    pushLive();
   }
 
   /** Earlier versions of a post: anyone who can read it, except a deleted post's (moderators only). */

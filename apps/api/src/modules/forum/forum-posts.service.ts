@@ -1,21 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditAction, NotificationKind, StreamKey, STREAM_KINDS } from '@lantern/shared-domain';
+import { AuditAction, NotificationKind } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { markdownToText, renderMarkdown } from '../../common/markdown/render-markdown';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService, Publish } from '../notifications/notifications.service';
-import { RealtimeBus } from '../realtime/realtime-bus';
-import { StreamsService } from '../streams/streams.service';
 import { ForumAccessService } from './forum-access.service';
 import { ForumCategoryEntity, ForumReplyEntity, ForumThreadEntity } from './forum.entity';
 import { CreateThreadInput, ReplyInput } from './forum.models';
 import { PersonalDataGuard } from './personal-data.guard';
 import { ForumEngagementService } from './forum-engagement.service';
+import { ForumLiveService } from './forum-live.service';
 
-export const threadStream = (threadId: string): StreamKey => `${STREAM_KINDS.ForumThread}:${threadId}`;
+export { threadStream } from './forum-live.service';
 const normaliseTags = (tags: string[] | null | undefined) =>
   [...new Set((tags ?? []).map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean))].slice(
     0,
@@ -30,8 +29,7 @@ export class ForumPostsService {
     private readonly access: ForumAccessService,
     private readonly personalData: PersonalDataGuard,
     private readonly notifications: NotificationsService,
-    private readonly streams: StreamsService,
-    private readonly bus: RealtimeBus,
+    private readonly live: ForumLiveService,
     private readonly audit: AuditService,
     private readonly engagement: ForumEngagementService,
   ) {}
@@ -66,18 +64,55 @@ export class ForumPostsService {
           { trustId: category.trustId, targetType: 'forum_thread', targetId: saved.id },
           m,
         );
-        const publish = await this.notifyMentions(ctx, m, category, input.mentions, new Set(), {
+        const post = {
           anonymous: !!input.anonymous,
           title: saved.title,
           body: input.body,
           threadId: saved.id,
-        });
+        };
+        const watchers = await this.notifyCategoryWatchers(ctx, m, category, post);
+        const mentions = await this.notifyMentions(ctx, m, category, input.mentions, watchers.told, post);
+        const publish: Publish = async () => {
+          await watchers.publish();
+          await mentions();
+        };
         return { id: saved.id, publish };
       })
       .then(async ({ id, publish }) => {
         await publish();
         return id;
       });
+  }
+
+  /** Tell people watching the category about a new thread (only those who may still see it, never the writer). */
+  private async notifyCategoryWatchers(
+    ctx: RequestContext,
+    m: EntityManager,
+    category: ForumCategoryEntity,
+    post: { anonymous: boolean; title: string; body: string; threadId: string },
+  ): Promise<{ told: Set<string>; publish: Publish }> {
+    const watching = (await this.engagement.categoryWatchers(category.id)).filter(
+      (u) => u !== ctx.actor!.userId,
+    );
+    const told = new Set(await this.access.whoCanSee(watching, category));
+    const publishes: Publish[] = [];
+    for (const recipientId of told) {
+      publishes.push(
+        await this.notifications.notify(m, {
+          recipientId,
+          kind: NotificationKind.ForumNewThread,
+          title: `${post.anonymous ? 'Someone (anonymously)' : ctx.session!.displayName} started “${post.title.slice(0, 80)}” in ${category.name}`,
+          body: markdownToText(post.body, 160),
+          link: `/forum/threads/${post.threadId}`,
+        }),
+      );
+    }
+    return {
+      told,
+      publish: async () => {
+        for (const p of publishes) await p();
+      },
+    };
   }
 
   /** Tell each mentioned person who may see the category (never twice, never the writer). */
@@ -149,12 +184,11 @@ export class ForumPostsService {
         { trustId: category.trustId, targetType: 'forum_reply', targetId: saved.id },
         m,
       );
-      const { item } = await this.streams.append(
-        threadStream(thread.id),
-        saved.id,
-        null,
-        { replyId: saved.id, parentId: saved.parentId },
+      const pushLive = await this.live.record(
         m,
+        thread.id,
+        { type: 'reply', replyId: saved.id, parentId: saved.parentId },
+        saved.id,
       );
       // The person answered, and everyone watching the thread or its category, except the writer.
       const candidates = [
@@ -178,7 +212,7 @@ export class ForumPostsService {
             kind: NotificationKind.ForumReply,
             title: `${input.anonymous ? 'Someone (anonymously)' : ctx.session!.displayName} replied in “${thread.title.slice(0, 80)}”`,
             body: markdownToText(input.body, 160),
-            link: `/forum/threads/${thread.id}`,
+            link: `/forum/threads/${thread.id}?reply=${saved.id}`,
           }),
         );
       }
@@ -196,7 +230,7 @@ export class ForumPostsService {
       return {
         id: saved.id,
         publish: async () => {
-          this.bus.streamItem(item);
+          pushLive();
           await notify();
         },
       };
@@ -215,7 +249,7 @@ export class ForumPostsService {
     const { thread, category, moderator } = await this.access.thread(ctx.actor!, id);
     if (thread.authorId !== ctx.actor!.userId && !moderator) throw Errors.forbidden('edit this post');
     if (thread.deletedAt) throw Errors.conflict('A deleted post cannot be edited.');
-    await this.ds.transaction(async (m) => {
+    const pushLive = await this.ds.transaction(async (m) => {
       await m.query(
         'INSERT INTO forum_revisions (thread_id, editor_id, title, body) VALUES ($1, $2, $3, $4)',
         [thread.id, ctx.actor!.userId, thread.title, thread.body],
@@ -230,7 +264,9 @@ export class ForumPostsService {
         { trustId: category.trustId, targetType: 'forum_thread', targetId: id },
         m,
       );
+      return this.live.record(m, id, { type: 'thread-changed', what: 'edited' });
     });
+    pushLive();
   }
 
   async editReply(
@@ -244,7 +280,7 @@ export class ForumPostsService {
     const { category, moderator } = await this.access.thread(ctx.actor!, reply.threadId);
     if (reply.authorId !== ctx.actor!.userId && !moderator) throw Errors.forbidden('edit this reply');
     if (reply.deletedAt) throw Errors.conflict('A deleted reply cannot be edited.');
-    await this.ds.transaction(async (m) => {
+    const pushLive = await this.ds.transaction(async (m) => {
       await m.query(
         'INSERT INTO forum_revisions (thread_id, reply_id, editor_id, body) VALUES ($1, $2, $3, $4)',
         [reply.threadId, id, ctx.actor!.userId, reply.body],
@@ -259,7 +295,9 @@ export class ForumPostsService {
         { trustId: category.trustId, targetType: 'forum_reply', targetId: id },
         m,
       );
+      return this.live.record(m, reply.threadId, { type: 'reply-changed', replyId: id, what: 'edited' });
     });
+    pushLive();
   }
 
   /** Delete leaves a placeholder (the tree stays whole); the text goes, a revision keeps it for moderators. */
@@ -270,7 +308,8 @@ export class ForumPostsService {
       : thread;
     if (!post) throw Errors.notFound('That reply');
     if (post.authorId !== ctx.actor!.userId && !moderator) throw Errors.forbidden('delete this post');
-    await this.ds.transaction(async (m) => {
+    if (post.deletedAt) return;
+    const pushLive = await this.ds.transaction(async (m) => {
       await m.query(
         'INSERT INTO forum_revisions (thread_id, reply_id, editor_id, body) VALUES ($1, $2, $3, $4)',
         [threadId, replyId, ctx.actor!.userId, post.body],
@@ -291,7 +330,15 @@ export class ForumPostsService {
           m,
         );
       }
+      return this.live.record(
+        m,
+        threadId,
+        replyId
+          ? { type: 'reply-changed', replyId, what: 'deleted' }
+          : { type: 'thread-changed', what: 'deleted' },
+      );
     });
+    pushLive();
   }
 
   /** The asker or a moderator marks one reply as the accepted answer to a question. */
@@ -303,6 +350,11 @@ export class ForumPostsService {
       const reply = await this.ds.getRepository(ForumReplyEntity).findOneBy({ id: replyId, threadId });
       if (!reply || reply.deletedAt) throw Errors.notFound('That reply');
     }
-    await this.ds.getRepository(ForumThreadEntity).update({ id: threadId }, { acceptedReplyId: replyId });
+    if (thread.acceptedReplyId === replyId) return;
+    const pushLive = await this.ds.transaction(async (m) => {
+      await m.getRepository(ForumThreadEntity).update({ id: threadId }, { acceptedReplyId: replyId });
+      return this.live.record(m, threadId, { type: 'thread-changed', what: 'accepted' });
+    });
+    pushLive();
   }
 }

@@ -117,6 +117,21 @@ export class ForumReadService {
     });
   }
 
+  /** The ancestors of many replies at once (top-level first), in one statement. */
+  ancestorsLoader(): DataLoader<string, string[]> {
+    return new DataLoader<string, string[]>(async (ids) => {
+      const rows: Array<{ reply_id: string; id: string }> = await this.ds.query(
+        `SELECT r.id AS reply_id, a.id
+           FROM forum_replies r
+           JOIN forum_replies a ON a.thread_id = r.thread_id AND r.path LIKE a.path || '.%'
+          WHERE r.id = ANY($1::uuid[])
+          ORDER BY a.depth`,
+        [ids],
+      );
+      return ids.map((id) => rows.filter((r) => r.reply_id === id).map((r) => r.id));
+    });
+  }
+
   /** Threads the viewer may see: one category or all visible ones; pinned first, then latest activity. */
   async threads(
     ctx: RequestContext,

@@ -134,6 +134,10 @@ export class ForumSearchResultsModel {
   @Field(() => Boolean, { description: 'More than totalCount matched (show "1,000+").' })
   totalIsLowerBound!: boolean;
   @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => Boolean, {
+    description: 'So many posts matched (over 1,000) that they come newest first, not best match first.',
+  })
+  sortedByDate!: boolean;
 }
 
 @InputType()

@@ -11,6 +11,7 @@ import { PersonalDataGuard } from './personal-data.guard';
 import { ForumEngagementService } from './forum-engagement.service';
 import { ForumModerationService } from './forum-moderation.service';
 import { ForumCategoriesService } from './forum-categories.service';
+import { ForumLiveService } from './forum-live.service';
 import {
   ForumCategoryFieldsResolver,
   ForumEngagementResolver,
@@ -28,6 +29,7 @@ import {
     ForumEngagementService,
     ForumModerationService,
     ForumCategoriesService,
+    ForumLiveService,
     PersonalDataGuard,
     ForumResolver,
     ForumEngagementResolver,
@@ -42,7 +44,7 @@ export class ForumModule implements OnModuleInit {
     private readonly access: ForumAccessService,
   ) {}
 
-  /** New replies stream to everyone who may read the thread; only the server writes. */
+  /** New replies and changes stream to everyone who may read the thread; only the server writes. */
   onModuleInit(): void {
     this.registry.register({
       kind: STREAM_KINDS.ForumThread,

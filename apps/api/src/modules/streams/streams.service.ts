@@ -54,7 +54,9 @@ export class StreamsService {
     manager?: EntityManager,
   ): Promise<{ item: StreamItem; created: boolean }> {
     const run = (m: EntityManager | DataSource) =>
-      m.query(APPEND, [key, clientId, authorId, JSON.stringify(body)]) as Promise<Array<ItemRow & { created: boolean }>>;
+      m.query(APPEND, [key, clientId, authorId, JSON.stringify(body)]) as Promise<
+        Array<ItemRow & { created: boolean }>
+      >;
     let rows: Array<ItemRow & { created: boolean }>;
     try {
       rows = await run(manager ?? this.ds);

@@ -22,6 +22,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/directory', label: 'Directory', icon: 'school' },
   { path: '/forum', label: 'Forum', icon: 'forum', permission: Permission.ForumUse },
+  { path: '/library', label: 'Library', icon: 'library', permission: Permission.LibraryUse },
+  { path: '/ehcp-drafts', label: 'EHCP drafts', icon: 'description', permission: Permission.EhcpDraftUse },
   { path: '/admin/people', label: 'People', icon: 'groups', permission: Permission.PeopleRead },
   { path: '/admin/invitations', label: 'Invitations', icon: 'mail', permission: Permission.PeopleInvite },
   { path: '/admin/audit', label: 'Audit trail', icon: 'history', permission: Permission.AuditRead },

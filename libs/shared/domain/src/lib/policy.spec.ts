@@ -95,7 +95,13 @@ describe('policy', () => {
   });
 
   it('lists what the client may show', () => {
-    expect(permissionsOf(sencoA1)).toEqual([Permission.DirectoryRead, Permission.ForumUse]);
+    expect(permissionsOf(sencoA1)).toEqual([
+      Permission.DirectoryRead,
+      Permission.ForumUse,
+      Permission.LibraryUse,
+      Permission.LibraryPublish,
+      Permission.EhcpDraftUse,
+    ]);
     expect(permissionsOf(admin)).toContain(Permission.AuditRead);
   });
 });

@@ -21,6 +21,14 @@ export enum Permission {
   ForumUse = 'forum.use',
   /** Create, describe and order forum categories. */
   ForumAdmin = 'forum.admin',
+  /** Read the library (which resources: canSeeResource in library.ts). */
+  LibraryUse = 'library.use',
+  /** Share, version and look after library resources within one's scope (canShareWith, canManageResource). */
+  LibraryPublish = 'library.publish',
+  /** Mark a network resource as adopted by one's trust (canAdoptForTrust). */
+  LibraryAdopt = 'library.adopt',
+  /** Work on a school's EHCP drafts (which drafts: canAccessEhcpDraft in ehcp.ts). */
+  EhcpDraftUse = 'ehcp.draft',
 }
 
 /** A role held in a scope: network roles have no ids, trust roles a trustId, school roles both. */
@@ -55,6 +63,10 @@ export const PERMISSION_ROLES: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.AuditRead]: LEADERS,
   [Permission.ForumUse]: ALL,
   [Permission.ForumAdmin]: [Role.NetworkAdmin],
+  [Permission.LibraryUse]: ALL,
+  [Permission.LibraryPublish]: [Role.NetworkAdmin, Role.TrustSendLead, Role.Headteacher, Role.Senco],
+  [Permission.LibraryAdopt]: [Role.TrustSendLead],
+  [Permission.EhcpDraftUse]: [Role.Senco, Role.Headteacher, Role.TrustSendLead],
 };
 
 /** Whether a grant reaches a scope: network reaches everything, a trust its schools, a school itself. */

@@ -149,6 +149,9 @@ export enum NotificationKind {
   RoleGranted = 'ROLE_GRANTED',
   ForumReply = 'FORUM_REPLY',
   ForumMention = 'FORUM_MENTION',
+  LibraryNewVersion = 'LIBRARY_NEW_VERSION',
+  LibraryReviewDue = 'LIBRARY_REVIEW_DUE',
+  ForumNewThread = 'FORUM_NEW_THREAD',
 }
 
 export enum NotificationDelivery {
@@ -162,6 +165,9 @@ export const NOTIFICATION_KIND_LABEL: Readonly<Record<NotificationKind, string>>
   [NotificationKind.RoleGranted]: 'You were given a role',
   [NotificationKind.ForumReply]: 'Someone replied to you in the forum',
   [NotificationKind.ForumMention]: 'Someone mentioned you in the forum',
+  [NotificationKind.LibraryNewVersion]: 'A new version of a library resource you use or saved',
+  [NotificationKind.LibraryReviewDue]: 'A library resource you own is due for review',
+  [NotificationKind.ForumNewThread]: 'A new thread in a forum category you watch',
 };
 
 export const DEFAULT_DELIVERY: NotificationDelivery = NotificationDelivery.InApp;

@@ -3,20 +3,32 @@
 /** Internal type. DO NOT USE DIRECTLY. */
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
-export type Incremental<T> =
-  | T
-  | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { Role } from '@lantern/shared-domain';
 import type { Phase } from '@lantern/shared-domain';
 import type { AveragePhase } from '@lantern/shared-domain';
 import type { FundingUnit } from '@lantern/shared-domain';
 import type { NotificationKind } from '@lantern/shared-domain';
 import type { NotificationDelivery } from '@lantern/shared-domain';
+import type { ResourceKind } from '@lantern/shared-domain';
+import type { NeedArea } from '@lantern/shared-domain';
+import type { ResourceStatus } from '@lantern/shared-domain';
+import type { ShareScope } from '@lantern/shared-domain';
+import type { ResourceSort } from '@lantern/shared-domain';
+import type { EhcpSectionStatus } from '@lantern/shared-domain';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AcceptInvitationInput = {
   readonly displayName: string;
   readonly password: string;
   readonly token: string;
+};
+
+export type AdoptTemplateInput = {
+  /** Local notes (markdown). */
+  readonly notes?: string | null | undefined;
+  readonly resourceId: string | number;
+  /** The trust adopting it; needed when the viewer is SEND lead of several trusts. */
+  readonly trustId?: string | number | null | undefined;
 };
 
 export type AuditFilter = {
@@ -27,9 +39,54 @@ export type AuditFilter = {
 
 export { AveragePhase };
 
+export type CategoryInput = {
+  readonly description?: string | null | undefined;
+  readonly name: string;
+  /** Limit to these roles. */
+  readonly roles?: ReadonlyArray<Role> | null | undefined;
+  /** Limit to one trust. */
+  readonly trustId?: string | number | null | undefined;
+};
+
 export type ChangePasswordInput = {
   readonly currentPassword: string;
   readonly newPassword: string;
+};
+
+export type CommentOnResourceInput = {
+  /** Markdown. */
+  readonly body: string;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+  readonly resourceId: string | number;
+};
+
+export type CreateResourceInput = {
+  /** A local-authority variant derives from this base resource. */
+  readonly baseResourceId?: string | number | null | undefined;
+  /** Markdown. */
+  readonly bodyMd?: string | null | undefined;
+  /** Defaults to "First version". */
+  readonly changeNote?: string | null | undefined;
+  /** EHCP template structure: sections A to K, each at most once. */
+  readonly ehcpSections?: ReadonlyArray<LibraryEhcpSectionInput> | null | undefined;
+  /** Files uploaded with POST /files (or kept from the last version). */
+  readonly fileIds?: ReadonlyArray<string | number> | null | undefined;
+  readonly kind: ResourceKind;
+  /** One local authority, or null for any. */
+  readonly localAuthorityId?: string | number | null | undefined;
+  readonly needAreas?: ReadonlyArray<NeedArea> | null | undefined;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+  readonly phases?: ReadonlyArray<Phase> | null | undefined;
+  /** For SCHOOL scope. */
+  readonly schoolId?: string | number | null | undefined;
+  readonly shareScope: ShareScope;
+  /** DRAFT (default) or PUBLISHED. */
+  readonly status?: ResourceStatus | null | undefined;
+  readonly summary?: string | null | undefined;
+  readonly tags?: ReadonlyArray<string> | null | undefined;
+  readonly title: string;
+  /** For TRUST scope. */
+  readonly trustId?: string | number | null | undefined;
 };
 
 export type CreateThreadInput = {
@@ -44,6 +101,45 @@ export type CreateThreadInput = {
   readonly tags?: ReadonlyArray<string> | null | undefined;
   readonly title: string;
 };
+
+export type CreateToolkitInput = {
+  /** Markdown. */
+  readonly bodyMd?: string | null | undefined;
+  /** EHCP template structure: sections A to K, each at most once. */
+  readonly ehcpSections?: ReadonlyArray<LibraryEhcpSectionInput> | null | undefined;
+  /** Files uploaded with POST /files (or kept from the last version). */
+  readonly fileIds?: ReadonlyArray<string | number> | null | undefined;
+  /** In order. */
+  readonly items: ReadonlyArray<ToolkitItemInput>;
+  /** One local authority, or null for any. */
+  readonly localAuthorityId?: string | number | null | undefined;
+  readonly needAreas?: ReadonlyArray<NeedArea> | null | undefined;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+  readonly phases?: ReadonlyArray<Phase> | null | undefined;
+  readonly schoolId?: string | number | null | undefined;
+  readonly shareScope: ShareScope;
+  readonly status?: ResourceStatus | null | undefined;
+  readonly summary?: string | null | undefined;
+  readonly tags?: ReadonlyArray<string> | null | undefined;
+  readonly title: string;
+  readonly trustId?: string | number | null | undefined;
+};
+
+/** EHCP sections A to K (H holds H1 and H2). */
+export type EhcpSectionKey =
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'D'
+  | 'E'
+  | 'F'
+  | 'G'
+  | 'H'
+  | 'I'
+  | 'J'
+  | 'K';
+
+export { EhcpSectionStatus };
 
 export type ForumSearchFilter = {
   readonly authorId?: string | number | null | undefined;
@@ -62,7 +158,11 @@ export type GrantRoleInput = {
   readonly userId: string | number;
 };
 
-export type InvitationStatus = 'ACCEPTED' | 'EXPIRED' | 'PENDING' | 'REVOKED';
+export type InvitationStatus =
+  | 'ACCEPTED'
+  | 'EXPIRED'
+  | 'PENDING'
+  | 'REVOKED';
 
 export type InviteInput = {
   readonly email: string;
@@ -71,12 +171,53 @@ export type InviteInput = {
   readonly trustId?: string | number | null | undefined;
 };
 
+export type LibraryDiffLineKind =
+  | 'ADDED'
+  | 'CONTEXT'
+  | 'REMOVED';
+
+export type LibraryEhcpSectionInput = {
+  /** Markdown. */
+  readonly guidance: string;
+  readonly key: string;
+  readonly prompts: ReadonlyArray<string>;
+  readonly title: string;
+};
+
+export type LibraryResourceFilter = {
+  /** Local-authority variants of this resource. */
+  readonly baseResourceId?: string | number | null | undefined;
+  /** Only what the viewer bookmarked. */
+  readonly bookmarked?: boolean | null | undefined;
+  readonly kinds?: ReadonlyArray<ResourceKind> | null | undefined;
+  readonly localAuthorityId?: string | number | null | undefined;
+  /** Only what the viewer owns. */
+  readonly mine?: boolean | null | undefined;
+  readonly needArea?: NeedArea | null | undefined;
+  readonly phase?: Phase | null | undefined;
+  /** Full-text search (web search syntax: "quotes", -not, or). */
+  readonly query?: string | null | undefined;
+  readonly shareScope?: ShareScope | null | undefined;
+  /** Defaults to PUBLISHED. */
+  readonly status?: ResourceStatus | null | undefined;
+  readonly tag?: string | null | undefined;
+};
+
 export type LoginInput = {
   readonly email: string;
   readonly password: string;
 };
 
-export type ModerationAction = 'HIDE' | 'LOCK' | 'MOVE' | 'PIN' | 'UNHIDE' | 'UNLOCK' | 'UNPIN';
+export type ModerationAction =
+  | 'HIDE'
+  | 'LOCK'
+  | 'MOVE'
+  | 'PIN'
+  | 'UNHIDE'
+  | 'UNLOCK'
+  | 'UNPIN';
+
+export { NeedArea };
 
 export { NotificationDelivery };
 
@@ -96,7 +237,9 @@ export type PersonalDataOverrideInput = {
 
 export { Phase };
 
-export type ReactionKind = 'HELPFUL' | 'THANKS';
+export type ReactionKind =
+  | 'HELPFUL'
+  | 'THANKS';
 
 export type ReplyInput = {
   readonly anonymous?: boolean | null | undefined;
@@ -108,14 +251,61 @@ export type ReplyInput = {
   readonly threadId: string | number;
 };
 
-export type ReplySort = 'HELPFUL' | 'NEWEST' | 'OLDEST';
+export type ReplySort =
+  | 'HELPFUL'
+  | 'NEWEST'
+  | 'OLDEST';
+
+export { ResourceKind };
+
+export { ResourceSort };
+
+export { ResourceStatus };
 
 export { Role };
 
-export type ThreadKind = 'DISCUSSION' | 'QUESTION';
+export { ShareScope };
+
+export type ThreadKind =
+  | 'DISCUSSION'
+  | 'QUESTION';
+
+export type ToolkitItemInput = {
+  /** Why it is in the toolkit (plain text). */
+  readonly note?: string | null | undefined;
+  readonly resourceId: string | number;
+};
 
 export type UpdateProfileInput = {
   readonly displayName: string;
+};
+
+export type UpdateResourceInput = {
+  /** The version the edit started from; CONFLICT when someone saved a newer one since. */
+  readonly basedOnVersion?: number | null | undefined;
+  /** Markdown. */
+  readonly bodyMd?: string | null | undefined;
+  /** What changed, for the history. */
+  readonly changeNote: string;
+  /** EHCP template structure: sections A to K, each at most once. */
+  readonly ehcpSections?: ReadonlyArray<LibraryEhcpSectionInput> | null | undefined;
+  /** Files uploaded with POST /files (or kept from the last version). */
+  readonly fileIds?: ReadonlyArray<string | number> | null | undefined;
+  /** One local authority, or null for any. */
+  readonly localAuthorityId?: string | number | null | undefined;
+  readonly needAreas?: ReadonlyArray<NeedArea> | null | undefined;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+  readonly phases?: ReadonlyArray<Phase> | null | undefined;
+  readonly resourceId: string | number;
+  readonly summary?: string | null | undefined;
+  readonly tags?: ReadonlyArray<string> | null | undefined;
+  readonly title: string;
+};
+
+export type UpdateToolkitItemsInput = {
+  /** Every item, in the new order. */
+  readonly items: ReadonlyArray<ToolkitItemInput>;
+  readonly toolkitId: string | number;
 };
 
 export type AuditTrailQueryVariables = Exact<{
@@ -124,203 +314,80 @@ export type AuditTrailQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type AuditTrailQuery = {
-  readonly auditTrail: {
-    readonly totalCount: number;
-    readonly nodes: ReadonlyArray<{
-      readonly id: string;
-      readonly action: string;
-      readonly actorLabel: string;
-      readonly targetType: string | null;
-      readonly targetId: string | null;
-      readonly summary: string;
-      readonly ip: string | null;
-      readonly createdAt: string;
-    }>;
-    readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
-  };
-};
 
-export type SendFigurePartsFragment = {
-  readonly numberOnRoll: number;
-  readonly ehcpCount: number;
-  readonly senSupportCount: number;
-  readonly ehcpPercent: number | null;
-  readonly senSupportPercent: number | null;
-  readonly totalSendPercent: number | null;
-};
+export type AuditTrailQuery = { readonly auditTrail: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly action: string, readonly actorLabel: string, readonly targetType: string | null, readonly targetId: string | null, readonly summary: string, readonly ip: string | null, readonly createdAt: string }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
 
-export type DirectoryQueryVariables = Exact<{ [key: string]: never }>;
+export type SendFigurePartsFragment = { readonly numberOnRoll: number, readonly ehcpCount: number, readonly senSupportCount: number, readonly ehcpPercent: number | null, readonly senSupportPercent: number | null, readonly totalSendPercent: number | null };
 
-export type DirectoryQuery = {
-  readonly trusts: ReadonlyArray<{
-    readonly id: string;
-    readonly name: string;
-    readonly shortName: string;
-    readonly totals: {
-      readonly numberOnRoll: number;
-      readonly ehcpCount: number;
-      readonly senSupportCount: number;
-      readonly ehcpPercent: number | null;
-      readonly senSupportPercent: number | null;
-      readonly totalSendPercent: number | null;
-    };
-  }>;
-  readonly schools: ReadonlyArray<{
-    readonly id: string;
-    readonly name: string;
-    readonly displayName: string;
-    readonly phase: Phase;
-    readonly censusDate: string;
-    readonly numberOnRoll: number;
-    readonly ehcpCount: number;
-    readonly senSupportCount: number;
-    readonly ehcpPercent: number | null;
-    readonly senSupportPercent: number | null;
-    readonly totalSendPercent: number | null;
-    readonly trust: { readonly id: string; readonly name: string; readonly shortName: string };
-    readonly localAuthority: { readonly id: string; readonly name: string };
-  }>;
-  readonly localAuthorities: ReadonlyArray<{ readonly id: string; readonly name: string }>;
-  readonly nationalAverages: ReadonlyArray<{
-    readonly phase: AveragePhase;
-    readonly ehcpPercent: number;
-    readonly senSupportPercent: number;
-    readonly totalSendPercent: number;
-  }>;
-};
+export type DirectoryQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type LocalAuthoritiesQueryVariables = Exact<{ [key: string]: never }>;
 
-export type LocalAuthoritiesQuery = {
-  readonly localAuthorities: ReadonlyArray<{
-    readonly id: string;
-    readonly name: string;
-    readonly fundingUnit: FundingUnit;
-    readonly fundingBands: ReadonlyArray<{
-      readonly id: string;
-      readonly label: string;
-      readonly annualValue: number;
-    }>;
-  }>;
-  readonly schools: ReadonlyArray<{ readonly id: string; readonly localAuthority: { readonly id: string } }>;
-};
+export type DirectoryQuery = { readonly trusts: ReadonlyArray<{ readonly id: string, readonly name: string, readonly shortName: string, readonly totals: { readonly numberOnRoll: number, readonly ehcpCount: number, readonly senSupportCount: number, readonly ehcpPercent: number | null, readonly senSupportPercent: number | null, readonly totalSendPercent: number | null } }>, readonly schools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly displayName: string, readonly phase: Phase, readonly censusDate: string, readonly numberOnRoll: number, readonly ehcpCount: number, readonly senSupportCount: number, readonly ehcpPercent: number | null, readonly senSupportPercent: number | null, readonly totalSendPercent: number | null, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string }, readonly localAuthority: { readonly id: string, readonly name: string } }>, readonly localAuthorities: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly nationalAverages: ReadonlyArray<{ readonly phase: AveragePhase, readonly ehcpPercent: number, readonly senSupportPercent: number, readonly totalSendPercent: number }> };
 
-export type OrganisationQueryVariables = Exact<{ [key: string]: never }>;
+export type LocalAuthoritiesQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type OrganisationQuery = {
-  readonly trusts: ReadonlyArray<{
-    readonly id: string;
-    readonly name: string;
-    readonly shortName: string;
-    readonly schools: ReadonlyArray<{
-      readonly id: string;
-      readonly name: string;
-      readonly displayName: string;
-    }>;
-  }>;
-};
 
-export type ForumAuthorPartsFragment = {
-  readonly label: string;
-  readonly anonymous: boolean;
-  readonly isViewer: boolean;
-};
+export type LocalAuthoritiesQuery = { readonly localAuthorities: ReadonlyArray<{ readonly id: string, readonly name: string, readonly fundingUnit: FundingUnit, readonly fundingBands: ReadonlyArray<{ readonly id: string, readonly label: string, readonly annualValue: number }> }>, readonly schools: ReadonlyArray<{ readonly id: string, readonly localAuthority: { readonly id: string } }> };
 
-export type ForumCategoryPartsFragment = {
-  readonly id: string;
-  readonly name: string;
-  readonly description: string;
-  readonly threadCount: number;
-  readonly canModerate: boolean;
-  readonly roles: ReadonlyArray<Role> | null;
-  readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-};
+export type OrganisationQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type ForumThreadSummaryPartsFragment = {
-  readonly id: string;
-  readonly kind: ThreadKind;
-  readonly title: string;
-  readonly tags: ReadonlyArray<string>;
-  readonly createdAt: string;
-  readonly lastActivityAt: string;
-  readonly replyCount: number;
-  readonly acceptedReplyId: string | null;
-  readonly pinned: boolean;
-  readonly locked: boolean;
-  readonly deleted: boolean;
-  readonly author: { readonly label: string; readonly anonymous: boolean; readonly isViewer: boolean };
-  readonly category: { readonly id: string; readonly name: string };
-};
 
-export type ForumThreadPartsFragment = {
-  readonly body: string;
-  readonly bodyHtml: string;
-  readonly editedAt: string | null;
-  readonly canAccept: boolean;
-  readonly canEdit: boolean;
-  readonly id: string;
-  readonly kind: ThreadKind;
-  readonly title: string;
-  readonly tags: ReadonlyArray<string>;
-  readonly createdAt: string;
-  readonly lastActivityAt: string;
-  readonly replyCount: number;
-  readonly acceptedReplyId: string | null;
-  readonly pinned: boolean;
-  readonly locked: boolean;
-  readonly deleted: boolean;
-  readonly category: {
-    readonly id: string;
-    readonly name: string;
-    readonly description: string;
-    readonly threadCount: number;
-    readonly canModerate: boolean;
-    readonly roles: ReadonlyArray<Role> | null;
-    readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-  };
-  readonly viewerState: {
-    readonly bookmarked: boolean;
-    readonly watching: boolean;
-    readonly lastReadAt: string | null;
-  };
-  readonly author: { readonly label: string; readonly anonymous: boolean; readonly isViewer: boolean };
-};
+export type OrganisationQuery = { readonly trusts: ReadonlyArray<{ readonly id: string, readonly name: string, readonly shortName: string, readonly schools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly displayName: string }> }> };
 
-export type ForumReplyPartsFragment = {
-  readonly id: string;
-  readonly threadId: string;
-  readonly parentId: string | null;
-  readonly depth: number;
-  readonly body: string;
-  readonly bodyHtml: string;
-  readonly createdAt: string;
-  readonly editedAt: string | null;
-  readonly deleted: boolean;
-  readonly accepted: boolean;
-  readonly helpfulCount: number;
-  readonly continues: boolean;
-  readonly reactions: {
-    readonly helpful: number;
-    readonly thanks: number;
-    readonly mine: ReadonlyArray<ReactionKind>;
-  };
-  readonly author: { readonly label: string; readonly anonymous: boolean; readonly isViewer: boolean };
-};
+export type EhcpCompletenessPartsFragment = { readonly complete: number, readonly started: number, readonly empty: number, readonly total: number, readonly percent: number };
 
-export type ForumCategoriesQueryVariables = Exact<{ [key: string]: never }>;
+export type EhcpDraftSectionPartsFragment = { readonly key: EhcpSectionKey, readonly title: string, readonly shortTitle: string, readonly guidanceHtml: string, readonly prompts: ReadonlyArray<string>, readonly text: string, readonly revision: number, readonly status: EhcpSectionStatus, readonly wordCount: number, readonly updatedAt: string | null };
 
-export type ForumCategoriesQuery = {
-  readonly forumCategories: ReadonlyArray<{
-    readonly id: string;
-    readonly name: string;
-    readonly description: string;
-    readonly threadCount: number;
-    readonly canModerate: boolean;
-    readonly roles: ReadonlyArray<Role> | null;
-    readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-  }>;
-};
+export type EhcpDraftPartsFragment = { readonly id: string, readonly pupilReference: string, readonly templateTitle: string, readonly templateResourceId: string, readonly schoolId: string, readonly schoolName: string, readonly revision: number, readonly createdAt: string, readonly updatedAt: string, readonly exportUrl: string, readonly completeness: { readonly complete: number, readonly started: number, readonly empty: number, readonly total: number, readonly percent: number }, readonly sections: ReadonlyArray<{ readonly key: EhcpSectionKey, readonly title: string, readonly shortTitle: string, readonly guidanceHtml: string, readonly prompts: ReadonlyArray<string>, readonly text: string, readonly revision: number, readonly status: EhcpSectionStatus, readonly wordCount: number, readonly updatedAt: string | null }> };
+
+export type EhcpDraftQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EhcpDraftQuery = { readonly ehcpDraft: { readonly id: string, readonly pupilReference: string, readonly templateTitle: string, readonly templateResourceId: string, readonly schoolId: string, readonly schoolName: string, readonly revision: number, readonly createdAt: string, readonly updatedAt: string, readonly exportUrl: string, readonly completeness: { readonly complete: number, readonly started: number, readonly empty: number, readonly total: number, readonly percent: number }, readonly sections: ReadonlyArray<{ readonly key: EhcpSectionKey, readonly title: string, readonly shortTitle: string, readonly guidanceHtml: string, readonly prompts: ReadonlyArray<string>, readonly text: string, readonly revision: number, readonly status: EhcpSectionStatus, readonly wordCount: number, readonly updatedAt: string | null }> } };
+
+export type EhcpDraftsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type EhcpDraftsQuery = { readonly ehcpDrafts: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly pupilReference: string, readonly templateTitle: string, readonly schoolId: string, readonly schoolName: string, readonly createdAt: string, readonly updatedAt: string, readonly completeness: { readonly complete: number, readonly started: number, readonly empty: number, readonly total: number, readonly percent: number } }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
+
+export type StartEhcpDraftMutationVariables = Exact<{
+  templateResourceId: string | number;
+  pupilReference: string;
+  schoolId?: string | number | null | undefined;
+}>;
+
+
+export type StartEhcpDraftMutation = { readonly startEhcpDraft: { readonly id: string } };
+
+export type SaveEhcpDraftSectionMutationVariables = Exact<{
+  draftId: string | number;
+  key: EhcpSectionKey;
+  text: string;
+  revision: number;
+}>;
+
+
+export type SaveEhcpDraftSectionMutation = { readonly saveEhcpDraftSection: { readonly draftRevision: number, readonly section: { readonly key: EhcpSectionKey, readonly revision: number, readonly status: EhcpSectionStatus, readonly wordCount: number, readonly updatedAt: string | null }, readonly completeness: { readonly complete: number, readonly started: number, readonly empty: number, readonly total: number, readonly percent: number } } };
+
+export type ForumAuthorPartsFragment = { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean };
+
+export type ForumCategoryPartsFragment = { readonly id: string, readonly name: string, readonly description: string, readonly threadCount: number, readonly canModerate: boolean, readonly roles: ReadonlyArray<Role> | null, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null };
+
+export type ForumThreadSummaryPartsFragment = { readonly id: string, readonly kind: ThreadKind, readonly title: string, readonly tags: ReadonlyArray<string>, readonly createdAt: string, readonly lastActivityAt: string, readonly replyCount: number, readonly acceptedReplyId: string | null, readonly pinned: boolean, readonly locked: boolean, readonly deleted: boolean, readonly author: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean }, readonly category: { readonly id: string, readonly name: string } };
+
+export type ForumThreadPartsFragment = { readonly body: string, readonly bodyHtml: string, readonly editedAt: string | null, readonly canAccept: boolean, readonly canEdit: boolean, readonly id: string, readonly kind: ThreadKind, readonly title: string, readonly tags: ReadonlyArray<string>, readonly createdAt: string, readonly lastActivityAt: string, readonly replyCount: number, readonly acceptedReplyId: string | null, readonly pinned: boolean, readonly locked: boolean, readonly deleted: boolean, readonly category: { readonly id: string, readonly name: string, readonly description: string, readonly threadCount: number, readonly canModerate: boolean, readonly roles: ReadonlyArray<Role> | null, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null }, readonly viewerState: { readonly bookmarked: boolean, readonly watching: boolean, readonly lastReadAt: string | null }, readonly author: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean } };
+
+export type ForumReplyPartsFragment = { readonly id: string, readonly threadId: string, readonly parentId: string | null, readonly depth: number, readonly body: string, readonly bodyHtml: string, readonly createdAt: string, readonly editedAt: string | null, readonly deleted: boolean, readonly accepted: boolean, readonly helpfulCount: number, readonly continues: boolean, readonly reactions: { readonly helpful: number, readonly thanks: number, readonly mine: ReadonlyArray<ReactionKind> }, readonly author: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean } };
+
+export type ForumCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ForumCategoriesQuery = { readonly forumCategories: ReadonlyArray<{ readonly id: string, readonly name: string, readonly description: string, readonly threadCount: number, readonly canModerate: boolean, readonly roles: ReadonlyArray<Role> | null, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null }> };
 
 export type ForumThreadsQueryVariables = Exact<{
   categoryId?: string | number | null | undefined;
@@ -330,67 +397,15 @@ export type ForumThreadsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type ForumThreadsQuery = {
-  readonly forumThreads: {
-    readonly totalCount: number;
-    readonly nodes: ReadonlyArray<{
-      readonly id: string;
-      readonly kind: ThreadKind;
-      readonly title: string;
-      readonly tags: ReadonlyArray<string>;
-      readonly createdAt: string;
-      readonly lastActivityAt: string;
-      readonly replyCount: number;
-      readonly acceptedReplyId: string | null;
-      readonly pinned: boolean;
-      readonly locked: boolean;
-      readonly deleted: boolean;
-      readonly author: { readonly label: string; readonly anonymous: boolean; readonly isViewer: boolean };
-      readonly category: { readonly id: string; readonly name: string };
-    }>;
-    readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
-  };
-};
+
+export type ForumThreadsQuery = { readonly forumThreads: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly kind: ThreadKind, readonly title: string, readonly tags: ReadonlyArray<string>, readonly createdAt: string, readonly lastActivityAt: string, readonly replyCount: number, readonly acceptedReplyId: string | null, readonly pinned: boolean, readonly locked: boolean, readonly deleted: boolean, readonly author: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean }, readonly category: { readonly id: string, readonly name: string } }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
 
 export type ForumThreadQueryVariables = Exact<{
   id: string | number;
 }>;
 
-export type ForumThreadQuery = {
-  readonly forumThread: {
-    readonly body: string;
-    readonly bodyHtml: string;
-    readonly editedAt: string | null;
-    readonly canAccept: boolean;
-    readonly canEdit: boolean;
-    readonly id: string;
-    readonly kind: ThreadKind;
-    readonly title: string;
-    readonly tags: ReadonlyArray<string>;
-    readonly createdAt: string;
-    readonly lastActivityAt: string;
-    readonly replyCount: number;
-    readonly acceptedReplyId: string | null;
-    readonly pinned: boolean;
-    readonly locked: boolean;
-    readonly deleted: boolean;
-    readonly category: {
-      readonly id: string;
-      readonly name: string;
-      readonly description: string;
-      readonly threadCount: number;
-      readonly canModerate: boolean;
-      readonly roles: ReadonlyArray<Role> | null;
-      readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-    };
-    readonly viewerState: {
-      readonly bookmarked: boolean;
-      readonly watching: boolean;
-      readonly lastReadAt: string | null;
-    };
-    readonly author: { readonly label: string; readonly anonymous: boolean; readonly isViewer: boolean };
-  };
-};
+
+export type ForumThreadQuery = { readonly forumThread: { readonly body: string, readonly bodyHtml: string, readonly editedAt: string | null, readonly canAccept: boolean, readonly canEdit: boolean, readonly id: string, readonly kind: ThreadKind, readonly title: string, readonly tags: ReadonlyArray<string>, readonly createdAt: string, readonly lastActivityAt: string, readonly replyCount: number, readonly acceptedReplyId: string | null, readonly pinned: boolean, readonly locked: boolean, readonly deleted: boolean, readonly category: { readonly id: string, readonly name: string, readonly description: string, readonly threadCount: number, readonly canModerate: boolean, readonly roles: ReadonlyArray<Role> | null, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null }, readonly viewerState: { readonly bookmarked: boolean, readonly watching: boolean, readonly lastReadAt: string | null }, readonly author: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean } } };
 
 export type ForumRepliesQueryVariables = Exact<{
   threadId: string | number;
@@ -399,86 +414,22 @@ export type ForumRepliesQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type ForumRepliesQuery = {
-  readonly forumReplies: {
-    readonly totalCount: number;
-    readonly nodes: ReadonlyArray<{
-      readonly id: string;
-      readonly threadId: string;
-      readonly parentId: string | null;
-      readonly depth: number;
-      readonly body: string;
-      readonly bodyHtml: string;
-      readonly createdAt: string;
-      readonly editedAt: string | null;
-      readonly deleted: boolean;
-      readonly accepted: boolean;
-      readonly helpfulCount: number;
-      readonly continues: boolean;
-      readonly reactions: {
-        readonly helpful: number;
-        readonly thanks: number;
-        readonly mine: ReadonlyArray<ReactionKind>;
-      };
-      readonly author: { readonly label: string; readonly anonymous: boolean; readonly isViewer: boolean };
-    }>;
-    readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
-  };
-};
+
+export type ForumRepliesQuery = { readonly forumReplies: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly threadId: string, readonly parentId: string | null, readonly depth: number, readonly body: string, readonly bodyHtml: string, readonly createdAt: string, readonly editedAt: string | null, readonly deleted: boolean, readonly accepted: boolean, readonly helpfulCount: number, readonly continues: boolean, readonly reactions: { readonly helpful: number, readonly thanks: number, readonly mine: ReadonlyArray<ReactionKind> }, readonly author: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean } }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
 
 export type ForumReplyQueryVariables = Exact<{
   id: string | number;
 }>;
 
-export type ForumReplyQuery = {
-  readonly forumReply: {
-    readonly id: string;
-    readonly threadId: string;
-    readonly parentId: string | null;
-    readonly depth: number;
-    readonly body: string;
-    readonly bodyHtml: string;
-    readonly createdAt: string;
-    readonly editedAt: string | null;
-    readonly deleted: boolean;
-    readonly accepted: boolean;
-    readonly helpfulCount: number;
-    readonly continues: boolean;
-    readonly reactions: {
-      readonly helpful: number;
-      readonly thanks: number;
-      readonly mine: ReadonlyArray<ReactionKind>;
-    };
-    readonly author: { readonly label: string; readonly anonymous: boolean; readonly isViewer: boolean };
-  };
-};
+
+export type ForumReplyQuery = { readonly forumReply: { readonly id: string, readonly threadId: string, readonly parentId: string | null, readonly depth: number, readonly body: string, readonly bodyHtml: string, readonly createdAt: string, readonly editedAt: string | null, readonly deleted: boolean, readonly accepted: boolean, readonly helpfulCount: number, readonly continues: boolean, readonly reactions: { readonly helpful: number, readonly thanks: number, readonly mine: ReadonlyArray<ReactionKind> }, readonly author: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean } } };
 
 export type ForumReplyThreadQueryVariables = Exact<{
   replyId: string | number;
 }>;
 
-export type ForumReplyThreadQuery = {
-  readonly forumReplyThread: ReadonlyArray<{
-    readonly id: string;
-    readonly threadId: string;
-    readonly parentId: string | null;
-    readonly depth: number;
-    readonly body: string;
-    readonly bodyHtml: string;
-    readonly createdAt: string;
-    readonly editedAt: string | null;
-    readonly deleted: boolean;
-    readonly accepted: boolean;
-    readonly helpfulCount: number;
-    readonly continues: boolean;
-    readonly reactions: {
-      readonly helpful: number;
-      readonly thanks: number;
-      readonly mine: ReadonlyArray<ReactionKind>;
-    };
-    readonly author: { readonly label: string; readonly anonymous: boolean; readonly isViewer: boolean };
-  }>;
-};
+
+export type ForumReplyThreadQuery = { readonly forumReplyThread: ReadonlyArray<{ readonly id: string, readonly threadId: string, readonly parentId: string | null, readonly depth: number, readonly body: string, readonly bodyHtml: string, readonly createdAt: string, readonly editedAt: string | null, readonly deleted: boolean, readonly accepted: boolean, readonly helpfulCount: number, readonly continues: boolean, readonly reactions: { readonly helpful: number, readonly thanks: number, readonly mine: ReadonlyArray<ReactionKind> }, readonly author: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean } }> };
 
 export type SearchForumQueryVariables = Exact<{
   query: string;
@@ -487,89 +438,22 @@ export type SearchForumQueryVariables = Exact<{
   offset?: number | null | undefined;
 }>;
 
-export type SearchForumQuery = {
-  readonly searchForum: {
-    readonly totalCount: number;
-    readonly totalIsLowerBound: boolean;
-    readonly hasNextPage: boolean;
-    readonly nodes: ReadonlyArray<{
-      readonly threadId: string;
-      readonly replyId: string | null;
-      readonly title: string;
-      readonly snippetHtml: string;
-      readonly createdAt: string;
-      readonly author: { readonly label: string; readonly anonymous: boolean; readonly isViewer: boolean };
-      readonly category: { readonly id: string; readonly name: string };
-    }>;
-  };
-};
+
+export type SearchForumQuery = { readonly searchForum: { readonly totalCount: number, readonly totalIsLowerBound: boolean, readonly sortedByDate: boolean, readonly hasNextPage: boolean, readonly nodes: ReadonlyArray<{ readonly threadId: string, readonly replyId: string | null, readonly title: string, readonly snippetHtml: string, readonly createdAt: string, readonly author: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean }, readonly category: { readonly id: string, readonly name: string } }> } };
 
 export type CreateForumThreadMutationVariables = Exact<{
   input: CreateThreadInput;
 }>;
 
-export type CreateForumThreadMutation = {
-  readonly createForumThread: {
-    readonly body: string;
-    readonly bodyHtml: string;
-    readonly editedAt: string | null;
-    readonly canAccept: boolean;
-    readonly canEdit: boolean;
-    readonly id: string;
-    readonly kind: ThreadKind;
-    readonly title: string;
-    readonly tags: ReadonlyArray<string>;
-    readonly createdAt: string;
-    readonly lastActivityAt: string;
-    readonly replyCount: number;
-    readonly acceptedReplyId: string | null;
-    readonly pinned: boolean;
-    readonly locked: boolean;
-    readonly deleted: boolean;
-    readonly category: {
-      readonly id: string;
-      readonly name: string;
-      readonly description: string;
-      readonly threadCount: number;
-      readonly canModerate: boolean;
-      readonly roles: ReadonlyArray<Role> | null;
-      readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-    };
-    readonly viewerState: {
-      readonly bookmarked: boolean;
-      readonly watching: boolean;
-      readonly lastReadAt: string | null;
-    };
-    readonly author: { readonly label: string; readonly anonymous: boolean; readonly isViewer: boolean };
-  };
-};
+
+export type CreateForumThreadMutation = { readonly createForumThread: { readonly body: string, readonly bodyHtml: string, readonly editedAt: string | null, readonly canAccept: boolean, readonly canEdit: boolean, readonly id: string, readonly kind: ThreadKind, readonly title: string, readonly tags: ReadonlyArray<string>, readonly createdAt: string, readonly lastActivityAt: string, readonly replyCount: number, readonly acceptedReplyId: string | null, readonly pinned: boolean, readonly locked: boolean, readonly deleted: boolean, readonly category: { readonly id: string, readonly name: string, readonly description: string, readonly threadCount: number, readonly canModerate: boolean, readonly roles: ReadonlyArray<Role> | null, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null }, readonly viewerState: { readonly bookmarked: boolean, readonly watching: boolean, readonly lastReadAt: string | null }, readonly author: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean } } };
 
 export type ReplyInForumMutationVariables = Exact<{
   input: ReplyInput;
 }>;
 
-export type ReplyInForumMutation = {
-  readonly replyInForum: {
-    readonly id: string;
-    readonly threadId: string;
-    readonly parentId: string | null;
-    readonly depth: number;
-    readonly body: string;
-    readonly bodyHtml: string;
-    readonly createdAt: string;
-    readonly editedAt: string | null;
-    readonly deleted: boolean;
-    readonly accepted: boolean;
-    readonly helpfulCount: number;
-    readonly continues: boolean;
-    readonly reactions: {
-      readonly helpful: number;
-      readonly thanks: number;
-      readonly mine: ReadonlyArray<ReactionKind>;
-    };
-    readonly author: { readonly label: string; readonly anonymous: boolean; readonly isViewer: boolean };
-  };
-};
+
+export type ReplyInForumMutation = { readonly replyInForum: { readonly id: string, readonly threadId: string, readonly parentId: string | null, readonly depth: number, readonly body: string, readonly bodyHtml: string, readonly createdAt: string, readonly editedAt: string | null, readonly deleted: boolean, readonly accepted: boolean, readonly helpfulCount: number, readonly continues: boolean, readonly reactions: { readonly helpful: number, readonly thanks: number, readonly mine: ReadonlyArray<ReactionKind> }, readonly author: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean } } };
 
 export type EditForumThreadMutationVariables = Exact<{
   id: string | number;
@@ -578,41 +462,8 @@ export type EditForumThreadMutationVariables = Exact<{
   personalDataOverride?: PersonalDataOverrideInput | null | undefined;
 }>;
 
-export type EditForumThreadMutation = {
-  readonly editForumThread: {
-    readonly body: string;
-    readonly bodyHtml: string;
-    readonly editedAt: string | null;
-    readonly canAccept: boolean;
-    readonly canEdit: boolean;
-    readonly id: string;
-    readonly kind: ThreadKind;
-    readonly title: string;
-    readonly tags: ReadonlyArray<string>;
-    readonly createdAt: string;
-    readonly lastActivityAt: string;
-    readonly replyCount: number;
-    readonly acceptedReplyId: string | null;
-    readonly pinned: boolean;
-    readonly locked: boolean;
-    readonly deleted: boolean;
-    readonly category: {
-      readonly id: string;
-      readonly name: string;
-      readonly description: string;
-      readonly threadCount: number;
-      readonly canModerate: boolean;
-      readonly roles: ReadonlyArray<Role> | null;
-      readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-    };
-    readonly viewerState: {
-      readonly bookmarked: boolean;
-      readonly watching: boolean;
-      readonly lastReadAt: string | null;
-    };
-    readonly author: { readonly label: string; readonly anonymous: boolean; readonly isViewer: boolean };
-  };
-};
+
+export type EditForumThreadMutation = { readonly editForumThread: { readonly body: string, readonly bodyHtml: string, readonly editedAt: string | null, readonly canAccept: boolean, readonly canEdit: boolean, readonly id: string, readonly kind: ThreadKind, readonly title: string, readonly tags: ReadonlyArray<string>, readonly createdAt: string, readonly lastActivityAt: string, readonly replyCount: number, readonly acceptedReplyId: string | null, readonly pinned: boolean, readonly locked: boolean, readonly deleted: boolean, readonly category: { readonly id: string, readonly name: string, readonly description: string, readonly threadCount: number, readonly canModerate: boolean, readonly roles: ReadonlyArray<Role> | null, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null }, readonly viewerState: { readonly bookmarked: boolean, readonly watching: boolean, readonly lastReadAt: string | null }, readonly author: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean } } };
 
 export type EditForumReplyMutationVariables = Exact<{
   id: string | number;
@@ -620,33 +471,14 @@ export type EditForumReplyMutationVariables = Exact<{
   personalDataOverride?: PersonalDataOverrideInput | null | undefined;
 }>;
 
-export type EditForumReplyMutation = {
-  readonly editForumReply: {
-    readonly id: string;
-    readonly threadId: string;
-    readonly parentId: string | null;
-    readonly depth: number;
-    readonly body: string;
-    readonly bodyHtml: string;
-    readonly createdAt: string;
-    readonly editedAt: string | null;
-    readonly deleted: boolean;
-    readonly accepted: boolean;
-    readonly helpfulCount: number;
-    readonly continues: boolean;
-    readonly reactions: {
-      readonly helpful: number;
-      readonly thanks: number;
-      readonly mine: ReadonlyArray<ReactionKind>;
-    };
-    readonly author: { readonly label: string; readonly anonymous: boolean; readonly isViewer: boolean };
-  };
-};
+
+export type EditForumReplyMutation = { readonly editForumReply: { readonly id: string, readonly threadId: string, readonly parentId: string | null, readonly depth: number, readonly body: string, readonly bodyHtml: string, readonly createdAt: string, readonly editedAt: string | null, readonly deleted: boolean, readonly accepted: boolean, readonly helpfulCount: number, readonly continues: boolean, readonly reactions: { readonly helpful: number, readonly thanks: number, readonly mine: ReadonlyArray<ReactionKind> }, readonly author: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean } } };
 
 export type DeleteForumPostMutationVariables = Exact<{
   threadId: string | number;
   replyId?: string | number | null | undefined;
 }>;
+
 
 export type DeleteForumPostMutation = { readonly deleteForumPost: boolean };
 
@@ -655,47 +487,15 @@ export type AcceptForumAnswerMutationVariables = Exact<{
   replyId?: string | number | null | undefined;
 }>;
 
-export type AcceptForumAnswerMutation = {
-  readonly acceptForumAnswer: {
-    readonly body: string;
-    readonly bodyHtml: string;
-    readonly editedAt: string | null;
-    readonly canAccept: boolean;
-    readonly canEdit: boolean;
-    readonly id: string;
-    readonly kind: ThreadKind;
-    readonly title: string;
-    readonly tags: ReadonlyArray<string>;
-    readonly createdAt: string;
-    readonly lastActivityAt: string;
-    readonly replyCount: number;
-    readonly acceptedReplyId: string | null;
-    readonly pinned: boolean;
-    readonly locked: boolean;
-    readonly deleted: boolean;
-    readonly category: {
-      readonly id: string;
-      readonly name: string;
-      readonly description: string;
-      readonly threadCount: number;
-      readonly canModerate: boolean;
-      readonly roles: ReadonlyArray<Role> | null;
-      readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-    };
-    readonly viewerState: {
-      readonly bookmarked: boolean;
-      readonly watching: boolean;
-      readonly lastReadAt: string | null;
-    };
-    readonly author: { readonly label: string; readonly anonymous: boolean; readonly isViewer: boolean };
-  };
-};
+
+export type AcceptForumAnswerMutation = { readonly acceptForumAnswer: { readonly body: string, readonly bodyHtml: string, readonly editedAt: string | null, readonly canAccept: boolean, readonly canEdit: boolean, readonly id: string, readonly kind: ThreadKind, readonly title: string, readonly tags: ReadonlyArray<string>, readonly createdAt: string, readonly lastActivityAt: string, readonly replyCount: number, readonly acceptedReplyId: string | null, readonly pinned: boolean, readonly locked: boolean, readonly deleted: boolean, readonly category: { readonly id: string, readonly name: string, readonly description: string, readonly threadCount: number, readonly canModerate: boolean, readonly roles: ReadonlyArray<Role> | null, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null }, readonly viewerState: { readonly bookmarked: boolean, readonly watching: boolean, readonly lastReadAt: string | null }, readonly author: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean } } };
 
 export type ReactToForumReplyMutationVariables = Exact<{
   replyId: string | number;
   kind: ReactionKind;
   on: boolean;
 }>;
+
 
 export type ReactToForumReplyMutation = { readonly reactToForumReply: boolean };
 
@@ -704,12 +504,14 @@ export type BookmarkForumThreadMutationVariables = Exact<{
   on: boolean;
 }>;
 
+
 export type BookmarkForumThreadMutation = { readonly bookmarkForumThread: boolean };
 
 export type WatchForumThreadMutationVariables = Exact<{
   threadId: string | number;
   on: boolean;
 }>;
+
 
 export type WatchForumThreadMutation = { readonly watchForumThread: boolean };
 
@@ -718,11 +520,13 @@ export type WatchForumCategoryMutationVariables = Exact<{
   on: boolean;
 }>;
 
+
 export type WatchForumCategoryMutation = { readonly watchForumCategory: boolean };
 
 export type MarkForumThreadReadMutationVariables = Exact<{
   threadId: string | number;
 }>;
+
 
 export type MarkForumThreadReadMutation = { readonly markForumThreadRead: string };
 
@@ -731,6 +535,7 @@ export type ReportForumPostMutationVariables = Exact<{
   replyId?: string | number | null | undefined;
   reason: string;
 }>;
+
 
 export type ReportForumPostMutation = { readonly reportForumPost: boolean };
 
@@ -741,27 +546,19 @@ export type ModerateForumMutationVariables = Exact<{
   categoryId?: string | number | null | undefined;
 }>;
 
+
 export type ModerateForumMutation = { readonly moderateForum: boolean };
 
-export type ForumModerationQueueQueryVariables = Exact<{ [key: string]: never }>;
+export type ForumModerationQueueQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type ForumModerationQueueQuery = {
-  readonly forumModerationQueue: ReadonlyArray<{
-    readonly id: string;
-    readonly threadId: string;
-    readonly replyId: string | null;
-    readonly threadTitle: string;
-    readonly categoryName: string;
-    readonly excerpt: string;
-    readonly reason: string;
-    readonly createdAt: string;
-  }>;
-};
+
+export type ForumModerationQueueQuery = { readonly forumModerationQueue: ReadonlyArray<{ readonly id: string, readonly threadId: string, readonly replyId: string | null, readonly threadTitle: string, readonly categoryName: string, readonly excerpt: string, readonly reason: string, readonly createdAt: string }> };
 
 export type ResolveForumReportMutationVariables = Exact<{
   reportId: string | number;
   resolution: string;
 }>;
+
 
 export type ResolveForumReportMutation = { readonly resolveForumReport: boolean };
 
@@ -770,36 +567,59 @@ export type ForumRevisionsQueryVariables = Exact<{
   replyId?: string | number | null | undefined;
 }>;
 
-export type ForumRevisionsQuery = {
-  readonly forumRevisions: ReadonlyArray<{
-    readonly id: string;
-    readonly title: string | null;
-    readonly body: string;
-    readonly createdAt: string;
-    readonly editor: { readonly label: string; readonly anonymous: boolean; readonly isViewer: boolean };
-  }>;
-};
+
+export type ForumRevisionsQuery = { readonly forumRevisions: ReadonlyArray<{ readonly id: string, readonly title: string | null, readonly body: string, readonly createdAt: string, readonly editor: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean } }> };
 
 export type ForumMentionCandidatesQueryVariables = Exact<{
   categoryId: string | number;
   search: string;
 }>;
 
-export type ForumMentionCandidatesQuery = {
-  readonly forumMentionCandidates: ReadonlyArray<{ readonly id: string; readonly displayName: string }>;
-};
 
-export type InvitationPartsFragment = {
-  readonly id: string;
-  readonly email: string;
-  readonly role: Role;
-  readonly status: InvitationStatus;
-  readonly expiresAt: string;
-  readonly createdAt: string;
-  readonly trust: { readonly id: string; readonly name: string } | null;
-  readonly school: { readonly id: string; readonly displayName: string } | null;
-  readonly invitedBy: { readonly id: string; readonly displayName: string } | null;
-};
+export type ForumMentionCandidatesQuery = { readonly forumMentionCandidates: ReadonlyArray<{ readonly id: string, readonly displayName: string }> };
+
+export type ForumCategoriesWatchingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ForumCategoriesWatchingQuery = { readonly forumCategories: ReadonlyArray<{ readonly watching: boolean, readonly id: string, readonly name: string, readonly description: string, readonly threadCount: number, readonly canModerate: boolean, readonly roles: ReadonlyArray<Role> | null, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null }> };
+
+export type ForumReplyLocationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ForumReplyLocationQuery = { readonly forumReply: { readonly ancestorIds: ReadonlyArray<string>, readonly id: string, readonly threadId: string, readonly parentId: string | null, readonly depth: number, readonly body: string, readonly bodyHtml: string, readonly createdAt: string, readonly editedAt: string | null, readonly deleted: boolean, readonly accepted: boolean, readonly helpfulCount: number, readonly continues: boolean, readonly reactions: { readonly helpful: number, readonly thanks: number, readonly mine: ReadonlyArray<ReactionKind> }, readonly author: { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean } } };
+
+export type ForumCategoryAdminPartsFragment = { readonly position: number, readonly id: string, readonly name: string, readonly description: string, readonly threadCount: number, readonly canModerate: boolean, readonly roles: ReadonlyArray<Role> | null, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null };
+
+export type ForumCategoryAdminQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ForumCategoryAdminQuery = { readonly forumCategories: ReadonlyArray<{ readonly position: number, readonly id: string, readonly name: string, readonly description: string, readonly threadCount: number, readonly canModerate: boolean, readonly roles: ReadonlyArray<Role> | null, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null }>, readonly trusts: ReadonlyArray<{ readonly id: string, readonly name: string, readonly shortName: string }> };
+
+export type CreateForumCategoryMutationVariables = Exact<{
+  input: CategoryInput;
+}>;
+
+
+export type CreateForumCategoryMutation = { readonly createForumCategory: { readonly position: number, readonly id: string, readonly name: string, readonly description: string, readonly threadCount: number, readonly canModerate: boolean, readonly roles: ReadonlyArray<Role> | null, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null } };
+
+export type UpdateForumCategoryMutationVariables = Exact<{
+  id: string | number;
+  input: CategoryInput;
+}>;
+
+
+export type UpdateForumCategoryMutation = { readonly updateForumCategory: { readonly position: number, readonly id: string, readonly name: string, readonly description: string, readonly threadCount: number, readonly canModerate: boolean, readonly roles: ReadonlyArray<Role> | null, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null } };
+
+export type ReorderForumCategoriesMutationVariables = Exact<{
+  ids: ReadonlyArray<string | number> | string | number;
+}>;
+
+
+export type ReorderForumCategoriesMutation = { readonly reorderForumCategories: boolean };
+
+export type InvitationPartsFragment = { readonly id: string, readonly email: string, readonly role: Role, readonly status: InvitationStatus, readonly expiresAt: string, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly invitedBy: { readonly id: string, readonly displayName: string } | null };
 
 export type InvitationsQueryVariables = Exact<{
   status?: InvitationStatus | null | undefined;
@@ -807,113 +627,213 @@ export type InvitationsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type InvitationsQuery = {
-  readonly invitations: {
-    readonly totalCount: number;
-    readonly nodes: ReadonlyArray<{
-      readonly id: string;
-      readonly email: string;
-      readonly role: Role;
-      readonly status: InvitationStatus;
-      readonly expiresAt: string;
-      readonly createdAt: string;
-      readonly trust: { readonly id: string; readonly name: string } | null;
-      readonly school: { readonly id: string; readonly displayName: string } | null;
-      readonly invitedBy: { readonly id: string; readonly displayName: string } | null;
-    }>;
-    readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
-  };
-};
+
+export type InvitationsQuery = { readonly invitations: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly email: string, readonly role: Role, readonly status: InvitationStatus, readonly expiresAt: string, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly invitedBy: { readonly id: string, readonly displayName: string } | null }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
 
 export type InviteMutationVariables = Exact<{
   input: InviteInput;
 }>;
 
-export type InviteMutation = {
-  readonly invite: {
-    readonly id: string;
-    readonly email: string;
-    readonly role: Role;
-    readonly status: InvitationStatus;
-    readonly expiresAt: string;
-    readonly createdAt: string;
-    readonly trust: { readonly id: string; readonly name: string } | null;
-    readonly school: { readonly id: string; readonly displayName: string } | null;
-    readonly invitedBy: { readonly id: string; readonly displayName: string } | null;
-  };
-};
+
+export type InviteMutation = { readonly invite: { readonly id: string, readonly email: string, readonly role: Role, readonly status: InvitationStatus, readonly expiresAt: string, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly invitedBy: { readonly id: string, readonly displayName: string } | null } };
 
 export type RevokeInvitationMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type RevokeInvitationMutation = {
-  readonly revokeInvitation: {
-    readonly id: string;
-    readonly email: string;
-    readonly role: Role;
-    readonly status: InvitationStatus;
-    readonly expiresAt: string;
-    readonly createdAt: string;
-    readonly trust: { readonly id: string; readonly name: string } | null;
-    readonly school: { readonly id: string; readonly displayName: string } | null;
-    readonly invitedBy: { readonly id: string; readonly displayName: string } | null;
-  };
-};
+
+export type RevokeInvitationMutation = { readonly revokeInvitation: { readonly id: string, readonly email: string, readonly role: Role, readonly status: InvitationStatus, readonly expiresAt: string, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly invitedBy: { readonly id: string, readonly displayName: string } | null } };
 
 export type InvitationPreviewQueryVariables = Exact<{
   token: string;
 }>;
 
-export type InvitationPreviewQuery = {
-  readonly invitationPreview: {
-    readonly email: string;
-    readonly role: Role;
-    readonly trustName: string | null;
-    readonly schoolName: string | null;
-    readonly expiresAt: string;
-  };
-};
+
+export type InvitationPreviewQuery = { readonly invitationPreview: { readonly email: string, readonly role: Role, readonly trustName: string | null, readonly schoolName: string | null, readonly expiresAt: string } };
 
 export type AcceptInvitationMutationVariables = Exact<{
   input: AcceptInvitationInput;
 }>;
 
-export type AcceptInvitationMutation = {
-  readonly acceptInvitation: {
-    readonly permissions: ReadonlyArray<string>;
-    readonly showPresence: boolean;
-    readonly user: { readonly id: string; readonly email: string; readonly displayName: string };
-    readonly memberships: ReadonlyArray<{
-      readonly id: string;
-      readonly role: Role;
-      readonly createdAt: string;
-      readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-      readonly school: {
-        readonly id: string;
-        readonly name: string;
-        readonly displayName: string;
-        readonly trust: { readonly id: string };
-      } | null;
-    }>;
-  };
-};
 
-export type NotificationPartsFragment = {
-  readonly id: string;
-  readonly kind: NotificationKind;
-  readonly title: string;
-  readonly body: string | null;
-  readonly link: string | null;
-  readonly createdAt: string;
-  readonly readAt: string | null;
-};
+export type AcceptInvitationMutation = { readonly acceptInvitation: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
 
-export type NotificationPreferencePartsFragment = {
-  readonly kind: NotificationKind;
-  readonly label: string;
-  readonly delivery: NotificationDelivery;
-};
+export type LibraryFilePartsFragment = { readonly id: string, readonly name: string, readonly sizeBytes: number, readonly mediaType: string, readonly downloadUrl: string };
+
+export type LibraryResourceSummaryPartsFragment = { readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly localAuthority: { readonly id: string, readonly name: string } | null };
+
+export type LibraryEhcpSectionPartsFragment = { readonly key: string, readonly title: string, readonly guidance: string, readonly guidanceHtml: string, readonly prompts: ReadonlyArray<string> };
+
+export type LibraryVersionPartsFragment = { readonly id: string, readonly number: number, readonly title: string, readonly summary: string, readonly changeNote: string, readonly createdAt: string, readonly restoredFrom: number | null, readonly isCurrent: boolean, readonly author: { readonly id: string, readonly displayName: string } | null };
+
+export type LibraryVersionFullPartsFragment = { readonly bodyMd: string, readonly bodyHtml: string, readonly id: string, readonly number: number, readonly title: string, readonly summary: string, readonly changeNote: string, readonly createdAt: string, readonly restoredFrom: number | null, readonly isCurrent: boolean, readonly ehcpSections: ReadonlyArray<{ readonly key: string, readonly title: string, readonly guidance: string, readonly guidanceHtml: string, readonly prompts: ReadonlyArray<string> }> | null, readonly files: ReadonlyArray<{ readonly id: string, readonly name: string, readonly sizeBytes: number, readonly mediaType: string, readonly downloadUrl: string }>, readonly author: { readonly id: string, readonly displayName: string } | null };
+
+export type LibraryResourcePartsFragment = { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null };
+
+export type LibraryCommentPartsFragment = { readonly id: string, readonly body: string, readonly bodyHtml: string, readonly isViewer: boolean, readonly createdAt: string, readonly author: { readonly id: string, readonly displayName: string } | null };
+
+export type LibraryResourcesQueryVariables = Exact<{
+  filter?: LibraryResourceFilter | null | undefined;
+  sort?: ResourceSort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LibraryResourcesQuery = { readonly libraryResources: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
+
+export type LibraryResourceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LibraryResourceQuery = { readonly libraryResource: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly currentVersion: { readonly bodyMd: string, readonly bodyHtml: string, readonly id: string, readonly number: number, readonly title: string, readonly summary: string, readonly changeNote: string, readonly createdAt: string, readonly restoredFrom: number | null, readonly isCurrent: boolean, readonly ehcpSections: ReadonlyArray<{ readonly key: string, readonly title: string, readonly guidance: string, readonly guidanceHtml: string, readonly prompts: ReadonlyArray<string> }> | null, readonly files: ReadonlyArray<{ readonly id: string, readonly name: string, readonly sizeBytes: number, readonly mediaType: string, readonly downloadUrl: string }>, readonly author: { readonly id: string, readonly displayName: string } | null } | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null } };
+
+export type ResourceVersionsQueryVariables = Exact<{
+  resourceId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ResourceVersionsQuery = { readonly resourceVersions: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly number: number, readonly title: string, readonly summary: string, readonly changeNote: string, readonly createdAt: string, readonly restoredFrom: number | null, readonly isCurrent: boolean, readonly author: { readonly id: string, readonly displayName: string } | null }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
+
+export type ResourceVersionQueryVariables = Exact<{
+  resourceId: string | number;
+  number?: number | null | undefined;
+}>;
+
+
+export type ResourceVersionQuery = { readonly resourceVersion: { readonly bodyMd: string, readonly bodyHtml: string, readonly id: string, readonly number: number, readonly title: string, readonly summary: string, readonly changeNote: string, readonly createdAt: string, readonly restoredFrom: number | null, readonly isCurrent: boolean, readonly ehcpSections: ReadonlyArray<{ readonly key: string, readonly title: string, readonly guidance: string, readonly guidanceHtml: string, readonly prompts: ReadonlyArray<string> }> | null, readonly files: ReadonlyArray<{ readonly id: string, readonly name: string, readonly sizeBytes: number, readonly mediaType: string, readonly downloadUrl: string }>, readonly author: { readonly id: string, readonly displayName: string } | null } };
+
+export type CompareResourceVersionsQueryVariables = Exact<{
+  resourceId: string | number;
+  from: number;
+  to: number;
+}>;
+
+
+export type CompareResourceVersionsQuery = { readonly compareResourceVersions: { readonly addedLines: number, readonly removedLines: number, readonly titleChanged: boolean, readonly summaryChanged: boolean, readonly from: { readonly id: string, readonly number: number, readonly title: string, readonly summary: string, readonly changeNote: string, readonly createdAt: string, readonly restoredFrom: number | null, readonly isCurrent: boolean, readonly author: { readonly id: string, readonly displayName: string } | null }, readonly to: { readonly id: string, readonly number: number, readonly title: string, readonly summary: string, readonly changeNote: string, readonly createdAt: string, readonly restoredFrom: number | null, readonly isCurrent: boolean, readonly author: { readonly id: string, readonly displayName: string } | null }, readonly hunks: ReadonlyArray<{ readonly oldStart: number, readonly oldLines: number, readonly newStart: number, readonly newLines: number, readonly lines: ReadonlyArray<{ readonly kind: LibraryDiffLineKind, readonly text: string, readonly oldNumber: number | null, readonly newNumber: number | null }> }>, readonly filesAdded: ReadonlyArray<{ readonly id: string, readonly name: string, readonly sizeBytes: number, readonly mediaType: string, readonly downloadUrl: string }>, readonly filesRemoved: ReadonlyArray<{ readonly id: string, readonly name: string, readonly sizeBytes: number, readonly mediaType: string, readonly downloadUrl: string }> } };
+
+export type ResourceCommentsQueryVariables = Exact<{
+  resourceId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ResourceCommentsQuery = { readonly resourceComments: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly body: string, readonly bodyHtml: string, readonly isViewer: boolean, readonly createdAt: string, readonly author: { readonly id: string, readonly displayName: string } | null }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
+
+export type CreateResourceMutationVariables = Exact<{
+  input: CreateResourceInput;
+}>;
+
+
+export type CreateResourceMutation = { readonly createResource: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null } };
+
+export type UpdateResourceMutationVariables = Exact<{
+  input: UpdateResourceInput;
+}>;
+
+
+export type UpdateResourceMutation = { readonly updateResource: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null } };
+
+export type RestoreResourceVersionMutationVariables = Exact<{
+  resourceId: string | number;
+  number: number;
+  changeNote?: string | null | undefined;
+}>;
+
+
+export type RestoreResourceVersionMutation = { readonly restoreResourceVersion: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null } };
+
+export type SetResourceStatusMutationVariables = Exact<{
+  resourceId: string | number;
+  status: ResourceStatus;
+}>;
+
+
+export type SetResourceStatusMutation = { readonly setResourceStatus: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null } };
+
+export type MarkResourceReviewedMutationVariables = Exact<{
+  resourceId: string | number;
+  months?: number | null | undefined;
+}>;
+
+
+export type MarkResourceReviewedMutation = { readonly markResourceReviewed: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null } };
+
+export type EndorseResourceMutationVariables = Exact<{
+  resourceId: string | number;
+  endorsed?: boolean | null | undefined;
+}>;
+
+
+export type EndorseResourceMutation = { readonly endorseResource: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null } };
+
+export type BookmarkResourceMutationVariables = Exact<{
+  resourceId: string | number;
+  bookmarked?: boolean | null | undefined;
+}>;
+
+
+export type BookmarkResourceMutation = { readonly bookmarkResource: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null } };
+
+export type CommentOnResourceMutationVariables = Exact<{
+  input: CommentOnResourceInput;
+}>;
+
+
+export type CommentOnResourceMutation = { readonly commentOnResource: { readonly id: string, readonly body: string, readonly bodyHtml: string, readonly isViewer: boolean, readonly createdAt: string, readonly author: { readonly id: string, readonly displayName: string } | null } };
+
+export type AdoptTemplateMutationVariables = Exact<{
+  input: AdoptTemplateInput;
+}>;
+
+
+export type AdoptTemplateMutation = { readonly adoptTemplate: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null } };
+
+export type ToolkitPartsFragment = { readonly id: string, readonly hiddenItemCount: number, readonly resource: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null }, readonly items: ReadonlyArray<{ readonly position: number, readonly note: string, readonly resource: { readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly localAuthority: { readonly id: string, readonly name: string } | null } }> };
+
+export type ToolkitsQueryVariables = Exact<{
+  filter?: LibraryResourceFilter | null | undefined;
+  sort?: ResourceSort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ToolkitsQuery = { readonly toolkits: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly resource: { readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly localAuthority: { readonly id: string, readonly name: string } | null }, readonly items: ReadonlyArray<{ readonly position: number }> }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
+
+export type ToolkitQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ToolkitQuery = { readonly toolkit: { readonly id: string, readonly hiddenItemCount: number, readonly resource: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null }, readonly items: ReadonlyArray<{ readonly position: number, readonly note: string, readonly resource: { readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly localAuthority: { readonly id: string, readonly name: string } | null } }> } };
+
+export type CreateToolkitMutationVariables = Exact<{
+  input: CreateToolkitInput;
+}>;
+
+
+export type CreateToolkitMutation = { readonly createToolkit: { readonly id: string, readonly hiddenItemCount: number, readonly resource: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null }, readonly items: ReadonlyArray<{ readonly position: number, readonly note: string, readonly resource: { readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly localAuthority: { readonly id: string, readonly name: string } | null } }> } };
+
+export type UpdateToolkitItemsMutationVariables = Exact<{
+  input: UpdateToolkitItemsInput;
+}>;
+
+
+export type UpdateToolkitItemsMutation = { readonly updateToolkitItems: { readonly id: string, readonly hiddenItemCount: number, readonly resource: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null }, readonly items: ReadonlyArray<{ readonly position: number, readonly note: string, readonly resource: { readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly localAuthority: { readonly id: string, readonly name: string } | null } }> } };
+
+export type LibraryPlacesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LibraryPlacesQuery = { readonly localAuthorities: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly trusts: ReadonlyArray<{ readonly id: string, readonly name: string, readonly shortName: string, readonly schools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly displayName: string }> }> };
+
+export type NotificationPartsFragment = { readonly id: string, readonly kind: NotificationKind, readonly title: string, readonly body: string | null, readonly link: string | null, readonly createdAt: string, readonly readAt: string | null };
+
+export type NotificationPreferencePartsFragment = { readonly kind: NotificationKind, readonly label: string, readonly delivery: NotificationDelivery };
 
 export type NotificationsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -921,23 +841,11 @@ export type NotificationsQueryVariables = Exact<{
   unreadOnly?: boolean | null | undefined;
 }>;
 
-export type NotificationsQuery = {
-  readonly notifications: {
-    readonly totalCount: number;
-    readonly nodes: ReadonlyArray<{
-      readonly id: string;
-      readonly kind: NotificationKind;
-      readonly title: string;
-      readonly body: string | null;
-      readonly link: string | null;
-      readonly createdAt: string;
-      readonly readAt: string | null;
-    }>;
-    readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
-  };
-};
 
-export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never }>;
+export type NotificationsQuery = { readonly notifications: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly kind: NotificationKind, readonly title: string, readonly body: string | null, readonly link: string | null, readonly createdAt: string, readonly readAt: string | null }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
 
 export type UnreadNotificationCountQuery = { readonly unreadNotificationCount: number };
 
@@ -945,88 +853,35 @@ export type MarkNotificationReadMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type MarkNotificationReadMutation = {
-  readonly markNotificationRead: {
-    readonly id: string;
-    readonly kind: NotificationKind;
-    readonly title: string;
-    readonly body: string | null;
-    readonly link: string | null;
-    readonly createdAt: string;
-    readonly readAt: string | null;
-  };
-};
 
-export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never }>;
+export type MarkNotificationReadMutation = { readonly markNotificationRead: { readonly id: string, readonly kind: NotificationKind, readonly title: string, readonly body: string | null, readonly link: string | null, readonly createdAt: string, readonly readAt: string | null } };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
 
 export type MarkAllNotificationsReadMutation = { readonly markAllNotificationsRead: number };
 
-export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never }>;
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type NotificationPreferencesQuery = {
-  readonly notificationPreferences: ReadonlyArray<{
-    readonly kind: NotificationKind;
-    readonly label: string;
-    readonly delivery: NotificationDelivery;
-  }>;
-};
+
+export type NotificationPreferencesQuery = { readonly notificationPreferences: ReadonlyArray<{ readonly kind: NotificationKind, readonly label: string, readonly delivery: NotificationDelivery }> };
 
 export type SetNotificationPreferenceMutationVariables = Exact<{
   kind: NotificationKind;
   delivery: NotificationDelivery;
 }>;
 
-export type SetNotificationPreferenceMutation = {
-  readonly setNotificationPreference: {
-    readonly kind: NotificationKind;
-    readonly label: string;
-    readonly delivery: NotificationDelivery;
-  };
-};
+
+export type SetNotificationPreferenceMutation = { readonly setNotificationPreference: { readonly kind: NotificationKind, readonly label: string, readonly delivery: NotificationDelivery } };
 
 export type SetShowPresenceMutationVariables = Exact<{
   show: boolean;
 }>;
 
-export type SetShowPresenceMutation = {
-  readonly setShowPresence: {
-    readonly permissions: ReadonlyArray<string>;
-    readonly showPresence: boolean;
-    readonly user: { readonly id: string; readonly email: string; readonly displayName: string };
-    readonly memberships: ReadonlyArray<{
-      readonly id: string;
-      readonly role: Role;
-      readonly createdAt: string;
-      readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-      readonly school: {
-        readonly id: string;
-        readonly name: string;
-        readonly displayName: string;
-        readonly trust: { readonly id: string };
-      } | null;
-    }>;
-  };
-};
 
-export type PersonPartsFragment = {
-  readonly id: string;
-  readonly email: string;
-  readonly displayName: string;
-  readonly deactivatedAt: string | null;
-  readonly createdAt: string;
-  readonly memberships: ReadonlyArray<{
-    readonly id: string;
-    readonly role: Role;
-    readonly createdAt: string;
-    readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-    readonly school: {
-      readonly id: string;
-      readonly name: string;
-      readonly displayName: string;
-      readonly trust: { readonly id: string };
-    } | null;
-  }>;
-};
+export type SetShowPresenceMutation = { readonly setShowPresence: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
+
+export type PersonPartsFragment = { readonly id: string, readonly email: string, readonly displayName: string, readonly deactivatedAt: string | null, readonly createdAt: string, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> };
 
 export type PeopleQueryVariables = Exact<{
   filter?: PeopleFilter | null | undefined;
@@ -1034,54 +889,20 @@ export type PeopleQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type PeopleQuery = {
-  readonly people: {
-    readonly totalCount: number;
-    readonly nodes: ReadonlyArray<{
-      readonly id: string;
-      readonly email: string;
-      readonly displayName: string;
-      readonly deactivatedAt: string | null;
-      readonly createdAt: string;
-      readonly memberships: ReadonlyArray<{
-        readonly id: string;
-        readonly role: Role;
-        readonly createdAt: string;
-        readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-        readonly school: {
-          readonly id: string;
-          readonly name: string;
-          readonly displayName: string;
-          readonly trust: { readonly id: string };
-        } | null;
-      }>;
-    }>;
-    readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
-  };
-};
+
+export type PeopleQuery = { readonly people: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly email: string, readonly displayName: string, readonly deactivatedAt: string | null, readonly createdAt: string, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
 
 export type GrantRoleMutationVariables = Exact<{
   input: GrantRoleInput;
 }>;
 
-export type GrantRoleMutation = {
-  readonly grantRole: {
-    readonly id: string;
-    readonly role: Role;
-    readonly createdAt: string;
-    readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-    readonly school: {
-      readonly id: string;
-      readonly name: string;
-      readonly displayName: string;
-      readonly trust: { readonly id: string };
-    } | null;
-  };
-};
+
+export type GrantRoleMutation = { readonly grantRole: { readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null } };
 
 export type RevokeRoleMutationVariables = Exact<{
   membershipId: string | number;
 }>;
+
 
 export type RevokeRoleMutation = { readonly revokeRole: boolean };
 
@@ -1089,136 +910,39 @@ export type DeactivateUserMutationVariables = Exact<{
   userId: string | number;
 }>;
 
-export type DeactivateUserMutation = {
-  readonly deactivateUser: {
-    readonly id: string;
-    readonly email: string;
-    readonly displayName: string;
-    readonly deactivatedAt: string | null;
-    readonly createdAt: string;
-    readonly memberships: ReadonlyArray<{
-      readonly id: string;
-      readonly role: Role;
-      readonly createdAt: string;
-      readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-      readonly school: {
-        readonly id: string;
-        readonly name: string;
-        readonly displayName: string;
-        readonly trust: { readonly id: string };
-      } | null;
-    }>;
-  };
-};
+
+export type DeactivateUserMutation = { readonly deactivateUser: { readonly id: string, readonly email: string, readonly displayName: string, readonly deactivatedAt: string | null, readonly createdAt: string, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
 
 export type ReactivateUserMutationVariables = Exact<{
   userId: string | number;
 }>;
 
-export type ReactivateUserMutation = {
-  readonly reactivateUser: {
-    readonly id: string;
-    readonly email: string;
-    readonly displayName: string;
-    readonly deactivatedAt: string | null;
-    readonly createdAt: string;
-    readonly memberships: ReadonlyArray<{
-      readonly id: string;
-      readonly role: Role;
-      readonly createdAt: string;
-      readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-      readonly school: {
-        readonly id: string;
-        readonly name: string;
-        readonly displayName: string;
-        readonly trust: { readonly id: string };
-      } | null;
-    }>;
-  };
-};
 
-export type MembershipPartsFragment = {
-  readonly id: string;
-  readonly role: Role;
-  readonly createdAt: string;
-  readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-  readonly school: {
-    readonly id: string;
-    readonly name: string;
-    readonly displayName: string;
-    readonly trust: { readonly id: string };
-  } | null;
-};
+export type ReactivateUserMutation = { readonly reactivateUser: { readonly id: string, readonly email: string, readonly displayName: string, readonly deactivatedAt: string | null, readonly createdAt: string, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
 
-export type ViewerPartsFragment = {
-  readonly permissions: ReadonlyArray<string>;
-  readonly showPresence: boolean;
-  readonly user: { readonly id: string; readonly email: string; readonly displayName: string };
-  readonly memberships: ReadonlyArray<{
-    readonly id: string;
-    readonly role: Role;
-    readonly createdAt: string;
-    readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-    readonly school: {
-      readonly id: string;
-      readonly name: string;
-      readonly displayName: string;
-      readonly trust: { readonly id: string };
-    } | null;
-  }>;
-};
+export type MembershipPartsFragment = { readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null };
 
-export type MeQueryVariables = Exact<{ [key: string]: never }>;
+export type ViewerPartsFragment = { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> };
 
-export type MeQuery = {
-  readonly me: {
-    readonly permissions: ReadonlyArray<string>;
-    readonly showPresence: boolean;
-    readonly user: { readonly id: string; readonly email: string; readonly displayName: string };
-    readonly memberships: ReadonlyArray<{
-      readonly id: string;
-      readonly role: Role;
-      readonly createdAt: string;
-      readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-      readonly school: {
-        readonly id: string;
-        readonly name: string;
-        readonly displayName: string;
-        readonly trust: { readonly id: string };
-      } | null;
-    }>;
-  };
-};
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { readonly me: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
 
-export type LoginMutation = {
-  readonly login: {
-    readonly permissions: ReadonlyArray<string>;
-    readonly showPresence: boolean;
-    readonly user: { readonly id: string; readonly email: string; readonly displayName: string };
-    readonly memberships: ReadonlyArray<{
-      readonly id: string;
-      readonly role: Role;
-      readonly createdAt: string;
-      readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-      readonly school: {
-        readonly id: string;
-        readonly name: string;
-        readonly displayName: string;
-        readonly trust: { readonly id: string };
-      } | null;
-    }>;
-  };
-};
 
-export type LogoutMutationVariables = Exact<{ [key: string]: never }>;
+export type LoginMutation = { readonly login: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
 
 export type LogoutMutation = { readonly logout: boolean };
 
-export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never }>;
+export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
 
 export type SignOutEverywhereMutation = { readonly signOutEverywhere: boolean };
 
@@ -1226,31 +950,15 @@ export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
 
+
 export type ChangePasswordMutation = { readonly changePassword: boolean };
 
 export type UpdateProfileMutationVariables = Exact<{
   input: UpdateProfileInput;
 }>;
 
-export type UpdateProfileMutation = {
-  readonly updateProfile: {
-    readonly permissions: ReadonlyArray<string>;
-    readonly showPresence: boolean;
-    readonly user: { readonly id: string; readonly email: string; readonly displayName: string };
-    readonly memberships: ReadonlyArray<{
-      readonly id: string;
-      readonly role: Role;
-      readonly createdAt: string;
-      readonly trust: { readonly id: string; readonly name: string; readonly shortName: string } | null;
-      readonly school: {
-        readonly id: string;
-        readonly name: string;
-        readonly displayName: string;
-        readonly trust: { readonly id: string };
-      } | null;
-    }>;
-  };
-};
+
+export type UpdateProfileMutation = { readonly updateProfile: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1270,8 +978,7 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const SendFigurePartsFragmentDoc = new TypedDocumentString(
-  `
+export const SendFigurePartsFragmentDoc = new TypedDocumentString(`
     fragment SendFigureParts on School {
   numberOnRoll
   ehcpCount
@@ -1280,21 +987,76 @@ export const SendFigurePartsFragmentDoc = new TypedDocumentString(
   senSupportPercent
   totalSendPercent
 }
-    `,
-  { fragmentName: 'SendFigureParts' },
-) as unknown as TypedDocumentString<SendFigurePartsFragment, unknown>;
-export const ForumAuthorPartsFragmentDoc = new TypedDocumentString(
-  `
+    `, {"fragmentName":"SendFigureParts"}) as unknown as TypedDocumentString<SendFigurePartsFragment, unknown>;
+export const EhcpCompletenessPartsFragmentDoc = new TypedDocumentString(`
+    fragment EhcpCompletenessParts on EhcpCompleteness {
+  complete
+  started
+  empty
+  total
+  percent
+}
+    `, {"fragmentName":"EhcpCompletenessParts"}) as unknown as TypedDocumentString<EhcpCompletenessPartsFragment, unknown>;
+export const EhcpDraftSectionPartsFragmentDoc = new TypedDocumentString(`
+    fragment EhcpDraftSectionParts on EhcpDraftSection {
+  key
+  title
+  shortTitle
+  guidanceHtml
+  prompts
+  text
+  revision
+  status
+  wordCount
+  updatedAt
+}
+    `, {"fragmentName":"EhcpDraftSectionParts"}) as unknown as TypedDocumentString<EhcpDraftSectionPartsFragment, unknown>;
+export const EhcpDraftPartsFragmentDoc = new TypedDocumentString(`
+    fragment EhcpDraftParts on EhcpDraft {
+  id
+  pupilReference
+  templateTitle
+  templateResourceId
+  schoolId
+  schoolName
+  revision
+  createdAt
+  updatedAt
+  exportUrl
+  completeness {
+    ...EhcpCompletenessParts
+  }
+  sections {
+    ...EhcpDraftSectionParts
+  }
+}
+    fragment EhcpCompletenessParts on EhcpCompleteness {
+  complete
+  started
+  empty
+  total
+  percent
+}
+fragment EhcpDraftSectionParts on EhcpDraftSection {
+  key
+  title
+  shortTitle
+  guidanceHtml
+  prompts
+  text
+  revision
+  status
+  wordCount
+  updatedAt
+}`, {"fragmentName":"EhcpDraftParts"}) as unknown as TypedDocumentString<EhcpDraftPartsFragment, unknown>;
+export const ForumAuthorPartsFragmentDoc = new TypedDocumentString(`
     fragment ForumAuthorParts on ForumAuthor {
   label
   anonymous
   isViewer
 }
-    `,
-  { fragmentName: 'ForumAuthorParts' },
-) as unknown as TypedDocumentString<ForumAuthorPartsFragment, unknown>;
-export const ForumThreadSummaryPartsFragmentDoc = new TypedDocumentString(
-  `
+    `, {"fragmentName":"ForumAuthorParts"}) as unknown as TypedDocumentString<ForumAuthorPartsFragment, unknown>;
+export const ForumThreadSummaryPartsFragmentDoc = new TypedDocumentString(`
     fragment ForumThreadSummaryParts on ForumThread {
   id
   kind
@@ -1319,11 +1081,8 @@ export const ForumThreadSummaryPartsFragmentDoc = new TypedDocumentString(
   label
   anonymous
   isViewer
-}`,
-  { fragmentName: 'ForumThreadSummaryParts' },
-) as unknown as TypedDocumentString<ForumThreadSummaryPartsFragment, unknown>;
-export const ForumCategoryPartsFragmentDoc = new TypedDocumentString(
-  `
+}`, {"fragmentName":"ForumThreadSummaryParts"}) as unknown as TypedDocumentString<ForumThreadSummaryPartsFragment, unknown>;
+export const ForumCategoryPartsFragmentDoc = new TypedDocumentString(`
     fragment ForumCategoryParts on ForumCategory {
   id
   name
@@ -1337,11 +1096,8 @@ export const ForumCategoryPartsFragmentDoc = new TypedDocumentString(
     shortName
   }
 }
-    `,
-  { fragmentName: 'ForumCategoryParts' },
-) as unknown as TypedDocumentString<ForumCategoryPartsFragment, unknown>;
-export const ForumThreadPartsFragmentDoc = new TypedDocumentString(
-  `
+    `, {"fragmentName":"ForumCategoryParts"}) as unknown as TypedDocumentString<ForumCategoryPartsFragment, unknown>;
+export const ForumThreadPartsFragmentDoc = new TypedDocumentString(`
     fragment ForumThreadParts on ForumThread {
   ...ForumThreadSummaryParts
   body
@@ -1395,11 +1151,8 @@ fragment ForumThreadSummaryParts on ForumThread {
     id
     name
   }
-}`,
-  { fragmentName: 'ForumThreadParts' },
-) as unknown as TypedDocumentString<ForumThreadPartsFragment, unknown>;
-export const ForumReplyPartsFragmentDoc = new TypedDocumentString(
-  `
+}`, {"fragmentName":"ForumThreadParts"}) as unknown as TypedDocumentString<ForumThreadPartsFragment, unknown>;
+export const ForumReplyPartsFragmentDoc = new TypedDocumentString(`
     fragment ForumReplyParts on ForumReply {
   id
   threadId
@@ -1426,11 +1179,26 @@ export const ForumReplyPartsFragmentDoc = new TypedDocumentString(
   label
   anonymous
   isViewer
-}`,
-  { fragmentName: 'ForumReplyParts' },
-) as unknown as TypedDocumentString<ForumReplyPartsFragment, unknown>;
-export const InvitationPartsFragmentDoc = new TypedDocumentString(
-  `
+}`, {"fragmentName":"ForumReplyParts"}) as unknown as TypedDocumentString<ForumReplyPartsFragment, unknown>;
+export const ForumCategoryAdminPartsFragmentDoc = new TypedDocumentString(`
+    fragment ForumCategoryAdminParts on ForumCategory {
+  ...ForumCategoryParts
+  position
+}
+    fragment ForumCategoryParts on ForumCategory {
+  id
+  name
+  description
+  threadCount
+  canModerate
+  roles
+  trust {
+    id
+    name
+    shortName
+  }
+}`, {"fragmentName":"ForumCategoryAdminParts"}) as unknown as TypedDocumentString<ForumCategoryAdminPartsFragment, unknown>;
+export const InvitationPartsFragmentDoc = new TypedDocumentString(`
     fragment InvitationParts on Invitation {
   id
   email
@@ -1451,11 +1219,299 @@ export const InvitationPartsFragmentDoc = new TypedDocumentString(
     displayName
   }
 }
-    `,
-  { fragmentName: 'InvitationParts' },
-) as unknown as TypedDocumentString<InvitationPartsFragment, unknown>;
-export const NotificationPartsFragmentDoc = new TypedDocumentString(
-  `
+    `, {"fragmentName":"InvitationParts"}) as unknown as TypedDocumentString<InvitationPartsFragment, unknown>;
+export const LibraryVersionPartsFragmentDoc = new TypedDocumentString(`
+    fragment LibraryVersionParts on LibraryResourceVersion {
+  id
+  number
+  title
+  summary
+  changeNote
+  createdAt
+  restoredFrom
+  isCurrent
+  author {
+    id
+    displayName
+  }
+}
+    `, {"fragmentName":"LibraryVersionParts"}) as unknown as TypedDocumentString<LibraryVersionPartsFragment, unknown>;
+export const LibraryEhcpSectionPartsFragmentDoc = new TypedDocumentString(`
+    fragment LibraryEhcpSectionParts on LibraryEhcpSection {
+  key
+  title
+  guidance
+  guidanceHtml
+  prompts
+}
+    `, {"fragmentName":"LibraryEhcpSectionParts"}) as unknown as TypedDocumentString<LibraryEhcpSectionPartsFragment, unknown>;
+export const LibraryFilePartsFragmentDoc = new TypedDocumentString(`
+    fragment LibraryFileParts on LibraryFile {
+  id
+  name
+  sizeBytes
+  mediaType
+  downloadUrl
+}
+    `, {"fragmentName":"LibraryFileParts"}) as unknown as TypedDocumentString<LibraryFilePartsFragment, unknown>;
+export const LibraryVersionFullPartsFragmentDoc = new TypedDocumentString(`
+    fragment LibraryVersionFullParts on LibraryResourceVersion {
+  ...LibraryVersionParts
+  bodyMd
+  bodyHtml
+  ehcpSections {
+    ...LibraryEhcpSectionParts
+  }
+  files {
+    ...LibraryFileParts
+  }
+}
+    fragment LibraryFileParts on LibraryFile {
+  id
+  name
+  sizeBytes
+  mediaType
+  downloadUrl
+}
+fragment LibraryEhcpSectionParts on LibraryEhcpSection {
+  key
+  title
+  guidance
+  guidanceHtml
+  prompts
+}
+fragment LibraryVersionParts on LibraryResourceVersion {
+  id
+  number
+  title
+  summary
+  changeNote
+  createdAt
+  restoredFrom
+  isCurrent
+  author {
+    id
+    displayName
+  }
+}`, {"fragmentName":"LibraryVersionFullParts"}) as unknown as TypedDocumentString<LibraryVersionFullPartsFragment, unknown>;
+export const LibraryCommentPartsFragmentDoc = new TypedDocumentString(`
+    fragment LibraryCommentParts on LibraryComment {
+  id
+  body
+  bodyHtml
+  isViewer
+  createdAt
+  author {
+    id
+    displayName
+  }
+}
+    `, {"fragmentName":"LibraryCommentParts"}) as unknown as TypedDocumentString<LibraryCommentPartsFragment, unknown>;
+export const LibraryResourceSummaryPartsFragmentDoc = new TypedDocumentString(`
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"LibraryResourceSummaryParts"}) as unknown as TypedDocumentString<LibraryResourceSummaryPartsFragment, unknown>;
+export const LibraryResourcePartsFragmentDoc = new TypedDocumentString(`
+    fragment LibraryResourceParts on LibraryResource {
+  ...LibraryResourceSummaryParts
+  createdAt
+  versionCount
+  canManage
+  endorsedByViewer
+  bookmarkedByViewer
+  trust {
+    id
+    name
+  }
+  school {
+    id
+    displayName
+  }
+  owner {
+    id
+    displayName
+  }
+  lastReviewedBy {
+    id
+    displayName
+  }
+  baseResource {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  variants {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  usedByTrusts {
+    notes
+    notesHtml
+    adoptedAt
+    trust {
+      id
+      name
+    }
+    adoptedBy {
+      id
+      displayName
+    }
+  }
+  adoptableForTrusts {
+    id
+    name
+  }
+}
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}`, {"fragmentName":"LibraryResourceParts"}) as unknown as TypedDocumentString<LibraryResourcePartsFragment, unknown>;
+export const ToolkitPartsFragmentDoc = new TypedDocumentString(`
+    fragment ToolkitParts on Toolkit {
+  id
+  hiddenItemCount
+  resource {
+    ...LibraryResourceParts
+  }
+  items {
+    position
+    note
+    resource {
+      ...LibraryResourceSummaryParts
+    }
+  }
+}
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}
+fragment LibraryResourceParts on LibraryResource {
+  ...LibraryResourceSummaryParts
+  createdAt
+  versionCount
+  canManage
+  endorsedByViewer
+  bookmarkedByViewer
+  trust {
+    id
+    name
+  }
+  school {
+    id
+    displayName
+  }
+  owner {
+    id
+    displayName
+  }
+  lastReviewedBy {
+    id
+    displayName
+  }
+  baseResource {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  variants {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  usedByTrusts {
+    notes
+    notesHtml
+    adoptedAt
+    trust {
+      id
+      name
+    }
+    adoptedBy {
+      id
+      displayName
+    }
+  }
+  adoptableForTrusts {
+    id
+    name
+  }
+}`, {"fragmentName":"ToolkitParts"}) as unknown as TypedDocumentString<ToolkitPartsFragment, unknown>;
+export const NotificationPartsFragmentDoc = new TypedDocumentString(`
     fragment NotificationParts on Notification {
   id
   kind
@@ -1465,21 +1521,15 @@ export const NotificationPartsFragmentDoc = new TypedDocumentString(
   createdAt
   readAt
 }
-    `,
-  { fragmentName: 'NotificationParts' },
-) as unknown as TypedDocumentString<NotificationPartsFragment, unknown>;
-export const NotificationPreferencePartsFragmentDoc = new TypedDocumentString(
-  `
+    `, {"fragmentName":"NotificationParts"}) as unknown as TypedDocumentString<NotificationPartsFragment, unknown>;
+export const NotificationPreferencePartsFragmentDoc = new TypedDocumentString(`
     fragment NotificationPreferenceParts on NotificationPreference {
   kind
   label
   delivery
 }
-    `,
-  { fragmentName: 'NotificationPreferenceParts' },
-) as unknown as TypedDocumentString<NotificationPreferencePartsFragment, unknown>;
-export const MembershipPartsFragmentDoc = new TypedDocumentString(
-  `
+    `, {"fragmentName":"NotificationPreferenceParts"}) as unknown as TypedDocumentString<NotificationPreferencePartsFragment, unknown>;
+export const MembershipPartsFragmentDoc = new TypedDocumentString(`
     fragment MembershipParts on Membership {
   id
   role
@@ -1498,11 +1548,8 @@ export const MembershipPartsFragmentDoc = new TypedDocumentString(
     }
   }
 }
-    `,
-  { fragmentName: 'MembershipParts' },
-) as unknown as TypedDocumentString<MembershipPartsFragment, unknown>;
-export const PersonPartsFragmentDoc = new TypedDocumentString(
-  `
+    `, {"fragmentName":"MembershipParts"}) as unknown as TypedDocumentString<MembershipPartsFragment, unknown>;
+export const PersonPartsFragmentDoc = new TypedDocumentString(`
     fragment PersonParts on User {
   id
   email
@@ -1530,11 +1577,8 @@ export const PersonPartsFragmentDoc = new TypedDocumentString(
       id
     }
   }
-}`,
-  { fragmentName: 'PersonParts' },
-) as unknown as TypedDocumentString<PersonPartsFragment, unknown>;
-export const ViewerPartsFragmentDoc = new TypedDocumentString(
-  `
+}`, {"fragmentName":"PersonParts"}) as unknown as TypedDocumentString<PersonPartsFragment, unknown>;
+export const ViewerPartsFragmentDoc = new TypedDocumentString(`
     fragment ViewerParts on Viewer {
   permissions
   showPresence
@@ -1564,9 +1608,7 @@ export const ViewerPartsFragmentDoc = new TypedDocumentString(
       id
     }
   }
-}`,
-  { fragmentName: 'ViewerParts' },
-) as unknown as TypedDocumentString<ViewerPartsFragment, unknown>;
+}`, {"fragmentName":"ViewerParts"}) as unknown as TypedDocumentString<ViewerPartsFragment, unknown>;
 export const AuditTrailDocument = new TypedDocumentString(`
     query AuditTrail($filter: AuditFilter, $first: Int, $after: String) {
   auditTrail(filter: $filter, first: $first, after: $after) {
@@ -1673,6 +1715,117 @@ export const OrganisationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganisationQuery, OrganisationQueryVariables>;
+export const EhcpDraftDocument = new TypedDocumentString(`
+    query EhcpDraft($id: ID!) {
+  ehcpDraft(id: $id) {
+    ...EhcpDraftParts
+  }
+}
+    fragment EhcpCompletenessParts on EhcpCompleteness {
+  complete
+  started
+  empty
+  total
+  percent
+}
+fragment EhcpDraftSectionParts on EhcpDraftSection {
+  key
+  title
+  shortTitle
+  guidanceHtml
+  prompts
+  text
+  revision
+  status
+  wordCount
+  updatedAt
+}
+fragment EhcpDraftParts on EhcpDraft {
+  id
+  pupilReference
+  templateTitle
+  templateResourceId
+  schoolId
+  schoolName
+  revision
+  createdAt
+  updatedAt
+  exportUrl
+  completeness {
+    ...EhcpCompletenessParts
+  }
+  sections {
+    ...EhcpDraftSectionParts
+  }
+}`) as unknown as TypedDocumentString<EhcpDraftQuery, EhcpDraftQueryVariables>;
+export const EhcpDraftsDocument = new TypedDocumentString(`
+    query EhcpDrafts($first: Int, $after: String) {
+  ehcpDrafts(first: $first, after: $after) {
+    nodes {
+      id
+      pupilReference
+      templateTitle
+      schoolId
+      schoolName
+      createdAt
+      updatedAt
+      completeness {
+        ...EhcpCompletenessParts
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment EhcpCompletenessParts on EhcpCompleteness {
+  complete
+  started
+  empty
+  total
+  percent
+}`) as unknown as TypedDocumentString<EhcpDraftsQuery, EhcpDraftsQueryVariables>;
+export const StartEhcpDraftDocument = new TypedDocumentString(`
+    mutation StartEhcpDraft($templateResourceId: ID!, $pupilReference: String!, $schoolId: ID) {
+  startEhcpDraft(
+    templateResourceId: $templateResourceId
+    pupilReference: $pupilReference
+    schoolId: $schoolId
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<StartEhcpDraftMutation, StartEhcpDraftMutationVariables>;
+export const SaveEhcpDraftSectionDocument = new TypedDocumentString(`
+    mutation SaveEhcpDraftSection($draftId: ID!, $key: EhcpSectionKey!, $text: String!, $revision: Int!) {
+  saveEhcpDraftSection(
+    draftId: $draftId
+    key: $key
+    text: $text
+    revision: $revision
+  ) {
+    draftRevision
+    section {
+      key
+      revision
+      status
+      wordCount
+      updatedAt
+    }
+    completeness {
+      ...EhcpCompletenessParts
+    }
+  }
+}
+    fragment EhcpCompletenessParts on EhcpCompleteness {
+  complete
+  started
+  empty
+  total
+  percent
+}`) as unknown as TypedDocumentString<SaveEhcpDraftSectionMutation, SaveEhcpDraftSectionMutationVariables>;
 export const ForumCategoriesDocument = new TypedDocumentString(`
     query ForumCategories {
   forumCategories {
@@ -1921,6 +2074,7 @@ export const SearchForumDocument = new TypedDocumentString(`
     }
     totalCount
     totalIsLowerBound
+    sortedByDate
     hasNextPage
   }
 }
@@ -2273,6 +2427,139 @@ export const ForumMentionCandidatesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ForumMentionCandidatesQuery, ForumMentionCandidatesQueryVariables>;
+export const ForumCategoriesWatchingDocument = new TypedDocumentString(`
+    query ForumCategoriesWatching {
+  forumCategories {
+    ...ForumCategoryParts
+    watching
+  }
+}
+    fragment ForumCategoryParts on ForumCategory {
+  id
+  name
+  description
+  threadCount
+  canModerate
+  roles
+  trust {
+    id
+    name
+    shortName
+  }
+}`) as unknown as TypedDocumentString<ForumCategoriesWatchingQuery, ForumCategoriesWatchingQueryVariables>;
+export const ForumReplyLocationDocument = new TypedDocumentString(`
+    query ForumReplyLocation($id: ID!) {
+  forumReply(id: $id) {
+    ...ForumReplyParts
+    ancestorIds
+  }
+}
+    fragment ForumAuthorParts on ForumAuthor {
+  label
+  anonymous
+  isViewer
+}
+fragment ForumReplyParts on ForumReply {
+  id
+  threadId
+  parentId
+  depth
+  body
+  bodyHtml
+  createdAt
+  editedAt
+  deleted
+  accepted
+  helpfulCount
+  reactions {
+    helpful
+    thanks
+    mine
+  }
+  continues
+  author {
+    ...ForumAuthorParts
+  }
+}`) as unknown as TypedDocumentString<ForumReplyLocationQuery, ForumReplyLocationQueryVariables>;
+export const ForumCategoryAdminDocument = new TypedDocumentString(`
+    query ForumCategoryAdmin {
+  forumCategories {
+    ...ForumCategoryAdminParts
+  }
+  trusts {
+    id
+    name
+    shortName
+  }
+}
+    fragment ForumCategoryParts on ForumCategory {
+  id
+  name
+  description
+  threadCount
+  canModerate
+  roles
+  trust {
+    id
+    name
+    shortName
+  }
+}
+fragment ForumCategoryAdminParts on ForumCategory {
+  ...ForumCategoryParts
+  position
+}`) as unknown as TypedDocumentString<ForumCategoryAdminQuery, ForumCategoryAdminQueryVariables>;
+export const CreateForumCategoryDocument = new TypedDocumentString(`
+    mutation CreateForumCategory($input: CategoryInput!) {
+  createForumCategory(input: $input) {
+    ...ForumCategoryAdminParts
+  }
+}
+    fragment ForumCategoryParts on ForumCategory {
+  id
+  name
+  description
+  threadCount
+  canModerate
+  roles
+  trust {
+    id
+    name
+    shortName
+  }
+}
+fragment ForumCategoryAdminParts on ForumCategory {
+  ...ForumCategoryParts
+  position
+}`) as unknown as TypedDocumentString<CreateForumCategoryMutation, CreateForumCategoryMutationVariables>;
+export const UpdateForumCategoryDocument = new TypedDocumentString(`
+    mutation UpdateForumCategory($id: ID!, $input: CategoryInput!) {
+  updateForumCategory(id: $id, input: $input) {
+    ...ForumCategoryAdminParts
+  }
+}
+    fragment ForumCategoryParts on ForumCategory {
+  id
+  name
+  description
+  threadCount
+  canModerate
+  roles
+  trust {
+    id
+    name
+    shortName
+  }
+}
+fragment ForumCategoryAdminParts on ForumCategory {
+  ...ForumCategoryParts
+  position
+}`) as unknown as TypedDocumentString<UpdateForumCategoryMutation, UpdateForumCategoryMutationVariables>;
+export const ReorderForumCategoriesDocument = new TypedDocumentString(`
+    mutation ReorderForumCategories($ids: [ID!]!) {
+  reorderForumCategories(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<ReorderForumCategoriesMutation, ReorderForumCategoriesMutationVariables>;
 export const InvitationsDocument = new TypedDocumentString(`
     query Invitations($status: InvitationStatus, $first: Int, $after: String) {
   invitations(status: $status, first: $first, after: $after) {
@@ -2405,6 +2692,1403 @@ fragment ViewerParts on Viewer {
     ...MembershipParts
   }
 }`) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const LibraryResourcesDocument = new TypedDocumentString(`
+    query LibraryResources($filter: LibraryResourceFilter, $sort: ResourceSort, $first: Int, $after: String) {
+  libraryResources(filter: $filter, sort: $sort, first: $first, after: $after) {
+    nodes {
+      ...LibraryResourceSummaryParts
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<LibraryResourcesQuery, LibraryResourcesQueryVariables>;
+export const LibraryResourceDocument = new TypedDocumentString(`
+    query LibraryResource($id: ID!) {
+  libraryResource(id: $id) {
+    ...LibraryResourceParts
+    currentVersion {
+      ...LibraryVersionFullParts
+    }
+  }
+}
+    fragment LibraryFileParts on LibraryFile {
+  id
+  name
+  sizeBytes
+  mediaType
+  downloadUrl
+}
+fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}
+fragment LibraryEhcpSectionParts on LibraryEhcpSection {
+  key
+  title
+  guidance
+  guidanceHtml
+  prompts
+}
+fragment LibraryVersionParts on LibraryResourceVersion {
+  id
+  number
+  title
+  summary
+  changeNote
+  createdAt
+  restoredFrom
+  isCurrent
+  author {
+    id
+    displayName
+  }
+}
+fragment LibraryVersionFullParts on LibraryResourceVersion {
+  ...LibraryVersionParts
+  bodyMd
+  bodyHtml
+  ehcpSections {
+    ...LibraryEhcpSectionParts
+  }
+  files {
+    ...LibraryFileParts
+  }
+}
+fragment LibraryResourceParts on LibraryResource {
+  ...LibraryResourceSummaryParts
+  createdAt
+  versionCount
+  canManage
+  endorsedByViewer
+  bookmarkedByViewer
+  trust {
+    id
+    name
+  }
+  school {
+    id
+    displayName
+  }
+  owner {
+    id
+    displayName
+  }
+  lastReviewedBy {
+    id
+    displayName
+  }
+  baseResource {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  variants {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  usedByTrusts {
+    notes
+    notesHtml
+    adoptedAt
+    trust {
+      id
+      name
+    }
+    adoptedBy {
+      id
+      displayName
+    }
+  }
+  adoptableForTrusts {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<LibraryResourceQuery, LibraryResourceQueryVariables>;
+export const ResourceVersionsDocument = new TypedDocumentString(`
+    query ResourceVersions($resourceId: ID!, $first: Int, $after: String) {
+  resourceVersions(resourceId: $resourceId, first: $first, after: $after) {
+    nodes {
+      ...LibraryVersionParts
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment LibraryVersionParts on LibraryResourceVersion {
+  id
+  number
+  title
+  summary
+  changeNote
+  createdAt
+  restoredFrom
+  isCurrent
+  author {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<ResourceVersionsQuery, ResourceVersionsQueryVariables>;
+export const ResourceVersionDocument = new TypedDocumentString(`
+    query ResourceVersion($resourceId: ID!, $number: Int) {
+  resourceVersion(resourceId: $resourceId, number: $number) {
+    ...LibraryVersionFullParts
+  }
+}
+    fragment LibraryFileParts on LibraryFile {
+  id
+  name
+  sizeBytes
+  mediaType
+  downloadUrl
+}
+fragment LibraryEhcpSectionParts on LibraryEhcpSection {
+  key
+  title
+  guidance
+  guidanceHtml
+  prompts
+}
+fragment LibraryVersionParts on LibraryResourceVersion {
+  id
+  number
+  title
+  summary
+  changeNote
+  createdAt
+  restoredFrom
+  isCurrent
+  author {
+    id
+    displayName
+  }
+}
+fragment LibraryVersionFullParts on LibraryResourceVersion {
+  ...LibraryVersionParts
+  bodyMd
+  bodyHtml
+  ehcpSections {
+    ...LibraryEhcpSectionParts
+  }
+  files {
+    ...LibraryFileParts
+  }
+}`) as unknown as TypedDocumentString<ResourceVersionQuery, ResourceVersionQueryVariables>;
+export const CompareResourceVersionsDocument = new TypedDocumentString(`
+    query CompareResourceVersions($resourceId: ID!, $from: Int!, $to: Int!) {
+  compareResourceVersions(resourceId: $resourceId, from: $from, to: $to) {
+    from {
+      ...LibraryVersionParts
+    }
+    to {
+      ...LibraryVersionParts
+    }
+    hunks {
+      oldStart
+      oldLines
+      newStart
+      newLines
+      lines {
+        kind
+        text
+        oldNumber
+        newNumber
+      }
+    }
+    addedLines
+    removedLines
+    titleChanged
+    summaryChanged
+    filesAdded {
+      ...LibraryFileParts
+    }
+    filesRemoved {
+      ...LibraryFileParts
+    }
+  }
+}
+    fragment LibraryFileParts on LibraryFile {
+  id
+  name
+  sizeBytes
+  mediaType
+  downloadUrl
+}
+fragment LibraryVersionParts on LibraryResourceVersion {
+  id
+  number
+  title
+  summary
+  changeNote
+  createdAt
+  restoredFrom
+  isCurrent
+  author {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<CompareResourceVersionsQuery, CompareResourceVersionsQueryVariables>;
+export const ResourceCommentsDocument = new TypedDocumentString(`
+    query ResourceComments($resourceId: ID!, $first: Int, $after: String) {
+  resourceComments(resourceId: $resourceId, first: $first, after: $after) {
+    nodes {
+      ...LibraryCommentParts
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment LibraryCommentParts on LibraryComment {
+  id
+  body
+  bodyHtml
+  isViewer
+  createdAt
+  author {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<ResourceCommentsQuery, ResourceCommentsQueryVariables>;
+export const CreateResourceDocument = new TypedDocumentString(`
+    mutation CreateResource($input: CreateResourceInput!) {
+  createResource(input: $input) {
+    ...LibraryResourceParts
+  }
+}
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}
+fragment LibraryResourceParts on LibraryResource {
+  ...LibraryResourceSummaryParts
+  createdAt
+  versionCount
+  canManage
+  endorsedByViewer
+  bookmarkedByViewer
+  trust {
+    id
+    name
+  }
+  school {
+    id
+    displayName
+  }
+  owner {
+    id
+    displayName
+  }
+  lastReviewedBy {
+    id
+    displayName
+  }
+  baseResource {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  variants {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  usedByTrusts {
+    notes
+    notesHtml
+    adoptedAt
+    trust {
+      id
+      name
+    }
+    adoptedBy {
+      id
+      displayName
+    }
+  }
+  adoptableForTrusts {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<CreateResourceMutation, CreateResourceMutationVariables>;
+export const UpdateResourceDocument = new TypedDocumentString(`
+    mutation UpdateResource($input: UpdateResourceInput!) {
+  updateResource(input: $input) {
+    ...LibraryResourceParts
+  }
+}
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}
+fragment LibraryResourceParts on LibraryResource {
+  ...LibraryResourceSummaryParts
+  createdAt
+  versionCount
+  canManage
+  endorsedByViewer
+  bookmarkedByViewer
+  trust {
+    id
+    name
+  }
+  school {
+    id
+    displayName
+  }
+  owner {
+    id
+    displayName
+  }
+  lastReviewedBy {
+    id
+    displayName
+  }
+  baseResource {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  variants {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  usedByTrusts {
+    notes
+    notesHtml
+    adoptedAt
+    trust {
+      id
+      name
+    }
+    adoptedBy {
+      id
+      displayName
+    }
+  }
+  adoptableForTrusts {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<UpdateResourceMutation, UpdateResourceMutationVariables>;
+export const RestoreResourceVersionDocument = new TypedDocumentString(`
+    mutation RestoreResourceVersion($resourceId: ID!, $number: Int!, $changeNote: String) {
+  restoreResourceVersion(
+    resourceId: $resourceId
+    number: $number
+    changeNote: $changeNote
+  ) {
+    ...LibraryResourceParts
+  }
+}
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}
+fragment LibraryResourceParts on LibraryResource {
+  ...LibraryResourceSummaryParts
+  createdAt
+  versionCount
+  canManage
+  endorsedByViewer
+  bookmarkedByViewer
+  trust {
+    id
+    name
+  }
+  school {
+    id
+    displayName
+  }
+  owner {
+    id
+    displayName
+  }
+  lastReviewedBy {
+    id
+    displayName
+  }
+  baseResource {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  variants {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  usedByTrusts {
+    notes
+    notesHtml
+    adoptedAt
+    trust {
+      id
+      name
+    }
+    adoptedBy {
+      id
+      displayName
+    }
+  }
+  adoptableForTrusts {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<RestoreResourceVersionMutation, RestoreResourceVersionMutationVariables>;
+export const SetResourceStatusDocument = new TypedDocumentString(`
+    mutation SetResourceStatus($resourceId: ID!, $status: ResourceStatus!) {
+  setResourceStatus(resourceId: $resourceId, status: $status) {
+    ...LibraryResourceParts
+  }
+}
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}
+fragment LibraryResourceParts on LibraryResource {
+  ...LibraryResourceSummaryParts
+  createdAt
+  versionCount
+  canManage
+  endorsedByViewer
+  bookmarkedByViewer
+  trust {
+    id
+    name
+  }
+  school {
+    id
+    displayName
+  }
+  owner {
+    id
+    displayName
+  }
+  lastReviewedBy {
+    id
+    displayName
+  }
+  baseResource {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  variants {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  usedByTrusts {
+    notes
+    notesHtml
+    adoptedAt
+    trust {
+      id
+      name
+    }
+    adoptedBy {
+      id
+      displayName
+    }
+  }
+  adoptableForTrusts {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<SetResourceStatusMutation, SetResourceStatusMutationVariables>;
+export const MarkResourceReviewedDocument = new TypedDocumentString(`
+    mutation MarkResourceReviewed($resourceId: ID!, $months: Int) {
+  markResourceReviewed(resourceId: $resourceId, months: $months) {
+    ...LibraryResourceParts
+  }
+}
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}
+fragment LibraryResourceParts on LibraryResource {
+  ...LibraryResourceSummaryParts
+  createdAt
+  versionCount
+  canManage
+  endorsedByViewer
+  bookmarkedByViewer
+  trust {
+    id
+    name
+  }
+  school {
+    id
+    displayName
+  }
+  owner {
+    id
+    displayName
+  }
+  lastReviewedBy {
+    id
+    displayName
+  }
+  baseResource {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  variants {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  usedByTrusts {
+    notes
+    notesHtml
+    adoptedAt
+    trust {
+      id
+      name
+    }
+    adoptedBy {
+      id
+      displayName
+    }
+  }
+  adoptableForTrusts {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<MarkResourceReviewedMutation, MarkResourceReviewedMutationVariables>;
+export const EndorseResourceDocument = new TypedDocumentString(`
+    mutation EndorseResource($resourceId: ID!, $endorsed: Boolean) {
+  endorseResource(resourceId: $resourceId, endorsed: $endorsed) {
+    ...LibraryResourceParts
+  }
+}
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}
+fragment LibraryResourceParts on LibraryResource {
+  ...LibraryResourceSummaryParts
+  createdAt
+  versionCount
+  canManage
+  endorsedByViewer
+  bookmarkedByViewer
+  trust {
+    id
+    name
+  }
+  school {
+    id
+    displayName
+  }
+  owner {
+    id
+    displayName
+  }
+  lastReviewedBy {
+    id
+    displayName
+  }
+  baseResource {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  variants {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  usedByTrusts {
+    notes
+    notesHtml
+    adoptedAt
+    trust {
+      id
+      name
+    }
+    adoptedBy {
+      id
+      displayName
+    }
+  }
+  adoptableForTrusts {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<EndorseResourceMutation, EndorseResourceMutationVariables>;
+export const BookmarkResourceDocument = new TypedDocumentString(`
+    mutation BookmarkResource($resourceId: ID!, $bookmarked: Boolean) {
+  bookmarkResource(resourceId: $resourceId, bookmarked: $bookmarked) {
+    ...LibraryResourceParts
+  }
+}
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}
+fragment LibraryResourceParts on LibraryResource {
+  ...LibraryResourceSummaryParts
+  createdAt
+  versionCount
+  canManage
+  endorsedByViewer
+  bookmarkedByViewer
+  trust {
+    id
+    name
+  }
+  school {
+    id
+    displayName
+  }
+  owner {
+    id
+    displayName
+  }
+  lastReviewedBy {
+    id
+    displayName
+  }
+  baseResource {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  variants {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  usedByTrusts {
+    notes
+    notesHtml
+    adoptedAt
+    trust {
+      id
+      name
+    }
+    adoptedBy {
+      id
+      displayName
+    }
+  }
+  adoptableForTrusts {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<BookmarkResourceMutation, BookmarkResourceMutationVariables>;
+export const CommentOnResourceDocument = new TypedDocumentString(`
+    mutation CommentOnResource($input: CommentOnResourceInput!) {
+  commentOnResource(input: $input) {
+    ...LibraryCommentParts
+  }
+}
+    fragment LibraryCommentParts on LibraryComment {
+  id
+  body
+  bodyHtml
+  isViewer
+  createdAt
+  author {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<CommentOnResourceMutation, CommentOnResourceMutationVariables>;
+export const AdoptTemplateDocument = new TypedDocumentString(`
+    mutation AdoptTemplate($input: AdoptTemplateInput!) {
+  adoptTemplate(input: $input) {
+    ...LibraryResourceParts
+  }
+}
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}
+fragment LibraryResourceParts on LibraryResource {
+  ...LibraryResourceSummaryParts
+  createdAt
+  versionCount
+  canManage
+  endorsedByViewer
+  bookmarkedByViewer
+  trust {
+    id
+    name
+  }
+  school {
+    id
+    displayName
+  }
+  owner {
+    id
+    displayName
+  }
+  lastReviewedBy {
+    id
+    displayName
+  }
+  baseResource {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  variants {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  usedByTrusts {
+    notes
+    notesHtml
+    adoptedAt
+    trust {
+      id
+      name
+    }
+    adoptedBy {
+      id
+      displayName
+    }
+  }
+  adoptableForTrusts {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AdoptTemplateMutation, AdoptTemplateMutationVariables>;
+export const ToolkitsDocument = new TypedDocumentString(`
+    query Toolkits($filter: LibraryResourceFilter, $sort: ResourceSort, $first: Int, $after: String) {
+  toolkits(filter: $filter, sort: $sort, first: $first, after: $after) {
+    nodes {
+      id
+      resource {
+        ...LibraryResourceSummaryParts
+      }
+      items {
+        position
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ToolkitsQuery, ToolkitsQueryVariables>;
+export const ToolkitDocument = new TypedDocumentString(`
+    query Toolkit($id: ID!) {
+  toolkit(id: $id) {
+    ...ToolkitParts
+  }
+}
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}
+fragment LibraryResourceParts on LibraryResource {
+  ...LibraryResourceSummaryParts
+  createdAt
+  versionCount
+  canManage
+  endorsedByViewer
+  bookmarkedByViewer
+  trust {
+    id
+    name
+  }
+  school {
+    id
+    displayName
+  }
+  owner {
+    id
+    displayName
+  }
+  lastReviewedBy {
+    id
+    displayName
+  }
+  baseResource {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  variants {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  usedByTrusts {
+    notes
+    notesHtml
+    adoptedAt
+    trust {
+      id
+      name
+    }
+    adoptedBy {
+      id
+      displayName
+    }
+  }
+  adoptableForTrusts {
+    id
+    name
+  }
+}
+fragment ToolkitParts on Toolkit {
+  id
+  hiddenItemCount
+  resource {
+    ...LibraryResourceParts
+  }
+  items {
+    position
+    note
+    resource {
+      ...LibraryResourceSummaryParts
+    }
+  }
+}`) as unknown as TypedDocumentString<ToolkitQuery, ToolkitQueryVariables>;
+export const CreateToolkitDocument = new TypedDocumentString(`
+    mutation CreateToolkit($input: CreateToolkitInput!) {
+  createToolkit(input: $input) {
+    ...ToolkitParts
+  }
+}
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}
+fragment LibraryResourceParts on LibraryResource {
+  ...LibraryResourceSummaryParts
+  createdAt
+  versionCount
+  canManage
+  endorsedByViewer
+  bookmarkedByViewer
+  trust {
+    id
+    name
+  }
+  school {
+    id
+    displayName
+  }
+  owner {
+    id
+    displayName
+  }
+  lastReviewedBy {
+    id
+    displayName
+  }
+  baseResource {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  variants {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  usedByTrusts {
+    notes
+    notesHtml
+    adoptedAt
+    trust {
+      id
+      name
+    }
+    adoptedBy {
+      id
+      displayName
+    }
+  }
+  adoptableForTrusts {
+    id
+    name
+  }
+}
+fragment ToolkitParts on Toolkit {
+  id
+  hiddenItemCount
+  resource {
+    ...LibraryResourceParts
+  }
+  items {
+    position
+    note
+    resource {
+      ...LibraryResourceSummaryParts
+    }
+  }
+}`) as unknown as TypedDocumentString<CreateToolkitMutation, CreateToolkitMutationVariables>;
+export const UpdateToolkitItemsDocument = new TypedDocumentString(`
+    mutation UpdateToolkitItems($input: UpdateToolkitItemsInput!) {
+  updateToolkitItems(input: $input) {
+    ...ToolkitParts
+  }
+}
+    fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}
+fragment LibraryResourceParts on LibraryResource {
+  ...LibraryResourceSummaryParts
+  createdAt
+  versionCount
+  canManage
+  endorsedByViewer
+  bookmarkedByViewer
+  trust {
+    id
+    name
+  }
+  school {
+    id
+    displayName
+  }
+  owner {
+    id
+    displayName
+  }
+  lastReviewedBy {
+    id
+    displayName
+  }
+  baseResource {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  variants {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  usedByTrusts {
+    notes
+    notesHtml
+    adoptedAt
+    trust {
+      id
+      name
+    }
+    adoptedBy {
+      id
+      displayName
+    }
+  }
+  adoptableForTrusts {
+    id
+    name
+  }
+}
+fragment ToolkitParts on Toolkit {
+  id
+  hiddenItemCount
+  resource {
+    ...LibraryResourceParts
+  }
+  items {
+    position
+    note
+    resource {
+      ...LibraryResourceSummaryParts
+    }
+  }
+}`) as unknown as TypedDocumentString<UpdateToolkitItemsMutation, UpdateToolkitItemsMutationVariables>;
+export const LibraryPlacesDocument = new TypedDocumentString(`
+    query LibraryPlaces {
+  localAuthorities {
+    id
+    name
+  }
+  trusts {
+    id
+    name
+    shortName
+    schools {
+      id
+      name
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LibraryPlacesQuery, LibraryPlacesQueryVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {
   notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
@@ -2451,10 +4135,7 @@ export const MarkAllNotificationsReadDocument = new TypedDocumentString(`
     mutation MarkAllNotificationsRead {
   markAllNotificationsRead
 }
-    `) as unknown as TypedDocumentString<
-  MarkAllNotificationsReadMutation,
-  MarkAllNotificationsReadMutationVariables
->;
+    `) as unknown as TypedDocumentString<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
 export const NotificationPreferencesDocument = new TypedDocumentString(`
     query NotificationPreferences {
   notificationPreferences {
@@ -2476,10 +4157,7 @@ export const SetNotificationPreferenceDocument = new TypedDocumentString(`
   kind
   label
   delivery
-}`) as unknown as TypedDocumentString<
-  SetNotificationPreferenceMutation,
-  SetNotificationPreferenceMutationVariables
->;
+}`) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
 export const SetShowPresenceDocument = new TypedDocumentString(`
     mutation SetShowPresence($show: Boolean!) {
   setShowPresence(show: $show) {

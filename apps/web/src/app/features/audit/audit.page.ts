@@ -28,6 +28,19 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   [AuditAction.ProfileUpdated]: 'Profile updated',
   [AuditAction.ForumPersonalDataOverride]: 'Forum post kept despite the personal-data check',
   [AuditAction.ForumModeration]: 'Forum moderation',
+  [AuditAction.LibraryResourceCreated]: 'Library resource created',
+  [AuditAction.LibraryVersionAdded]: 'Library resource: new version',
+  [AuditAction.LibraryVersionRestored]: 'Library resource: old version restored',
+  [AuditAction.LibraryStatusChanged]: 'Library resource: status changed',
+  [AuditAction.LibraryReviewed]: 'Library resource reviewed',
+  [AuditAction.LibraryAdopted]: 'Library resource adopted by a trust',
+  [AuditAction.LibraryToolkitChanged]: 'Toolkit changed',
+  [AuditAction.LibraryPersonalDataOverride]: 'Library text kept despite the personal-data check',
+  [AuditAction.EhcpDraftCreated]: 'EHCP draft started',
+  [AuditAction.EhcpDraftRead]: 'EHCP draft opened',
+  [AuditAction.EhcpDraftSectionSaved]: 'EHCP draft section saved',
+  [AuditAction.EhcpDraftArchived]: 'EHCP draft archived',
+  [AuditAction.EhcpDraftExported]: 'EHCP draft exported',
 };
 
 export function auditActionLabel(action: string): string {

@@ -4,12 +4,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { ErrorCode } from '@lantern/shared-domain';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import {
-  type ForumCategoryPartsFragment,
-  ForumCategoriesDocument,
+  ForumCategoriesWatchingDocument,
+  type ForumCategoriesWatchingQuery,
   type ForumThreadSummaryPartsFragment,
   ForumThreadsDocument,
   GraphqlClient,
+  WatchForumCategoryDocument,
   isApiError,
   messageOf,
 } from '@lantern/web-graphql';
@@ -19,6 +21,8 @@ import { limitLabel, plural } from './forum-labels';
 import { ThreadList } from './thread-list';
 
 const PAGE = 20;
+
+type Category = ForumCategoriesWatchingQuery['forumCategories'][number];
 
 /** One category: its threads, pinned first, then by latest activity; "Load more" with the cursor. */
 @Component({
@@ -36,10 +40,25 @@ const PAGE = 20;
     } @else if (category(); as c) {
       <div class="head">
         <h1>{{ c.name }}</h1>
-        <a mat-flat-button routerLink="/forum/new" [queryParams]="{ category: c.id }">
-          <lan-icon name="add" [size]="20" /> Start a thread
-        </a>
+        <div class="head-actions">
+          <button
+            mat-stroked-button
+            type="button"
+            class="toggle-state"
+            [class.on]="c.watching"
+            [attr.aria-pressed]="c.watching"
+            (click)="toggleWatch()"
+          >
+            <lan-icon name="notifications" [size]="18" /> Watch category
+          </button>
+          <a mat-flat-button routerLink="/forum/new" [queryParams]="{ category: c.id }">
+            <lan-icon name="add" [size]="20" /> Start a thread
+          </a>
+        </div>
       </div>
+      @if (c.watching) {
+        <p class="watch-note">You will be told about new threads and replies here.</p>
+      }
       <p class="lead">
         {{ c.description }}
         @if (limitLabel(c); as limit) {
@@ -99,8 +118,23 @@ const PAGE = 20;
     .head h1 {
       margin: 0;
     }
-    .head a lan-icon {
+    .head a lan-icon,
+    .head button lan-icon {
       margin-right: 0.25rem;
+    }
+    .head-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .toggle-state.on {
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+      font-weight: 700;
+    }
+    .watch-note {
+      margin: 0.25rem 0 0;
+      color: var(--mat-sys-on-surface-variant);
     }
     .lead {
       display: flex;
@@ -122,11 +156,13 @@ export class ForumCategoryPage {
   private readonly client = inject(GraphqlClient);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly title = inject(Title);
+  private readonly snackBar = inject(MatSnackBar);
 
   /** From the route (:id). */
   readonly id = input.required<string>();
 
-  protected readonly category = signal<ForumCategoryPartsFragment | null>(null);
+  protected readonly category = signal<Category | null>(null);
+  private watchBusy = false;
   protected readonly notFound = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly limitLabel = limitLabel;
@@ -154,7 +190,7 @@ export class ForumCategoryPage {
     this.error.set(null);
     this.threads.clear();
     try {
-      const { forumCategories } = await this.client.request(ForumCategoriesDocument);
+      const { forumCategories } = await this.client.request(ForumCategoriesWatchingDocument);
       const found = forumCategories.find((c) => c.id === id) ?? null;
       if (id !== this.id()) return;
       if (!found) {
@@ -167,6 +203,30 @@ export class ForumCategoryPage {
     } catch (error) {
       if (isApiError(error) && error.code === ErrorCode.NotFound) this.notFound.set(true);
       else this.error.set(messageOf(error));
+    }
+  }
+
+  /** Watch the category (be told of new threads and replies in it) or stop: shown at once, put back on refusal. */
+  protected async toggleWatch(): Promise<void> {
+    const c = this.category();
+    if (!c || this.watchBusy) return;
+    const on = !c.watching;
+    const set = (watching: boolean) =>
+      this.category.update((cur) => (cur && cur.id === c.id ? { ...cur, watching } : cur));
+    set(on);
+    this.watchBusy = true;
+    try {
+      await this.client.request(WatchForumCategoryDocument, { categoryId: c.id, on });
+      void this.announcer.announce(
+        on
+          ? `You are watching ${c.name}: you will be told about new threads and replies.`
+          : `You are no longer watching ${c.name}.`,
+      );
+    } catch (error) {
+      set(!on);
+      this.snackBar.open(messageOf(error), 'Dismiss', { politeness: 'assertive', duration: 0 });
+    } finally {
+      this.watchBusy = false;
     }
   }
 

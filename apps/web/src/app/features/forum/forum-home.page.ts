@@ -11,6 +11,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
+import { Permission } from '@lantern/shared-domain';
 import {
   type ForumCategoryPartsFragment,
   ForumCategoriesDocument,
@@ -20,6 +21,7 @@ import {
   messageOf,
 } from '@lantern/web-graphql';
 import { Alert, EmptyState, Icon, Loading } from '@lantern/web-ui';
+import { Session } from '../../core/session';
 import { limitLabel, plural } from './forum-labels';
 import { ThreadList } from './thread-list';
 
@@ -49,6 +51,7 @@ interface Section<T> {
 export class ForumHomePage implements OnInit {
   private readonly client = inject(GraphqlClient);
   private readonly router = inject(Router);
+  private readonly session = inject(Session);
 
   protected readonly categories = signal<Section<readonly ForumCategoryPartsFragment[]>>({
     items: null,
@@ -64,6 +67,8 @@ export class ForumHomePage implements OnInit {
   });
   /** Whether the viewer moderates any category (then the "Moderation" link shows). */
   protected readonly moderates = computed(() => !!this.categories().items?.some((c) => c.canModerate));
+  /** Network admins set up the categories (the "Manage categories" link). */
+  protected readonly administers = computed(() => this.session.has(Permission.ForumAdmin));
   protected readonly limitLabel = limitLabel;
   protected readonly plural = plural;
 

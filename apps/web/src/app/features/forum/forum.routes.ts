@@ -1,4 +1,6 @@
 import type { Routes } from '@angular/router';
+import { Permission } from '@lantern/shared-domain';
+import { permissionGuard } from '../../core/guards';
 
 /** /forum and below (lazy, behind forum.use). */
 export const FORUM_ROUTES: Routes = [
@@ -12,6 +14,12 @@ export const FORUM_ROUTES: Routes = [
     path: 'moderation',
     title: 'Moderation – Forum',
     loadComponent: () => import('./moderation.page').then((m) => m.ForumModerationPage),
+  },
+  {
+    path: 'admin/categories',
+    title: 'Forum categories – Forum',
+    canActivate: [permissionGuard(Permission.ForumAdmin)],
+    loadComponent: () => import('./category-admin.page').then((m) => m.ForumCategoryAdminPage),
   },
   {
     path: 'categories/:id',

@@ -7,9 +7,12 @@ import {
   ForumCategoriesDocument,
   ForumModerationQueueDocument,
   ForumThreadsDocument,
+  LoginDocument,
   ResolveForumReportDocument,
 } from '@lantern/web-graphql';
-import { FakeGraphqlClient, provideFakeClient } from '../../../testing/fake-client';
+import { Role } from '@lantern/shared-domain';
+import { FakeGraphqlClient, provideFakeClient, viewer } from '../../../testing/fake-client';
+import { Session } from '../../core/session';
 import { settle } from '../../../testing/fake-socket';
 import { CATEGORY } from '../../../testing/forum-data';
 import { ForumHomePage } from './forum-home.page';
@@ -68,7 +71,7 @@ describe('Forum moderation page', () => {
     expect(el.querySelector('h1')?.textContent).toBe('Moderation');
     const links = Array.from(el.querySelectorAll<HTMLAnchorElement>('li.report h2 a'));
     expect(links[0].getAttribute('href')).toBe('/forum/threads/th-1');
-    expect(links[1].getAttribute('href')).toBe('/forum/threads/th-1#reply-rep-9');
+    expect(links[1].getAttribute('href')).toBe('/forum/threads/th-1?reply=rep-9');
     expect(links[1].textContent).toContain('Reply in “How are you evidencing');
     expect(el.querySelector('#report-r2')?.textContent).toContain('Reason r2');
 
@@ -123,5 +126,41 @@ describe('Forum home: the Moderation link', () => {
       expect(el.textContent).toContain('Other');
     });
     expect(moderationLink(el)).toBeUndefined();
+  });
+});
+
+describe('Forum home: the "Manage categories" link', () => {
+  const home = (permissions: string[]) =>
+    new FakeGraphqlClient()
+      .on(LoginDocument, { login: viewer(permissions, [{ role: Role.NetworkAdmin }]) })
+      .on(ForumCategoriesDocument, { forumCategories: [CATEGORY] })
+      .on(ForumThreadsDocument, {
+        forumThreads: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 },
+      });
+  const manageLink = (el: HTMLElement) =>
+    Array.from(el.querySelectorAll('a')).find((a) => a.textContent?.trim() === 'Manage categories');
+
+  async function mountAs(permissions: string[]) {
+    const mounted = await mount(ForumHomePage, home(permissions));
+    await TestBed.inject(Session).signIn('a@b.test', 'pw');
+    await mounted.stable();
+    return mounted;
+  }
+
+  it('shows it to network admins (forum.admin)', async () => {
+    const { el, stable } = await mountAs(['forum.use', 'forum.admin']);
+    await vi.waitFor(async () => {
+      await stable();
+      expect(manageLink(el)?.getAttribute('href')).toBe('/forum/admin/categories');
+    });
+  });
+
+  it('hides it from everyone else', async () => {
+    const { el, stable } = await mountAs(['forum.use']);
+    await vi.waitFor(async () => {
+      await stable();
+      expect(el.textContent).toContain(CATEGORY.name);
+    });
+    expect(manageLink(el)).toBeUndefined();
   });
 });

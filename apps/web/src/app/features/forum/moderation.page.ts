@@ -43,7 +43,7 @@ export type ForumReport = ForumModerationQueueQuery['forumModerationQueue'][numb
               <h2>
                 <a
                   [routerLink]="['/forum/threads', r.threadId]"
-                  [fragment]="r.replyId ? 'reply-' + r.replyId : undefined"
+                  [queryParams]="r.replyId ? { reply: r.replyId } : null"
                   >{{ r.replyId ? 'Reply in “' + r.threadTitle + '”' : r.threadTitle }}</a
                 >
               </h2>

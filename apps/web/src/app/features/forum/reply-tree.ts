@@ -93,6 +93,18 @@ export class ReplyTree {
     this.flat.update((list) => list.map((r) => (r.id === reply.id ? reply : r)));
   }
 
+  /**
+   * A reply the viewer may no longer see (hidden by a moderator): it goes, with the replies shown
+   * under it (they answer it, and would make no sense alone). Returns false when it was not shown.
+   */
+  remove(id: string): boolean {
+    const list = this.flat();
+    const at = list.findIndex((r) => r.id === id);
+    if (at < 0) return false;
+    this.flat.set([...list.slice(0, at), ...list.slice(subtreeEnd(list, at))]);
+    return true;
+  }
+
   /** Change every reply (e.g. which one is accepted). */
   update(change: (reply: Reply) => Reply): void {
     this.flat.update((list) => list.map(change));

@@ -30,6 +30,7 @@ async function render(params: Record<string, string>, total = 2, lowerBound = fa
           nodes,
           totalCount: total,
           totalIsLowerBound: lowerBound,
+          sortedByDate: lowerBound,
           hasNextPage: offset === 0 && total > 2,
         },
       };
@@ -93,6 +94,7 @@ describe('Forum search page', () => {
   it('loads more results by offset, and says when the count is only a lower bound', async () => {
     const { el, client, stable } = await render({ q: 'annual' }, 1000, true);
     expect(el.querySelector('.count')?.textContent).toContain('Showing 2 of 1,000+ results.');
+    expect(el.querySelector('.count')?.textContent).toContain('Newest first');
     const more = Array.from(el.querySelectorAll('button')).find(
       (b) => b.textContent?.trim() === 'Load more results',
     )!;
@@ -100,6 +102,16 @@ describe('Forum search page', () => {
     await stable();
     expect(client.callsOf(SearchForumDocument)[1]['offset']).toBe(2);
     expect(el.querySelectorAll('ol li')).toHaveLength(3);
+  });
+
+  it('links a hit in a reply to that reply in its thread, and a hit in an opening post to the thread', async () => {
+    const { el } = await render({ q: 'annual' });
+    expect(el.querySelector('.count')?.textContent).not.toContain('Newest first');
+    const links = Array.from(el.querySelectorAll<HTMLAnchorElement>('li.hit a.title'));
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '/forum/threads/th-1?reply=r-1',
+      '/forum/threads/th-2',
+    ]);
   });
 
   it('says so when nothing matches', async () => {

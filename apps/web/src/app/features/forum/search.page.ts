@@ -79,6 +79,8 @@ export class ForumSearchPage implements OnInit {
   protected readonly total = signal(0);
   /** More matched than the API counts (it stops at 1,000). */
   protected readonly totalIsLowerBound = signal(false);
+  /** So many posts matched that the API gives the newest first (not the best match first). */
+  protected readonly sortedByDate = signal(false);
   protected readonly hasMore = signal(false);
   protected readonly loading = signal(false);
   protected readonly searched = signal(false);
@@ -127,6 +129,7 @@ export class ForumSearchPage implements OnInit {
       this.hits.set([]);
       this.total.set(0);
       this.totalIsLowerBound.set(false);
+      this.sortedByDate.set(false);
       this.hasMore.set(false);
       this.error.set(null);
       this.searched.set(false);
@@ -155,6 +158,7 @@ export class ForumSearchPage implements OnInit {
       this.hits.update((list) => (more ? [...list, ...nodes] : nodes));
       this.total.set(searchForum.totalCount);
       this.totalIsLowerBound.set(searchForum.totalIsLowerBound);
+      this.sortedByDate.set(searchForum.sortedByDate);
       this.hasMore.set(searchForum.hasNextPage);
       this.searched.set(true);
       void this.announcer.announce(

@@ -10,6 +10,7 @@ import {
   type ForumThreadPartsFragment,
   ForumRepliesDocument,
   ForumReplyDocument,
+  ForumReplyLocationDocument,
   ForumReplyThreadDocument,
   ForumRevisionsDocument,
   ForumThreadDocument,
@@ -35,14 +36,25 @@ async function render(
     extra?: ForumReplyPartsFragment[];
     accepted?: string;
     thread?: Partial<ForumThreadPartsFragment>;
+    /** Pages of top-level replies (with their trees), fetched with cursors p1, p2, … */
+    pages?: ForumReplyPartsFragment[][];
+    /** ?reply= */
+    target?: string;
   } = {},
 ) {
-  const replies = options.replies ?? [
-    reply('a', { author: { label: 'SENCO, Holy Cross Primary', anonymous: false, isViewer: false } }),
-    reply('a1', { parentId: 'a', depth: 1 }),
-    reply('b'),
-  ];
-  const all = new Map([...replies, ...(options.extra ?? [])].map((r) => [r.id, r]));
+  const replies = options.pages?.[0] ??
+    options.replies ?? [
+      reply('a', { author: { label: 'SENCO, Holy Cross Primary', anonymous: false, isViewer: false } }),
+      reply('a1', { parentId: 'a', depth: 1 }),
+      reply('b'),
+    ];
+  const all = new Map(
+    [...replies, ...(options.pages ?? []).flat(), ...(options.extra ?? [])].map((r) => [r.id, r]),
+  );
+  const ancestorsOf = (r: ForumReplyPartsFragment): string[] => {
+    const parent = r.parentId ? all.get(r.parentId) : undefined;
+    return parent ? [...ancestorsOf(parent), parent.id] : [];
+  };
   let current = thread({
     replyCount: replies.length,
     acceptedReplyId: options.accepted ?? null,
@@ -53,12 +65,29 @@ async function render(
   const client = new FakeGraphqlClient()
     .on(LoginDocument, { login: viewer(['forum.use'], [{ role: Role.Senco, schoolId: 's-hf' }]) })
     .on(ForumThreadDocument, () => ({ forumThread: current }))
-    .on(ForumRepliesDocument, () => ({
-      forumReplies: { nodes: replies, pageInfo: { hasNextPage: false, endCursor: 'c1' }, totalCount: 2 },
-    }))
+    .on(ForumRepliesDocument, (vars) => {
+      if (!options.pages) {
+        return {
+          forumReplies: { nodes: replies, pageInfo: { hasNextPage: false, endCursor: 'c1' }, totalCount: 2 },
+        };
+      }
+      const page = vars['after'] ? Number(String(vars['after']).slice(1)) : 0;
+      return {
+        forumReplies: {
+          nodes: options.pages[page],
+          pageInfo: { hasNextPage: page + 1 < options.pages.length, endCursor: `p${page + 1}` },
+          totalCount: 99,
+        },
+      };
+    })
+    .on(ForumReplyLocationDocument, (vars) => {
+      const found = all.get(String(vars['id']));
+      if (!found) throw apiError('NOT_FOUND', 'That reply was not found.');
+      return { forumReply: { ...found, ancestorIds: ancestorsOf(found) } };
+    })
     .on(ForumReplyDocument, (vars) => {
       const found = all.get(String(vars['id']));
-      if (!found) throw new Error(`no reply ${String(vars['id'])}`);
+      if (!found) throw apiError('NOT_FOUND', `No reply ${String(vars['id'])}.`);
       return { forumReply: found };
     })
     .on(ForumReplyThreadDocument, (vars) => ({
@@ -84,6 +113,7 @@ async function render(
   socket.accept();
   const fixture = TestBed.createComponent(ForumThreadPage);
   fixture.componentRef.setInput('id', 'th-1');
+  if (options.target) fixture.componentRef.setInput('reply', options.target);
   const el = fixture.nativeElement as HTMLElement;
   const stable = async () => {
     await settle();
@@ -505,5 +535,159 @@ describe('Forum thread page', () => {
       li.textContent?.replace(/\s+/g, ' ').trim(),
     );
     expect(lines).toEqual(['First line', '−Removed: Second line', '+Added: Better second line']);
+  });
+
+  describe('live changes by other people', () => {
+    async function live(options: Parameters<typeof render>[0] = {}) {
+      const r = await render(options);
+      r.socket.answer('stream:subscribe', { ok: true, items: [], lastSeq: 0, more: false });
+      await r.stable();
+      return r;
+    }
+
+    it('replaces an edited reply in place and says so politely', async () => {
+      const { el, socket, stable, announce, all } = await live();
+      all.set('b', {
+        ...all.get('b')!,
+        body: 'Changed',
+        bodyHtml: '<p>Changed</p>',
+        editedAt: new Date().toISOString(),
+      });
+      socket.push(STREAM, 1, { type: 'reply-changed', replyId: 'b', what: 'edited' });
+      await vi.waitFor(async () => {
+        await stable();
+        expect(el.querySelector('#reply-b')?.textContent).toContain('Changed');
+      });
+      expect(announce).toHaveBeenCalledWith('A reply by Author b was edited.', 'polite');
+    });
+
+    it('shows the placeholder for a reply deleted by its author, keeping the replies under it', async () => {
+      const { el, socket, stable, all } = await live();
+      all.set('a', {
+        ...all.get('a')!,
+        deleted: true,
+        body: '',
+        bodyHtml: '',
+        author: { label: 'Deleted', anonymous: false, isViewer: false },
+      });
+      socket.push(STREAM, 1, { type: 'reply-changed', replyId: 'a', what: 'deleted' });
+      await vi.waitFor(async () => {
+        await stable();
+        expect(el.querySelector('#reply-a .deleted')?.textContent).toContain('This post was deleted');
+      });
+      expect(el.querySelector('#children-a #reply-a1')).toBeTruthy();
+    });
+
+    it('takes away a reply a moderator hid (the viewer can no longer fetch it), with its replies', async () => {
+      const { el, socket, stable, announce, all } = await live();
+      all.delete('a');
+      socket.push(STREAM, 1, { type: 'reply-changed', replyId: 'a', what: 'hidden' });
+      await vi.waitFor(async () => {
+        await stable();
+        expect(el.querySelector('#reply-a')).toBeNull();
+      });
+      expect(el.querySelector('#reply-a1')).toBeNull();
+      expect(el.querySelector('#reply-b')).toBeTruthy();
+      expect(announce).toHaveBeenCalledWith('A moderator hid a reply.', 'polite');
+    });
+
+    it('ignores a change to a reply that is not on the page', async () => {
+      const { socket, stable, client } = await live();
+      const before = client.callsOf(ForumReplyDocument).length;
+      socket.push(STREAM, 1, { type: 'reply-changed', replyId: 'elsewhere', what: 'edited' });
+      await stable();
+      expect(client.callsOf(ForumReplyDocument)).toHaveLength(before);
+    });
+
+    it('shows a newly accepted answer first and marks it in the tree', async () => {
+      const { el, socket, stable, client, announce } = await live();
+      client.on(ForumThreadDocument, { forumThread: thread({ replyCount: 3, acceptedReplyId: 'b' }) });
+      socket.push(STREAM, 1, { type: 'thread-changed', what: 'accepted' });
+      await vi.waitFor(async () => {
+        await stable();
+        expect(el.querySelector('#accepted-heading')).toBeTruthy();
+      });
+      expect(el.textContent).toContain('Answered');
+      expect(el.querySelector('#reply-b')?.classList).toContain('is-accepted');
+      expect(announce).toHaveBeenCalledWith('An answer was accepted.', 'polite');
+    });
+
+    it('closes the reply box when a moderator locks the thread', async () => {
+      const { el, socket, stable, client, announce } = await live();
+      expect(el.querySelector('.respond lan-forum-composer')).toBeTruthy();
+      client.on(ForumThreadDocument, { forumThread: thread({ replyCount: 3, locked: true }) });
+      socket.push(STREAM, 1, { type: 'thread-changed', what: 'locked' });
+      await vi.waitFor(async () => {
+        await stable();
+        expect(el.querySelector('.respond')?.textContent).toContain('This thread is locked');
+      });
+      expect(el.querySelector('.respond lan-forum-composer')).toBeNull();
+      expect(announce).toHaveBeenCalledWith('A moderator locked this thread: no new replies.', 'polite');
+    });
+
+    it('says the thread is gone when it was hidden or moved out of the viewer’s reach', async () => {
+      const { el, socket, stable, client, announce } = await live();
+      client.on(ForumThreadDocument, () => {
+        throw apiError('NOT_FOUND', 'That thread was not found.');
+      });
+      socket.push(STREAM, 1, { type: 'thread-changed', what: 'hidden' });
+      await vi.waitFor(async () => {
+        await stable();
+        expect(el.querySelector('h1')?.textContent).toBe('This thread is no longer available');
+      });
+      expect(el.textContent).not.toContain('What do you send?');
+      expect(announce).toHaveBeenCalledWith('This thread is no longer available to you.', 'assertive');
+    });
+
+    it('announces nothing when the change is the viewer’s own, already shown', async () => {
+      const { socket, stable, announce } = await live();
+      socket.push(STREAM, 1, { type: 'thread-changed', what: 'edited' });
+      socket.push(STREAM, 2, { type: 'reply-changed', replyId: 'b', what: 'edited' });
+      await stable();
+      await stable();
+      expect(announce).not.toHaveBeenCalledWith(expect.stringMatching(/edited/), 'polite');
+    });
+  });
+
+  describe('showing one reply (?reply=)', () => {
+    const page1 = [reply('p1a'), reply('p1b')];
+    const page2 = [reply('p2a'), reply('p2a1', { parentId: 'p2a', depth: 1 }), reply('p2b')];
+
+    it('loads pages until the reply is there, then highlights and focuses it', async () => {
+      const { el, client, stable } = await render({ pages: [page1, page2], target: 'p2a1' });
+      await vi.waitFor(async () => {
+        await stable();
+        expect(el.querySelector('#reply-p2a1')?.classList).toContain('is-target');
+      });
+      expect(client.callsOf(ForumRepliesDocument).map((v) => [v['after'] ?? null, v['first']])).toEqual([
+        [null, 20],
+        ['p1', 100],
+      ]);
+      expect(document.activeElement?.id).toBe('reply-p2a1');
+      expect(el.querySelector('#reply-p1a.is-target')).toBeNull();
+    });
+
+    it('continues the thread past the depth limit down to a deep reply', async () => {
+      const deep = [reply('d0')];
+      for (let i = 1; i <= 5; i++)
+        deep.push(reply(`d${i}`, { parentId: `d${i - 1}`, depth: i, continues: i === 5 }));
+      // Below the depth limit: what "continue this thread" from d5 brings (the fake answers d5 and deeper).
+      const below = [reply('d6', { parentId: 'd5', depth: 6 }), reply('d7', { parentId: 'd6', depth: 7 })];
+      const { el, client, stable } = await render({ pages: [deep], extra: below, target: 'd7' });
+      await vi.waitFor(async () => {
+        await stable();
+        expect(el.querySelector('#reply-d7')?.classList).toContain('is-target');
+      });
+      expect(client.callsOf(ForumReplyThreadDocument)).toEqual([{ replyId: 'd5' }]);
+    });
+
+    it('says so when the reply cannot be found (removed, or hidden from the viewer)', async () => {
+      const { el, stable } = await render({ pages: [page1], target: 'gone' });
+      await vi.waitFor(async () => {
+        await stable();
+        expect(el.textContent).toContain('That reply is no longer available');
+      });
+      expect(el.querySelector('.is-target')).toBeNull();
+    });
   });
 });

@@ -33,6 +33,7 @@ import {
   type ForumThreadPartsFragment,
   ForumRepliesDocument,
   ForumReplyDocument,
+  ForumReplyLocationDocument,
   ForumReplyThreadDocument,
   ForumThreadDocument,
   GraphqlClient,
@@ -63,10 +64,55 @@ import { type Reply, type ReplyNode, ReplyTree } from './reply-tree';
 
 type Thread = ForumThreadPartsFragment;
 
-/** What the stream `forum-thread:<id>` carries: which reply is new (fetch it with forumReply). */
-export interface ThreadStreamBody {
-  replyId: string;
-  parentId: string | null;
+/** What changed about a reply or the opening post (the API's ThreadChangeWhat). */
+export type ThreadChangeWhat =
+  | 'edited'
+  | 'deleted'
+  | 'accepted'
+  | 'hidden'
+  | 'shown'
+  | 'locked'
+  | 'unlocked'
+  | 'pinned'
+  | 'unpinned'
+  | 'moved';
+
+/**
+ * What the stream `forum-thread:<id>` carries: only ids and the kind of change (never text or
+ * authors); the page fetches what changed, so the viewer's own visibility and anonymity rules apply.
+ * Items without `type` (stored before changes were streamed) are new replies.
+ */
+export type ThreadStreamBody =
+  | { type?: 'reply'; replyId: string; parentId: string | null }
+  | { type: 'reply-changed'; replyId: string; what: ThreadChangeWhat }
+  | { type: 'thread-changed'; what: ThreadChangeWhat };
+
+/** How many top-level replies to fetch at a time while looking for a reply to show (`?reply=`). */
+export const REVEAL_PAGE = 100;
+/** At most this many pages are fetched to find it (100,000 top-level replies is far beyond any thread). */
+const REVEAL_MAX_PAGES = 50;
+
+/** What someone else's change to the opening post means to a reader, or null when nothing they see changed. */
+export function threadChangeMessage(before: Thread, after: Thread): string | null {
+  if (before.category.id !== after.category.id) return `This thread was moved to ${after.category.name}.`;
+  if (!before.deleted && after.deleted) return 'The opening post was deleted.';
+  if (before.locked !== after.locked)
+    return after.locked
+      ? 'A moderator locked this thread: no new replies.'
+      : 'This thread is open for replies again.';
+  if (before.pinned !== after.pinned)
+    return after.pinned ? 'A moderator pinned this thread.' : 'This thread is no longer pinned.';
+  if (before.acceptedReplyId !== after.acceptedReplyId)
+    return after.acceptedReplyId ? 'An answer was accepted.' : 'The accepted answer was unmarked.';
+  if (before.title !== after.title || before.body !== after.body) return 'The opening post was edited.';
+  return null;
+}
+
+/** The same for a reply (null when nothing the reader sees changed, e.g. their own edit, already shown). */
+export function replyChangeMessage(before: Reply, after: Reply): string | null {
+  if (!before.deleted && after.deleted) return `A reply by ${before.author.label} was deleted.`;
+  if (before.body !== after.body) return `A reply by ${after.author.label} was edited.`;
+  return null;
 }
 
 export const REPLIES_PAGE = 20;
@@ -160,6 +206,15 @@ export class ForumThreadPage {
 
   /** From the route (:id). */
   readonly id = input.required<string>();
+  /** From the query (?reply=): a reply to scroll to, loading pages or deeper replies as needed. */
+  readonly reply = input<string | undefined>();
+
+  /** The reply shown because of `?reply=` (highlighted). */
+  protected readonly target = signal<string | null>(null);
+  protected readonly revealing = signal(false);
+  protected readonly revealError = signal<string | null>(null);
+  /** Set when someone else's change took the thread out of the viewer's reach while it was open. */
+  protected readonly goneLive = signal(false);
 
   protected readonly thread = signal<Thread | null>(null);
   protected readonly notFound = signal(false);
@@ -208,6 +263,13 @@ export class ForumThreadPage {
       const id = this.id();
       untracked(() => void this.load(id));
     });
+    // Another reply of the same thread (e.g. a second notification) without reloading it.
+    effect(() => {
+      const target = this.reply();
+      untracked(() => {
+        if (target && this.repliesLoaded() && target !== this.target()) void this.reveal(target);
+      });
+    });
     inject(DestroyRef).onDestroy(() => this.stopLive?.());
   }
 
@@ -218,7 +280,10 @@ export class ForumThreadPage {
     this.thread.set(null);
     this.accepted.set(null);
     this.notFound.set(false);
+    this.goneLive.set(false);
     this.error.set(null);
+    this.target.set(null);
+    this.revealError.set(null);
     this.repliesLoaded.set(false);
     this.pendingLive = [];
     this.sends.clear();
@@ -236,6 +301,8 @@ export class ForumThreadPage {
       );
       void this.loadAccepted(forumThread.acceptedReplyId);
       await this.loadReplies(true);
+      const target = this.reply();
+      if (target && generation === this.generation) await this.reveal(target);
     } catch (error) {
       if (generation !== this.generation) return;
       if (isApiError(error) && error.code === ErrorCode.NotFound) this.notFound.set(true);
@@ -268,7 +335,7 @@ export class ForumThreadPage {
 
   // ---- replies ----
 
-  protected async loadReplies(reset: boolean): Promise<void> {
+  protected async loadReplies(reset: boolean, o: { first?: number; quiet?: boolean } = {}): Promise<void> {
     const threadId = this.id();
     const generation = this.generation;
     this.repliesLoading.set(true);
@@ -277,7 +344,7 @@ export class ForumThreadPage {
       const { forumReplies } = await this.client.request(ForumRepliesDocument, {
         threadId,
         sort: this.sort(),
-        first: REPLIES_PAGE,
+        first: o.first ?? REPLIES_PAGE,
         after: reset ? null : this.cursor,
       });
       if (generation !== this.generation) return;
@@ -290,7 +357,7 @@ export class ForumThreadPage {
       const pending = this.pendingLive;
       this.pendingLive = [];
       for (const body of pending) await this.onLive(body);
-      if (!reset && forumReplies.nodes.length) {
+      if (!reset && !o.quiet && forumReplies.nodes.length) {
         void this.announcer.announce(
           `${plural(forumReplies.nodes.length, 'more reply', 'more replies')} loaded.`,
         );
@@ -370,12 +437,19 @@ export class ForumThreadPage {
     }
   }
 
-  /** A new reply in this thread, from the stream: fetch it and put it where it belongs. */
+  /** Something happened in this thread, from the stream: a new reply, or a change to a reply or the thread. */
   async onLive(body: ThreadStreamBody): Promise<void> {
     if (!this.repliesLoaded()) {
       this.pendingLive.push(body);
       return;
     }
+    if (body.type === 'reply-changed') return this.onReplyChanged(body.replyId);
+    if (body.type === 'thread-changed') return this.onThreadChanged();
+    return this.onNewReply(body);
+  }
+
+  /** A new reply: fetch it and put it where it belongs. */
+  private async onNewReply(body: { replyId: string; parentId: string | null }): Promise<void> {
     if (this.tree.has(body.replyId)) return;
     if (body.parentId && !this.tree.has(body.parentId)) {
       // Its parent is not on the page (a later page, or deeper than shown): only the count changes.
@@ -393,6 +467,124 @@ export class ForumThreadPage {
       }
     } catch {
       // Removed or hidden before we could fetch it: nothing to show.
+    }
+  }
+
+  /**
+   * A reply was edited, deleted, hidden or shown again: fetch it as this viewer may see it. A reply
+   * the viewer may no longer see (hidden by a moderator) goes, with the replies shown under it.
+   */
+  private async onReplyChanged(replyId: string): Promise<void> {
+    const before = this.tree.get(replyId) ?? (this.accepted()?.id === replyId ? this.accepted() : null);
+    if (!before) return;
+    try {
+      const { forumReply } = await this.client.request(ForumReplyDocument, { id: replyId });
+      if (forumReply.threadId !== this.id()) return;
+      const message = replyChangeMessage(before, forumReply);
+      this.tree.replace(forumReply);
+      if (this.accepted()?.id === replyId) this.accepted.set(forumReply.deleted ? null : forumReply);
+      if (message && this.editing() !== replyId) void this.announcer.announce(message, 'polite');
+    } catch (error) {
+      if (!isApiError(error) || error.code !== ErrorCode.NotFound) return;
+      const removed = this.tree.remove(replyId);
+      if (this.accepted()?.id === replyId) this.accepted.set(null);
+      if (removed) {
+        if (this.replyingTo() === replyId) this.replyingTo.set(null);
+        void this.announcer.announce('A moderator hid a reply.', 'polite');
+      }
+    }
+  }
+
+  /** The opening post or the thread changed (edit, delete, accepted answer, lock, pin, hide, move). */
+  private async onThreadChanged(): Promise<void> {
+    const before = this.thread();
+    if (!before) return;
+    const generation = this.generation;
+    try {
+      const { forumThread } = await this.client.request(ForumThreadDocument, { id: before.id });
+      if (generation !== this.generation) return;
+      const current = this.thread() ?? before;
+      const message = threadChangeMessage(current, forumThread);
+      this.setThread(forumThread);
+      if (current.acceptedReplyId !== forumThread.acceptedReplyId) {
+        const acceptedId = forumThread.acceptedReplyId;
+        this.tree.update((r) =>
+          r.accepted === (r.id === acceptedId) ? r : { ...r, accepted: r.id === acceptedId },
+        );
+        void this.loadAccepted(acceptedId);
+      }
+      if (message && this.editing() !== 'thread') void this.announcer.announce(message, 'polite');
+    } catch (error) {
+      if (generation !== this.generation || !isApiError(error) || error.code !== ErrorCode.NotFound) return;
+      // Hidden, or moved where the viewer cannot follow: the page says so instead of showing stale text.
+      this.stopLive?.();
+      this.stopLive = null;
+      this.goneLive.set(true);
+      this.notFound.set(true);
+      void this.announcer.announce('This thread is no longer available to you.', 'assertive');
+    }
+  }
+
+  // ---- showing one reply (?reply=) ----
+
+  /**
+   * Show a reply in place, e.g. from a search result or a notification: fetch pages until its
+   * top-level reply is on the page, then "continue this thread" down to it, open any collapsed
+   * reply above it, and scroll to it and focus it.
+   */
+  async reveal(replyId: string): Promise<void> {
+    const generation = this.generation;
+    this.revealing.set(true);
+    this.revealError.set(null);
+    try {
+      if (!this.tree.has(replyId)) {
+        const { forumReply } = await this.client.request(ForumReplyLocationDocument, { id: replyId });
+        if (generation !== this.generation) return;
+        if (forumReply.threadId !== this.id()) throw new Error('That reply is in another thread.');
+        const chain = [...forumReply.ancestorIds, replyId];
+        for (let pages = 0; !this.tree.has(chain[0]) && this.hasMore() && pages < REVEAL_MAX_PAGES; pages++) {
+          await this.loadReplies(false, { first: REVEAL_PAGE, quiet: true });
+          if (generation !== this.generation) return;
+        }
+        // Deeper than a page shows: continue from the deepest reply above it that is shown.
+        for (let steps = 0; !this.tree.has(replyId) && steps < chain.length; steps++) {
+          const deepest = [...chain].reverse().find((id) => this.tree.has(id));
+          const node = deepest ? this.tree.get(deepest) : undefined;
+          if (!node?.continues) break;
+          const { forumReplyThread } = await this.client.request(ForumReplyThreadDocument, {
+            replyId: node.id,
+          });
+          if (generation !== this.generation) return;
+          this.tree.continueFrom(node.id, forumReplyThread);
+        }
+      }
+      if (!this.tree.has(replyId)) {
+        this.revealError.set('That reply could not be shown here: it may have been hidden by a moderator.');
+        return;
+      }
+      for (let up = this.tree.get(replyId)?.parentId; up; up = this.tree.get(up)?.parentId) {
+        if (this.tree.isCollapsed(up)) this.tree.toggle(up);
+      }
+      this.target.set(replyId);
+      afterNextRender(
+        () => {
+          const el = document.getElementById(`reply-${replyId}`);
+          if (!el) return;
+          el.setAttribute('tabindex', '-1');
+          el.scrollIntoView?.({ block: 'center' });
+          el.focus({ preventScroll: true });
+        },
+        { injector: this.injector },
+      );
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.revealError.set(
+        isApiError(error) && error.code === ErrorCode.NotFound
+          ? 'That reply is no longer available: it may have been removed or hidden.'
+          : messageOf(error),
+      );
+    } finally {
+      if (generation === this.generation) this.revealing.set(false);
     }
   }
 

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { EhcpDraftsService } from './ehcp-drafts.service';
+import { EhcpExportController } from './ehcp-export.controller';
+import { EhcpTemplatesService } from './ehcp-templates.service';
+import { EhcpResolver } from './ehcp.resolver';
+
+/**
+ * EHCP templates (from the library) and schools' private drafts with their .docx export. Uses the
+ * global FilesModule's HttpContextService for the REST export and the global AuditService.
+ */
+@Module({
+  controllers: [EhcpExportController],
+  providers: [EhcpTemplatesService, EhcpDraftsService, EhcpResolver],
+})
+export class EhcpModule {}

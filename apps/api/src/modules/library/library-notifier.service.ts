@@ -1,0 +1,141 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { NotificationKind } from '@lantern/shared-domain';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import type { RequestContext } from '../../common/context/request-context';
+import { NotificationsService, Publish } from '../notifications/notifications.service';
+import { LibraryAccessService } from './library-access.service';
+import { LibraryResourceEntity, LibraryVersionEntity } from './library.entity';
+
+const CHECK_EVERY_MS = 60 * 60_000;
+const BATCH = 200;
+const link = (id: string) => `/library/resources/${id}`;
+
+/**
+ * Library notifications through the backbone: a new version reaches people who bookmarked the
+ * resource, bookmarked a toolkit holding it, or belong to a trust that adopted it (its SEND leads and
+ * SENCOs), if they may still see it; a review falling due reaches the owner once per due date.
+ */
+@Injectable()
+export class LibraryNotifier implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(LibraryNotifier.name);
+  private timer: NodeJS.Timeout | null = null;
+  private lastRunDay: string | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
+    private readonly access: LibraryAccessService,
+  ) {}
+
+  async newVersion(
+    m: EntityManager,
+    ctx: RequestContext,
+    r: LibraryResourceEntity,
+    v: LibraryVersionEntity,
+  ): Promise<Publish> {
+    const rows: Array<{ user_id: string }> = await m.query(
+      `SELECT user_id FROM library_bookmarks WHERE resource_id = $1
+       UNION SELECT b.user_id FROM library_toolkit_items i JOIN library_bookmarks b ON b.resource_id = i.toolkit_id
+              WHERE i.resource_id = $1
+       UNION SELECT ms.user_id FROM library_adoptions a JOIN memberships ms ON ms.trust_id = a.trust_id
+              WHERE a.resource_id = $1 AND ms.role = 'TRUST_SEND_LEAD'
+       UNION SELECT ms.user_id FROM library_adoptions a JOIN schools s ON s.trust_id = a.trust_id
+              JOIN memberships ms ON ms.school_id = s.id
+              WHERE a.resource_id = $1 AND ms.role = 'SENCO'`,
+      [r.id],
+    );
+    const candidates = rows.map((x) => x.user_id).filter((u) => u !== ctx.actor!.userId);
+    const recipients = await this.access.whoCanSee(candidates, r, m);
+    const publishes: Publish[] = [];
+    for (const recipientId of recipients) {
+      publishes.push(
+        await this.notifications.notify(m, {
+          recipientId,
+          kind: NotificationKind.LibraryNewVersion,
+          title: `New version of “${v.title.slice(0, 80)}” (version ${v.number})`,
+          body: `${ctx.session?.displayName ?? 'Someone'}: ${v.changeNote.slice(0, 200)}`,
+          link: link(r.id),
+        }),
+      );
+    }
+    return async () => {
+      for (const p of publishes) await p();
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.nodeEnv === 'test') return; // tests call reviewsDue themselves
+    this.timer = setInterval(() => void this.tick(new Date()), CHECK_EVERY_MS);
+    this.timer.unref();
+    void this.tick(new Date());
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Once a day, at the digest hour or later. */
+  async tick(now: Date): Promise<void> {
+    const day = now.toISOString().slice(0, 10);
+    if (now.getUTCHours() < this.config.digestHourUtc || this.lastRunDay === day) return;
+    this.lastRunDay = day;
+    try {
+      const sent = await this.reviewsDue(now);
+      if (sent) this.logger.log(`Sent ${sent} library review reminder${sent === 1 ? '' : 's'}`);
+    } catch (err) {
+      this.lastRunDay = null;
+      this.logger.error(
+        `Library review reminders failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
+
+  /**
+   * Tell owners about resources whose review is due (published or draft, not archived), once per due
+   * date; safe with several processes (rows locked with SKIP LOCKED). Returns how many were sent.
+   */
+  async reviewsDue(now: Date = new Date()): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { count, publish } = await this.ds.transaction(async (m) => {
+        const due: Array<{ id: string; title: string; owner_id: string; review_due_at: Date }> =
+          await m.query(
+            `SELECT r.id, r.title, r.owner_id, r.review_due_at FROM library_resources r
+            WHERE r.status <> 'ARCHIVED' AND r.review_due_at <= $1
+              AND (r.review_notified_at IS NULL OR r.review_notified_at < r.review_due_at)
+            ORDER BY r.review_due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+            [now],
+          );
+        const publishes: Publish[] = [];
+        for (const r of due) {
+          const [owner] = await m.query('SELECT 1 FROM users WHERE id = $1 AND deactivated_at IS NULL', [
+            r.owner_id,
+          ]);
+          if (owner) {
+            publishes.push(
+              await this.notifications.notify(m, {
+                recipientId: r.owner_id,
+                kind: NotificationKind.LibraryReviewDue,
+                title: `Time to review “${r.title.slice(0, 80)}”`,
+                body: `Its review was due on ${new Date(r.review_due_at).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}. Check it is still right, then mark it reviewed.`,
+                link: link(r.id),
+              }),
+            );
+          }
+        }
+        if (due.length)
+          await m.query('UPDATE library_resources SET review_notified_at = $2 WHERE id = ANY($1::uuid[])', [
+            due.map((r) => r.id),
+            now,
+          ]);
+        return { count: due.length, publish: publishes };
+      });
+      for (const p of publish) await p();
+      total += count;
+      if (count < BATCH) return total;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { FILE_DOWNLOAD_LISTENERS, FILE_READ_CHECKS } from '../files/file-access';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { LibraryAccessService } from './library-access.service';
+import { LibraryEngagementService } from './library-engagement.service';
+import {
+  LibraryCommentFieldsResolver,
+  LibraryResourceFieldsResolver,
+  LibraryVersionFieldsResolver,
+  ToolkitFieldsResolver,
+} from './library-fields.resolver';
+import { LibraryDownloadCounter, LibraryFileReadCheck } from './library-files';
+import { LibraryNotifier } from './library-notifier.service';
+import { LibraryPersonalDataGuard } from './library-personal-data';
+import { LibraryReadService } from './library-read.service';
+import { LibraryToolkitsService } from './library-toolkits.service';
+import { LibraryWriteService } from './library-write.service';
+import { LIBRARY_LOADERS } from './library.loader';
+import { LibraryResolver } from './library.resolver';
+
+/** The resource library (issue 5): resources, immutable versions, toolkits, adoption, discovery. */
+@Module({
+  imports: [NotificationsModule],
+  providers: [
+    LibraryAccessService,
+    LibraryReadService,
+    LibraryWriteService,
+    LibraryEngagementService,
+    LibraryToolkitsService,
+    LibraryNotifier,
+    LibraryPersonalDataGuard,
+    LibraryResolver,
+    LibraryResourceFieldsResolver,
+    LibraryVersionFieldsResolver,
+    LibraryCommentFieldsResolver,
+    ToolkitFieldsResolver,
+    ...LIBRARY_LOADERS,
+    LibraryFileReadCheck,
+    LibraryDownloadCounter,
+    { provide: FILE_READ_CHECKS, useExisting: LibraryFileReadCheck },
+    { provide: FILE_DOWNLOAD_LISTENERS, useExisting: LibraryDownloadCounter },
+  ],
+  exports: [LibraryAccessService, LibraryReadService, LibraryNotifier],
+})
+export class LibraryModule {}

@@ -1,0 +1,150 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { EHCP_SECTION_KEYS, EHCP_SECTION_SHORT } from '@lantern/shared-domain';
+import { ApiError } from '@lantern/web-graphql';
+import { settle } from '../../../testing/fake-socket';
+import { EhcpDraftEditorPage } from './draft-editor.page';
+import { type EhcpDraft, EhcpDrafts } from './ehcp-drafts';
+
+const LONG = 'word '.repeat(30).trim();
+
+function draft(): EhcpDraft {
+  return {
+    id: 'd-1',
+    pupilReference: 'JS Y4',
+    updatedAt: '2026-03-01T10:00:00Z',
+    schoolName: 'Holy Family Primary',
+    templateTitle: 'EHCP request template (Essex)',
+    exportUrl: '/ehcp-drafts/d-1/export.docx',
+    sections: EHCP_SECTION_KEYS.map((key) => ({
+      key,
+      title: `Section ${key} full title`,
+      guidanceHtml: key === 'B' ? '<p>Describe <strong>needs</strong>.</p>' : '',
+      prompts: key === 'B' ? ['Which area of need is primary?'] : [],
+      text: key === 'A' ? LONG : '',
+      revision: key === 'A' ? 3 : 0,
+    })),
+  };
+}
+
+async function render(
+  options: {
+    load?: () => Promise<EhcpDraft>;
+    save?: (key: string, text: string, rev: number) => Promise<number>;
+  } = {},
+) {
+  const saveSection = vi.fn(async (_id: string, key: string, text: string, rev: number) =>
+    options.save ? options.save(key, text, rev) : rev + 1,
+  );
+  const drafts = { draft: vi.fn(options.load ?? (async () => draft())), saveSection };
+  TestBed.configureTestingModule({
+    providers: [
+      provideRouter([]),
+      { provide: EhcpDrafts, useValue: drafts },
+      { provide: LiveAnnouncer, useValue: { announce: vi.fn() } },
+    ],
+  });
+  const fixture = TestBed.createComponent(EhcpDraftEditorPage);
+  fixture.componentRef.setInput('id', 'd-1');
+  fixture.detectChanges();
+  const stable = async () => {
+    await settle();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+  };
+  await stable();
+  const el = fixture.nativeElement as HTMLElement;
+  const textarea = () => el.querySelector<HTMLTextAreaElement>('#section-text')!;
+  const type = async (text: string) => {
+    textarea().value = text;
+    textarea().dispatchEvent(new Event('input'));
+    await stable();
+  };
+  const saveState = () => el.querySelector('.save-state')!.textContent!.replace(/\s+/g, ' ').trim();
+  return { fixture, el, drafts, saveSection, stable, type, textarea, saveState };
+}
+
+describe('EHCP draft editor', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('lists sections A to K with their completeness and opens the first one not started', async () => {
+    const { el, textarea } = await render();
+    const nav = Array.from(el.querySelectorAll('nav[aria-label="Sections"] button'));
+    expect(nav).toHaveLength(11);
+    expect(nav[0].textContent?.replace(/\s+/g, ' ').trim()).toBe(`A, ${EHCP_SECTION_SHORT.A}: Complete`);
+    expect(nav[0].hasAttribute('aria-label')).toBe(false);
+    expect(nav[1].getAttribute('aria-current')).toBe('step');
+    expect(el.querySelector('#section-heading')?.textContent).toContain('Section B');
+    expect(el.querySelector('#overall-progress')?.textContent).toBe('1 of 11 sections complete (9%)');
+    expect(el.querySelector('aside.guidance strong')?.textContent).toBe('needs');
+    expect(el.querySelector('aside.guidance')?.textContent).toContain('Which area of need is primary?');
+    expect(textarea().value).toBe('');
+  });
+
+  it('autosaves after a pause with the section revision, and updates completeness as you type', async () => {
+    vi.useFakeTimers();
+    const { el, saveSection, stable, type, saveState } = await render();
+    await type(LONG);
+    expect(el.querySelector('#overall-progress')?.textContent).toBe('2 of 11 sections complete (18%)');
+    expect(saveState()).toBe('Saving…');
+    expect(saveSection).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(900);
+    await stable();
+    expect(saveSection).toHaveBeenCalledWith('d-1', 'B', LONG, 0);
+    expect(saveState()).toMatch(/^Saved/);
+    await type(`${LONG} more`);
+    await vi.advanceTimersByTimeAsync(900);
+    expect(saveSection).toHaveBeenLastCalledWith('d-1', 'B', `${LONG} more`, 1);
+  });
+
+  it('says "Not saved" with a retry when a save fails, and explains a conflict', async () => {
+    vi.useFakeTimers();
+    let mode: 'fail' | 'conflict' | 'ok' = 'fail';
+    const { el, stable, type, saveState } = await render({
+      save: async (_k, _t, rev) => {
+        if (mode === 'fail') throw new ApiError('NETWORK_ERROR', 'Lantern could not be reached.');
+        if (mode === 'conflict') throw new ApiError('CONFLICT', 'Changed.');
+        return rev + 1;
+      },
+    });
+    await type('Speech and language');
+    await vi.advanceTimersByTimeAsync(900);
+    await stable();
+    expect(saveState()).toContain('Not saved');
+    expect(el.querySelector('[role=alert]')?.textContent).toContain('Lantern could not be reached.');
+    mode = 'ok';
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.includes('Retry saving'))!
+      .click();
+    await vi.advanceTimersByTimeAsync(0);
+    await stable();
+    expect(saveState()).toMatch(/^Saved/);
+    mode = 'conflict';
+    await type('Speech and language therapy');
+    await vi.advanceTimersByTimeAsync(900);
+    await stable();
+    expect(saveState()).toContain('changed elsewhere');
+    expect(el.textContent).toContain('Someone else saved this draft');
+  });
+
+  it('moves between sections and puts focus in the text', async () => {
+    const { el, stable, textarea } = await render();
+    (el.querySelectorAll('nav[aria-label="Sections"] button')[4] as HTMLButtonElement).click();
+    await stable();
+    await new Promise((r) => setTimeout(r));
+    expect(el.querySelector('#section-heading')?.textContent).toContain('Section E');
+    expect(document.activeElement).toBe(textarea());
+  });
+
+  it('shows "not found" for a draft of another school', async () => {
+    const { el } = await render({
+      load: async () => {
+        throw new ApiError('NOT_FOUND', 'Not found.');
+      },
+    });
+    expect(el.querySelector('h1')?.textContent).toBe('Draft not found');
+    expect(el.textContent).toContain('belongs to another school');
+  });
+});

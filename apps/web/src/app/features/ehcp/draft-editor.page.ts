@@ -1,0 +1,183 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Title } from '@angular/platform-browser';
+import { RouterLink } from '@angular/router';
+import { EHCP_LIMITS, EHCP_SECTION_SHORT, type EhcpSectionKey, ErrorCode } from '@lantern/shared-domain';
+import { isApiError, messageOf } from '@lantern/web-graphql';
+import { Alert, Icon, Loading } from '@lantern/web-ui';
+import { formatDateTime, formatRelative } from '../../core/format';
+import { PostBody } from '../forum/post-body';
+import { DraftAutosave } from './autosave';
+import { type EhcpDraft, EhcpDrafts } from './ehcp-drafts';
+import {
+  STATUS_TEXT,
+  completenessOf,
+  completenessText,
+  exportUrl,
+  statusesOf,
+  wordsText,
+} from './ehcp-model';
+
+/**
+ * /ehcp-drafts/:id: a school's private EHCP draft. Sections A to K down the side with each one's
+ * completeness, the section's text beside its template guidance and prompts, autosave as you type
+ * (with a visible and announced state, retry and conflict handling), and export to .docx.
+ */
+@Component({
+  selector: 'lan-ehcp-draft-editor-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    RouterLink,
+    Alert,
+    Icon,
+    Loading,
+    PostBody,
+  ],
+  templateUrl: './draft-editor.page.html',
+  styleUrl: './draft-editor.page.scss',
+})
+export class EhcpDraftEditorPage {
+  private readonly drafts = inject(EhcpDrafts);
+  private readonly announcer = inject(LiveAnnouncer);
+  private readonly title = inject(Title);
+  private readonly injector = inject(Injector);
+
+  /** From the route (:id). */
+  readonly id = input.required<string>();
+
+  protected readonly draft = signal<EhcpDraft | null>(null);
+  protected readonly notFound = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly current = signal<EhcpSectionKey>('A');
+  /** The text of every section as typed (saved or not). */
+  protected readonly texts = signal<Record<string, string>>({});
+  protected readonly exporting = signal(false);
+  protected readonly exportError = signal<string | null>(null);
+
+  /** Each section's revision: a save moves it on; a save from an older one is a conflict. */
+  private revisions: Record<string, number> = {};
+  protected readonly autosave = new DraftAutosave(async (key, text) => {
+    const d = this.draft();
+    if (!d) return;
+    this.revisions[key] = await this.drafts.saveSection(
+      d.id,
+      key as EhcpSectionKey,
+      text,
+      this.revisions[key] ?? 0,
+    );
+  });
+
+  protected readonly sections = computed(() => this.draft()?.sections ?? []);
+  protected readonly section = computed(() => this.sections().find((s) => s.key === this.current()) ?? null);
+  protected readonly statuses = computed(() => statusesOf(this.sections(), this.texts()));
+  protected readonly completeness = computed(() => completenessOf(this.sections(), this.texts()));
+  protected readonly statusText = STATUS_TEXT;
+  protected readonly short = EHCP_SECTION_SHORT;
+  protected readonly max = EHCP_LIMITS.sectionTextMax;
+  protected readonly words = wordsText;
+  protected readonly progressText = completenessText;
+  protected readonly dateTime = formatDateTime;
+  protected readonly relative = formatRelative;
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.load(id));
+    });
+    const warn = (event: BeforeUnloadEvent) => {
+      if (this.autosave.unsaved()) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    inject(DestroyRef).onDestroy(() => {
+      window.removeEventListener('beforeunload', warn);
+      void this.autosave.flush();
+      this.autosave.dispose();
+    });
+  }
+
+  private async load(id: string): Promise<void> {
+    this.draft.set(null);
+    this.notFound.set(false);
+    this.error.set(null);
+    try {
+      const draft = await this.drafts.draft(id);
+      this.revisions = Object.fromEntries(draft.sections.map((s) => [s.key, s.revision]));
+      this.texts.set(Object.fromEntries(draft.sections.map((s) => [s.key, s.text])));
+      this.draft.set(draft);
+      const firstOpen = draft.sections.find((s) => !s.text.trim()) ?? draft.sections[0];
+      if (firstOpen) this.current.set(firstOpen.key);
+      this.title.setTitle(`EHCP draft ${draft.pupilReference} – Lantern`);
+    } catch (error) {
+      if (isApiError(error) && (error.code === ErrorCode.NotFound || error.code === ErrorCode.Forbidden)) {
+        this.notFound.set(true);
+      } else {
+        this.error.set(messageOf(error));
+      }
+    }
+  }
+
+  protected retryLoad(): void {
+    void this.load(this.id());
+  }
+
+  protected choose(key: EhcpSectionKey): void {
+    this.current.set(key);
+    afterNextRender(() => document.getElementById('section-text')?.focus(), { injector: this.injector });
+  }
+
+  protected typed(key: EhcpSectionKey, text: string): void {
+    this.texts.update((t) => ({ ...t, [key]: text }));
+    this.autosave.edit(key, text);
+  }
+
+  protected async retrySave(): Promise<void> {
+    await this.autosave.retry();
+    if (this.autosave.state() === 'saved') void this.announcer.announce('Saved.');
+  }
+
+  /** Save what is waiting, then download the .docx (the server builds it from the saved text). */
+  protected async export(): Promise<void> {
+    const d = this.draft();
+    if (!d || this.exporting()) return;
+    this.exportError.set(null);
+    this.exporting.set(true);
+    try {
+      await this.autosave.flush();
+      if (this.autosave.unsaved()) {
+        this.exportError.set(
+          'Your latest changes are not saved yet, so they would be missing from the export. Save them first.',
+        );
+        return;
+      }
+      const link = document.createElement('a');
+      link.href = d.exportUrl || exportUrl(d.id);
+      link.download = '';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      void this.announcer.announce('The Word document is downloading.');
+    } finally {
+      this.exporting.set(false);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import type { Routes } from '@angular/router';
+
+/** /ehcp-drafts and below (lazy, behind ehcp.draft). */
+export const EHCP_ROUTES: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: "My school's EHCP drafts",
+    loadComponent: () => import('./drafts.page').then((m) => m.EhcpDraftsPage),
+  },
+  {
+    path: ':id',
+    title: 'EHCP draft',
+    loadComponent: () => import('./draft-editor.page').then((m) => m.EhcpDraftEditorPage),
+  },
+];

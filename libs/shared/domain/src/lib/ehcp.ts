@@ -1,0 +1,293 @@
+import { findPersonalData, PERSONAL_DATA_LABEL } from './personal-data';
+import type { Actor } from './policy';
+import { Role } from './roles';
+
+/**
+ * Education, Health and Care Plans: the sections A to K (SEND Code of Practice 9.62; H1 and H2 are
+ * kept together as H), the structure templates and drafts share, the completeness rule, the pupil
+ * reference rule and who may see a school's drafts. Pure: used by the API and the client alike.
+ */
+export type EhcpSectionKey = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J' | 'K';
+
+export const EHCP_SECTION_KEYS: readonly EhcpSectionKey[] = [
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'I',
+  'J',
+  'K',
+];
+
+/** The official title of each section. */
+export const EHCP_SECTION_TITLES: Readonly<Record<EhcpSectionKey, string>> = {
+  A: 'The views, interests and aspirations of the child and their parents, or of the young person',
+  B: "The child or young person's special educational needs",
+  C: "The child or young person's health needs which relate to their special educational needs",
+  D: "The child or young person's social care needs which relate to their special educational needs or to a disability",
+  E: 'The outcomes sought for the child or young person',
+  F: 'The special educational provision required by the child or young person',
+  G: 'Any health provision reasonably required by the learning difficulties or disabilities which result in the child or young person having special educational needs',
+  H: 'Social care provision: H1, provision under section 2 of the Chronically Sick and Disabled Persons Act 1970, and H2, any other social care provision reasonably required',
+  I: 'Placement: the name and type of the school or other institution',
+  J: 'Personal budget, including arrangements for direct payments',
+  K: 'Advice and information gathered during the EHC needs assessment',
+};
+
+/** Short names for navigation. */
+export const EHCP_SECTION_SHORT: Readonly<Record<EhcpSectionKey, string>> = {
+  A: 'Views, interests and aspirations',
+  B: 'Special educational needs',
+  C: 'Health needs',
+  D: 'Social care needs',
+  E: 'Outcomes',
+  F: 'Special educational provision',
+  G: 'Health provision',
+  H: 'Social care provision (H1, H2)',
+  I: 'Placement',
+  J: 'Personal budget',
+  K: 'Advice and information',
+};
+
+export function isEhcpSectionKey(key: unknown): key is EhcpSectionKey {
+  return typeof key === 'string' && (EHCP_SECTION_KEYS as readonly string[]).includes(key);
+}
+
+/** A section of a template (what `library_resource_versions.ehcp_sections` holds, one per key). */
+export interface EhcpTemplateSection {
+  key: EhcpSectionKey;
+  title: string;
+  /** Markdown. */
+  guidance: string;
+  prompts: string[];
+}
+
+export const EHCP_LIMITS = {
+  /** A pupil is named only by a short pseudonymous reference, such as initials and year group. */
+  pupilReferenceMin: 2,
+  pupilReferenceMax: 20,
+  sectionTextMax: 20_000,
+  /** Words from which a section counts as complete. */
+  completeWords: 25,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Completeness
+
+export enum EhcpSectionStatus {
+  Empty = 'EMPTY',
+  Started = 'STARTED',
+  Complete = 'COMPLETE',
+}
+
+export function wordCount(text: string): number {
+  const words = text.trim().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return words ? words.length : 0;
+}
+
+/**
+ * A deliberate "nothing here" answer (common for C, D, G, H and J) completes a section: it is a
+ * decision, not a gap.
+ */
+export function isNotApplicableStatement(text: string): boolean {
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
+  return /^(not applicable|n\/a|none|none identified|no (identified )?(health |social care )?(needs|provision)( identified)?|no personal budget( requested)?)$/.test(
+    t,
+  );
+}
+
+/**
+ * A section is empty with no words, complete with at least EHCP_LIMITS.completeWords words or a
+ * deliberate "not applicable" answer, and started in between.
+ */
+export function sectionStatus(text: string): EhcpSectionStatus {
+  const words = wordCount(text);
+  if (words === 0) return EhcpSectionStatus.Empty;
+  if (words >= EHCP_LIMITS.completeWords || isNotApplicableStatement(text)) return EhcpSectionStatus.Complete;
+  return EhcpSectionStatus.Started;
+}
+
+export interface EhcpCompleteness {
+  complete: number;
+  started: number;
+  empty: number;
+  total: number;
+  /** Whole percent of sections complete. */
+  percent: number;
+}
+
+export function draftCompleteness(sections: ReadonlyArray<{ text: string }>): EhcpCompleteness {
+  const statuses = sections.map((s) => sectionStatus(s.text));
+  const complete = statuses.filter((s) => s === EhcpSectionStatus.Complete).length;
+  const started = statuses.filter((s) => s === EhcpSectionStatus.Started).length;
+  const total = sections.length;
+  return {
+    complete,
+    started,
+    empty: total - complete - started,
+    total,
+    percent: total ? Math.floor((complete * 100) / total) : 0,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Template variants: what a local authority's variant changes from the base template
+
+export enum EhcpSectionChange {
+  Added = 'ADDED',
+  Removed = 'REMOVED',
+  Changed = 'CHANGED',
+}
+
+export interface EhcpSectionDifference {
+  key: EhcpSectionKey;
+  change: EhcpSectionChange;
+  titleChanged: boolean;
+  guidanceChanged: boolean;
+  baseGuidance: string | null;
+  variantGuidance: string | null;
+  addedPrompts: string[];
+  removedPrompts: string[];
+}
+
+/** Section by section, what `variant` adds, removes or changes from `base` (unchanged sections omitted). */
+export function compareEhcpSections(
+  base: readonly EhcpTemplateSection[],
+  variant: readonly EhcpTemplateSection[],
+): EhcpSectionDifference[] {
+  const out: EhcpSectionDifference[] = [];
+  const norm = (s: string) => s.replace(/\r\n?/g, '\n').trim();
+  for (const key of EHCP_SECTION_KEYS) {
+    const b = base.find((s) => s.key === key);
+    const v = variant.find((s) => s.key === key);
+    if (!b && !v) continue;
+    if (!b || !v) {
+      out.push({
+        key,
+        change: b ? EhcpSectionChange.Removed : EhcpSectionChange.Added,
+        titleChanged: false,
+        guidanceChanged: false,
+        baseGuidance: b?.guidance ?? null,
+        variantGuidance: v?.guidance ?? null,
+        addedPrompts: v ? [...v.prompts] : [],
+        removedPrompts: b ? [...b.prompts] : [],
+      });
+      continue;
+    }
+    const basePrompts = new Set(b.prompts.map(norm));
+    const variantPrompts = new Set(v.prompts.map(norm));
+    const addedPrompts = v.prompts.filter((p) => !basePrompts.has(norm(p)));
+    const removedPrompts = b.prompts.filter((p) => !variantPrompts.has(norm(p)));
+    const titleChanged = norm(b.title) !== norm(v.title);
+    const guidanceChanged = norm(b.guidance) !== norm(v.guidance);
+    if (!titleChanged && !guidanceChanged && !addedPrompts.length && !removedPrompts.length) continue;
+    out.push({
+      key,
+      change: EhcpSectionChange.Changed,
+      titleChanged,
+      guidanceChanged,
+      baseGuidance: b.guidance,
+      variantGuidance: v.guidance,
+      addedPrompts,
+      removedPrompts,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pupil reference
+
+/** Words a pseudonymous reference may contain besides initials and codes. */
+const REFERENCE_WORDS = new Set(
+  'year yr rec reception nursery class group set pupil child case ref ks key stage form'.split(' '),
+);
+
+/**
+ * Why a pupil reference cannot be used, or null when it is fine. Drafts name a pupil only by a
+ * pseudonymous reference chosen by the school (such as initials and year group, "JS Y4"): never a
+ * full name, date of birth, UPN or NHS number. There is no override.
+ */
+export function pupilReferenceProblem(raw: string): string | null {
+  const ref = raw.trim();
+  const example = 'Use a pseudonymous reference such as initials and year group, for example "JS Y4".';
+  if (ref.length < EHCP_LIMITS.pupilReferenceMin)
+    return `Enter a pupil reference of at least ${EHCP_LIMITS.pupilReferenceMin} characters. ${example}`;
+  if (ref.length > EHCP_LIMITS.pupilReferenceMax)
+    return `Keep the pupil reference to ${EHCP_LIMITS.pupilReferenceMax} characters or fewer. ${example}`;
+  const findings = findPersonalData(ref);
+  // A reference is short, so check numbers on their own too: an NHS number or UPN without context.
+  const bare = ref.replace(/[\s-]/g, '');
+  if (/^\d{10}$/.test(bare) && !findings.length) return `This looks like an NHS number. ${example}`;
+  if (findings.length) return `This looks like ${PERSONAL_DATA_LABEL[findings[0]!.kind]}. ${example}`;
+  if (/\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(ref) || /\b(19|20)\d{2}\b/.test(ref))
+    return `This looks like a date of birth. ${example}`;
+  if (!/^[\p{L}\p{N} .()/_#'’-]+$/u.test(ref))
+    return `Use only letters, numbers, spaces and . - / ( ) _ # in a pupil reference. ${example}`;
+  // Words (and the parts of O'Brien or Smith-Jones) that read like names rather than initials or codes.
+  const words = ref.split(/[\s.()/_#'’-]+/).filter(Boolean);
+  const nameLike = words.filter((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w) || /^\p{Ll}{3,}$/u.test(w));
+  if (nameLike.some((w) => !REFERENCE_WORDS.has(w.toLowerCase())))
+    return `This looks like it includes a name. ${example}`;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who may see a draft
+
+/** Where a draft belongs: its school and that school's trust. */
+export interface EhcpDraftScope {
+  schoolId: string;
+  trustId: string;
+}
+
+/** Roles that start and write drafts for their school. */
+export const EHCP_SCHOOL_ROLES: readonly Role[] = [Role.Senco, Role.Headteacher];
+
+/**
+ * Case data rule (PRODUCT.md): a draft is visible only to its school's SENCOs and headteacher and to
+ * the SEND lead of the school's trust. Not network admins, trust leaders, staff, other schools or
+ * other trusts.
+ */
+export function canAccessEhcpDraft(actor: Actor | null, d: EhcpDraftScope): boolean {
+  if (!actor) return false;
+  return actor.grants.some(
+    (g) =>
+      (EHCP_SCHOOL_ROLES.includes(g.role) && g.schoolId === d.schoolId) ||
+      (g.role === Role.TrustSendLead && g.trustId === d.trustId),
+  );
+}
+
+/** The schools where the actor may start a draft (SENCO or headteacher there). */
+export function ehcpDraftSchoolsOf(actor: Actor | null): string[] {
+  if (!actor) return [];
+  return [
+    ...new Set(
+      actor.grants.filter((g) => EHCP_SCHOOL_ROLES.includes(g.role) && g.schoolId).map((g) => g.schoolId!),
+    ),
+  ];
+}
+
+/** What a list query filters on to match canAccessEhcpDraft in SQL. */
+export interface EhcpDraftReach {
+  schoolIds: string[];
+  trustIds: string[];
+}
+
+export function ehcpDraftReach(actor: Actor): EhcpDraftReach {
+  return {
+    schoolIds: ehcpDraftSchoolsOf(actor),
+    trustIds: [
+      ...new Set(
+        actor.grants.filter((g) => g.role === Role.TrustSendLead && g.trustId).map((g) => g.trustId!),
+      ),
+    ],
+  };
+}
