@@ -214,6 +214,11 @@ describe('file uploads and downloads', () => {
     });
   });
 
+  it('tells a signed-in client the upload cap, and nobody else', async () => {
+    const c = await t.signedIn(DEMO.staffHolyFamily);
+    expect(await c.ok('{ uploadLimits { maxBytes } }')).toEqual({ uploadLimits: { maxBytes: CAP } });
+    await t.client().fails('{ uploadLimits { maxBytes } }', undefined, 'UNAUTHENTICATED');
+  });
   it('applies the mutation rate limit to uploads (429 with Retry-After)', async () => {
     const limited = await startTestApp({ RATE_LIMIT_MUTATIONS_PER_MINUTE: '2', LANTERN_DATA_DIR: dataDir });
     try {

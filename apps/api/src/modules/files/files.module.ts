@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuthModule } from '../auth/auth.module';
 import { FilesController } from './files.controller';
+import { FilesResolver } from './files.resolver';
 import { FilesService } from './files.service';
 import { HttpContextService } from './http-context';
 import { FILE_STORAGE, FileStorage } from './storage/file-storage';
@@ -25,6 +26,7 @@ import { LocalFileStorage } from './storage/local-file-storage';
       useFactory: (config: AppConfig): FileStorage => new LocalFileStorage(join(config.dataDir, 'files')),
     },
     FilesService,
+    FilesResolver,
     HttpContextService,
   ],
   exports: [FILE_STORAGE, FilesService, HttpContextService],

@@ -829,7 +829,7 @@ export type UpdateToolkitItemsMutation = { readonly updateToolkitItems: { readon
 export type LibraryPlacesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LibraryPlacesQuery = { readonly localAuthorities: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly trusts: ReadonlyArray<{ readonly id: string, readonly name: string, readonly shortName: string, readonly schools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly displayName: string }> }> };
+export type LibraryPlacesQuery = { readonly uploadLimits: { readonly maxBytes: number }, readonly localAuthorities: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly trusts: ReadonlyArray<{ readonly id: string, readonly name: string, readonly shortName: string, readonly schools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly displayName: string }> }> };
 
 export type NotificationPartsFragment = { readonly id: string, readonly kind: NotificationKind, readonly title: string, readonly body: string | null, readonly link: string | null, readonly createdAt: string, readonly readAt: string | null };
 
@@ -4073,6 +4073,9 @@ fragment ToolkitParts on Toolkit {
 }`) as unknown as TypedDocumentString<UpdateToolkitItemsMutation, UpdateToolkitItemsMutationVariables>;
 export const LibraryPlacesDocument = new TypedDocumentString(`
     query LibraryPlaces {
+  uploadLimits {
+    maxBytes
+  }
   localAuthorities {
     id
     name

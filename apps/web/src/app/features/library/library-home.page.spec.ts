@@ -19,7 +19,11 @@ async function render(
 ) {
   const total = opts.total ?? 2;
   const client = new FakeGraphqlClient()
-    .on(LibraryPlacesDocument, { localAuthorities: [{ id: 'la-essex', name: 'Essex' }], trusts: [] })
+    .on(LibraryPlacesDocument, {
+      uploadLimits: { maxBytes: 20 * 1024 * 1024 },
+      localAuthorities: [{ id: 'la-essex', name: 'Essex' }],
+      trusts: [],
+    })
     .on(ToolkitsDocument, {
       toolkits: {
         nodes: [

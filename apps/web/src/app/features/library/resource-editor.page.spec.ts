@@ -14,6 +14,7 @@ import { ResourceEditorPage } from './resource-editor.page';
 import { buttonByText, resource, signInAs, stable } from './testing/library-fixtures';
 
 const PLACES = {
+  uploadLimits: { maxBytes: 2048 },
   localAuthorities: [{ id: 'la-essex', name: 'Essex' }],
   trusts: [
     {
@@ -114,6 +115,15 @@ describe('Resource editor', () => {
       personalDataOverride: null,
     });
     expect(navigate).toHaveBeenCalledWith(['/library/resources', 'r-new']);
+  });
+
+  it("refuses a file over the server's own cap before sending it, and says the cap", async () => {
+    const { fixture, el, started } = await render();
+    expect(el.textContent).toContain('up to 2 KB each');
+    fixture.componentInstance.uploads.add([new File(['x'.repeat(2049)], 'big.csv')]);
+    await stable(fixture);
+    expect(started).toHaveLength(0);
+    expect(el.querySelector('lan-file-drop .message')?.textContent).toContain('Files can be up to 2 KB');
   });
 
   it("shows the server's refusal for a file and will not save until it is dealt with", async () => {

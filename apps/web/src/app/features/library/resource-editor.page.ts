@@ -117,11 +117,15 @@ export class ResourceEditorPage {
   protected readonly L = LIBRARY_LIMITS;
   protected readonly Published = ResourceStatus.Published;
   protected readonly accept = ACCEPTED_FILE_EXTENSIONS.join(',');
-  protected readonly fileHint = `${ACCEPTED_FILE_TYPES_TEXT} files, up to ${formatBytes(FILE_LIMITS.defaultMaxBytes)} each.`;
+  /** The server's cap (UPLOAD_MAX_BYTES), read with the page's other settings. */
+  private readonly maxUploadBytes = signal<number>(FILE_LIMITS.defaultMaxBytes);
+  protected readonly fileHint = computed(
+    () => `${ACCEPTED_FILE_TYPES_TEXT} files, up to ${formatBytes(this.maxUploadBytes())} each.`,
+  );
 
   readonly uploads = new UploadQueue(
     (file, progress) => this.uploader.upload(file, progress),
-    (file) => precheckFile(file),
+    (file) => precheckFile(file, this.maxUploadBytes()),
   );
   private readonly uploader = inject(FileUploader);
 
@@ -168,6 +172,7 @@ export class ResourceEditorPage {
     this.loadError.set(null);
     try {
       const places = await this.client.request(LibraryPlacesDocument);
+      this.maxUploadBytes.set(places.uploadLimits.maxBytes);
       this.localAuthorities.set(places.localAuthorities);
       const audiences = audienceOptions(this.session.actor(), places);
       this.audiences.set(audiences);
