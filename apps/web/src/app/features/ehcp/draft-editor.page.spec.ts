@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import { EHCP_SECTION_KEYS, EHCP_SECTION_SHORT } from '@lantern/shared-domain';
 import { ApiError } from '@lantern/web-graphql';
 import { settle } from '../../../testing/fake-socket';
-import { EhcpDraftEditorPage } from './draft-editor.page';
+import { EhcpDraftEditorPage, downloadName } from './draft-editor.page';
 import { type EhcpDraft, EhcpDrafts } from './ehcp-drafts';
 
 const LONG = 'word '.repeat(30).trim();
@@ -146,5 +146,39 @@ describe('EHCP draft editor', () => {
     });
     expect(el.querySelector('h1')?.textContent).toBe('Draft not found');
     expect(el.textContent).toContain('belongs to another school');
+  });
+
+  it("shows the server's reason when the export is refused, instead of saving it as a file", async () => {
+    const fetchMock = vi.fn(
+      async () =>
+        new Response(JSON.stringify({ code: 'NOT_FOUND', message: 'That EHCP draft was not found.' }), {
+          status: 404,
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click');
+    try {
+      const { el, stable } = await render();
+      Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('Export to Word'))!.click();
+      await stable();
+      await stable();
+      expect(fetchMock).toHaveBeenCalledWith('/ehcp-drafts/d-1/export.docx', { credentials: 'same-origin' });
+      expect(click).not.toHaveBeenCalled();
+      expect(el.querySelector('lan-alert')?.textContent).toContain('That EHCP draft was not found.');
+    } finally {
+      vi.unstubAllGlobals();
+      click.mockRestore();
+    }
+  });
+
+  it('names the download from Content-Disposition', () => {
+    expect(
+      downloadName(
+        `attachment; filename="x.docx"; filename*=UTF-8''EHCP%20request%20%E2%80%93%20JS%20Y4.docx`,
+      ),
+    ).toBe('EHCP request – JS Y4.docx');
+    expect(downloadName('attachment; filename="plain.docx"')).toBe('plain.docx');
+    expect(downloadName(null)).toBe('EHCP draft.docx');
   });
 });

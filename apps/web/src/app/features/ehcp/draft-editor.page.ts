@@ -169,15 +169,54 @@ export class EhcpDraftEditorPage {
         );
         return;
       }
+      // Fetched first so a refusal is shown here, not saved as a file.
+      const res = await fetch(d.exportUrl || exportUrl(d.id), { credentials: 'same-origin' });
+      if (!res.ok) {
+        this.exportError.set(await refusalMessage(res));
+        return;
+      }
+      const url = URL.createObjectURL(await res.blob());
       const link = document.createElement('a');
-      link.href = d.exportUrl || exportUrl(d.id);
-      link.download = '';
+      link.href = url;
+      link.download = downloadName(res.headers.get('content-disposition'));
       document.body.append(link);
       link.click();
       link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
       void this.announcer.announce('The Word document is downloading.');
+    } catch {
+      this.exportError.set(
+        'Lantern could not be reached to make the document. Check your connection and try again.',
+      );
     } finally {
       this.exporting.set(false);
     }
   }
+}
+
+/** The server's plain-English reason, or a general one. */
+async function refusalMessage(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { message?: unknown };
+    if (typeof body.message === 'string' && body.message) return body.message;
+  } catch {
+    /* not JSON */
+  }
+  return res.status === 404
+    ? 'This draft was not found, or you no longer have access to it.'
+    : 'The document could not be made just now. Please try again.';
+}
+
+/** The file name from `Content-Disposition` (RFC 6266 `filename*` first), or a plain default. */
+export function downloadName(header: string | null): string {
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '');
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      /* fall through */
+    }
+  }
+  const plain = /filename="([^"]+)"/i.exec(header ?? '');
+  return plain ? plain[1] : 'EHCP draft.docx';
 }
