@@ -203,6 +203,18 @@ describe('EHCP templates and drafts', () => {
       expect((await t.sql('SELECT id FROM ehcp_drafts')).length).toBe(before);
     });
 
+    it('refuses to start a draft from an archived template', async () => {
+      await t.sql("UPDATE library_resources SET status = 'ARCHIVED' WHERE id = $1", [essexId]);
+      try {
+        const before = (await t.sql('SELECT id FROM ehcp_drafts')).length;
+        const { error } = await senco.fails(START, { t: essexId, p: 'AB Y3' }, 'BAD_USER_INPUT');
+        expect(error.message).toMatch(/archived/);
+        expect((await t.sql('SELECT id FROM ehcp_drafts')).length).toBe(before);
+      } finally {
+        await t.sql("UPDATE library_resources SET status = 'PUBLISHED' WHERE id = $1", [essexId]);
+      }
+    });
+
     it('refuses people who are not a school’s SENCO or headteacher, and asks which school when there are several', async () => {
       for (const email of [DEMO.sendLead, DEMO.leaderAssisi, DEMO.staffHolyFamily, DEMO.admin]) {
         const c = await t.signedIn(email);

@@ -214,6 +214,15 @@ describe('file uploads and downloads', () => {
     });
   });
 
+  it('lets only people who may share library resources upload', async () => {
+    const staff = await t.signedIn(DEMO.staffHolyFamily);
+    const before = await storedFiles();
+    const r = await upload(Buffer.from('hello'), 'notes.txt', { type: 'text/plain', cookie: staff.cookie });
+    expect(r.status).toBe(403);
+    expect(r.body.message).toMatch(/Only people who can share resources/);
+    expect(await storedFiles()).toEqual(before);
+  });
+
   it('tells a signed-in client the upload cap, and nobody else', async () => {
     const c = await t.signedIn(DEMO.staffHolyFamily);
     expect(await c.ok('{ uploadLimits { maxBytes } }')).toEqual({ uploadLimits: { maxBytes: CAP } });

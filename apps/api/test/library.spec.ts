@@ -960,6 +960,36 @@ describe('the resource library', () => {
         ),
       ).toEqual([{ n: 1 }]);
     });
+
+    it('does not remind an owner who can no longer see the resource', async () => {
+      const notifier = t.app.get(LibraryNotifier);
+      const checklist = res('Annual review checklist — Holy Family');
+      const [{ owner_id: ownerId }] = await t.sql<{ owner_id: string }>(
+        'SELECT owner_id FROM library_resources WHERE id = $1',
+        [checklist],
+      );
+      const grants = await t.sql('SELECT * FROM memberships WHERE user_id = $1', [ownerId]);
+      await t.sql('DELETE FROM memberships WHERE user_id = $1', [ownerId]);
+      await t.sql(
+        "UPDATE library_resources SET review_due_at = now() - interval '1 day', review_notified_at = NULL WHERE id = $1",
+        [checklist],
+      );
+      try {
+        await notifier.reviewsDue(new Date());
+        expect(
+          await t.sql(
+            "SELECT 1 FROM notifications WHERE recipient_id = $1 AND kind = 'LIBRARY_REVIEW_DUE' AND link LIKE '%' || $2 || '%'",
+            [ownerId, checklist],
+          ),
+        ).toHaveLength(0);
+      } finally {
+        for (const g of grants as Array<Record<string, unknown>>)
+          await t.sql(
+            'INSERT INTO memberships (user_id, role, trust_id, school_id) VALUES ($1, $2, $3, $4)',
+            [g['user_id'], g['role'], g['trust_id'], g['school_id']],
+          );
+      }
+    });
   });
 
   describe('files on versions', () => {

@@ -7,6 +7,7 @@ import {
   EHCP_SECTION_SHORT,
   EhcpCompleteness,
   ErrorCode,
+  ResourceStatus,
   canAccessEhcpDraft,
   draftCompleteness,
   ehcpDraftReach,
@@ -191,6 +192,11 @@ export class EhcpDraftsService {
     if (problem) throw Errors.badInput(problem, { pupilReference: problem });
     return this.ds.transaction(async (m) => {
       const t = await this.templates.load(ctx.actor, templateResourceId, m);
+      if (t.resource.status === ResourceStatus.Archived)
+        throw Errors.badInput(
+          'This template is archived, so new drafts cannot start from it. Look in the library for the current template.',
+          { templateResourceId: 'Archived template' },
+        );
       const draft = await m.getRepository(EhcpDraftEntity).save({
         schoolId: school!,
         templateResourceId: t.resource.id,

@@ -2,7 +2,7 @@ import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ErrorCode, FileRefusal } from '@lantern/shared-domain';
+import { ErrorCode, FileRefusal, Permission, canAnywhere } from '@lantern/shared-domain';
 import { Public } from '../../common/auth/decorators';
 import { FileRefusedError } from './file-refused.error';
 import { FilesService } from './files.service';
@@ -34,6 +34,12 @@ export class FilesController {
     try {
       this.http.checkChange(req);
       const ctx = await this.http.signedIn(req, res);
+      if (!canAnywhere(ctx.actor, Permission.LibraryPublish))
+        throw new HttpRefusal(
+          403,
+          ErrorCode.Forbidden,
+          'Only people who can share resources in the library can upload files.',
+        );
       if ((req as Request & { _body?: boolean })._body || req.readableEnded)
         throw new HttpRefusal(
           415,
@@ -75,7 +81,8 @@ export class FilesController {
       }
       setDownloadHeaders(res, { name: file.originalName, mediaType: file.mediaType, size: file.sizeBytes });
       await pipeline(stream, res);
-      await this.files.downloaded(ctx, file);
+      // A HEAD request sends no file: not a download.
+      if (req.method !== 'HEAD') await this.files.downloaded(ctx, file);
     } catch (err) {
       this.refuse(req, res, err);
     }

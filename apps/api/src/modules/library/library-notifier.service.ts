@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { NotificationKind } from '@lantern/shared-domain';
+import { NotificationKind, ResourceStatus, ShareScope } from '@lantern/shared-domain';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/context/request-context';
 import { NotificationsService, Publish } from '../notifications/notifications.service';
@@ -101,19 +101,37 @@ export class LibraryNotifier implements OnApplicationBootstrap, OnModuleDestroy 
     let total = 0;
     for (;;) {
       const { count, publish } = await this.ds.transaction(async (m) => {
-        const due: Array<{ id: string; title: string; owner_id: string; review_due_at: Date }> =
-          await m.query(
-            `SELECT r.id, r.title, r.owner_id, r.review_due_at FROM library_resources r
+        const due: Array<{
+          id: string;
+          title: string;
+          owner_id: string;
+          review_due_at: Date;
+          status: ResourceStatus;
+          share_scope: ShareScope;
+          trust_id: string | null;
+          school_id: string | null;
+        }> = await m.query(
+          `SELECT r.id, r.title, r.owner_id, r.review_due_at, r.status, r.share_scope, r.trust_id, r.school_id
+               FROM library_resources r
             WHERE r.status <> 'ARCHIVED' AND r.review_due_at <= $1
               AND (r.review_notified_at IS NULL OR r.review_notified_at < r.review_due_at)
             ORDER BY r.review_due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-            [now],
-          );
+          [now],
+        );
         const publishes: Publish[] = [];
         for (const r of due) {
-          const [owner] = await m.query('SELECT 1 FROM users WHERE id = $1 AND deactivated_at IS NULL', [
-            r.owner_id,
-          ]);
+          // Only an owner who can still see it (active, and still in its school or trust).
+          const [owner] = await this.access.whoCanSee(
+            [r.owner_id],
+            {
+              ownerId: r.owner_id,
+              status: r.status,
+              shareScope: r.share_scope,
+              trustId: r.trust_id,
+              schoolId: r.school_id,
+            },
+            m,
+          );
           if (owner) {
             publishes.push(
               await this.notifications.notify(m, {

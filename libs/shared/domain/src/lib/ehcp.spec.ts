@@ -64,6 +64,11 @@ describe('pupil references', () => {
   it.each([
     ['Jacob Smith', /name/],
     ['Oliver Y3', /name/],
+    ['JOHN SMITH', /name/],
+    ['JAMES SMITH Y4', /name/],
+    ['AMELIA-ROSE', /name/],
+    ['McDonald Y4', /name/],
+    ['Sam Y2', /name/],
     ['smith y4', /name/],
     ['O\u2019Brien Y3', /name/],
     ['DOB 02/11/2015', /date of birth/],

@@ -233,7 +233,11 @@ export function pupilReferenceProblem(raw: string): string | null {
     return `Use only letters, numbers, spaces and . - / ( ) _ # in a pupil reference. ${example}`;
   // Words (and the parts of O'Brien or Smith-Jones) that read like names rather than initials or codes.
   const words = ref.split(/[\s.()/_#'’-]+/).filter(Boolean);
-  const nameLike = words.filter((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w) || /^\p{Ll}{3,}$/u.test(w));
+  // Initials are up to three capitals ("JAS"); any longer run of letters, in any case ("JOHN",
+  // "McDonald"), or a three-letter word written as a word ("Sam", "sam"), reads as a name.
+  const nameLike = words.filter(
+    (w) => /^\p{L}{4,}$/u.test(w) || /^\p{Lu}\p{Ll}{2}$/u.test(w) || /^\p{Ll}{3}$/u.test(w),
+  );
   if (nameLike.some((w) => !REFERENCE_WORDS.has(w.toLowerCase())))
     return `This looks like it includes a name. ${example}`;
   return null;
