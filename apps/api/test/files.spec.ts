@@ -87,14 +87,14 @@ describe('file uploads and downloads', () => {
 
   /** A refused upload: its code, a plain message, and nothing stored (no row, no blob, no temp file). */
   async function expectRefused(
-    answer: Promise<UploadAnswer>,
+    send: () => Promise<UploadAnswer>,
     status: number,
     code: string,
     message: RegExp,
   ): Promise<void> {
     const rowsBefore = await rowCount();
     const filesBefore = await storedFiles();
-    const a = await answer;
+    const a = await send();
     expect({ status: a.status, code: a.body.code }).toEqual({ status, code });
     expect(a.body.message).toMatch(message);
     expect(await rowCount()).toBe(rowsBefore);
@@ -105,32 +105,42 @@ describe('file uploads and downloads', () => {
   describe('hostile uploads are refused with a clear message and nothing stored', () => {
     it('a spoofed type: PNG bytes named and declared as a PDF, a PDF declared as an image', async () => {
       await expectRefused(
-        upload(png(), 'report.pdf', { type: 'application/pdf' }),
+        () => upload(png(), 'report.pdf', { type: 'application/pdf' }),
         415,
         FileRefusal.TypeMismatch,
         /says it is a PDF document, but its contents are a PNG image/,
       );
       await expectRefused(
-        upload(pdf(), 'report.pdf', { type: 'image/png' }),
+        () => upload(pdf(), 'report.pdf', { type: 'image/png' }),
         415,
         FileRefusal.TypeMismatch,
         /PNG image.*PDF document/,
       );
-      await expectRefused(upload(EXECUTABLE, 'timetable.pdf'), 415, FileRefusal.TypeMismatch, /a program/);
-      await expectRefused(upload(pdf(), 'timetable.exe'), 415, FileRefusal.TypeMismatch, /"\.exe" file/);
+      await expectRefused(
+        () => upload(EXECUTABLE, 'timetable.pdf'),
+        415,
+        FileRefusal.TypeMismatch,
+        /a program/,
+      );
+      await expectRefused(
+        () => upload(pdf(), 'timetable.exe'),
+        415,
+        FileRefusal.TypeMismatch,
+        /"\.exe" file/,
+      );
     });
 
     it('an SVG with script, also renamed as a PNG, and an HTML page', async () => {
       await expectRefused(
-        upload(SVG_WITH_SCRIPT, 'chart.svg'),
+        () => upload(SVG_WITH_SCRIPT, 'chart.svg'),
         415,
         FileRefusal.ActiveContent,
         /SVG.*scripts/,
       );
-      await expectRefused(upload(SVG_WITH_SCRIPT, 'chart.png'), 415, FileRefusal.ActiveContent, /SVG/);
-      await expectRefused(upload(HTML_PAGE, 'notes.txt'), 415, FileRefusal.ActiveContent, /web page/);
+      await expectRefused(() => upload(SVG_WITH_SCRIPT, 'chart.png'), 415, FileRefusal.ActiveContent, /SVG/);
+      await expectRefused(() => upload(HTML_PAGE, 'notes.txt'), 415, FileRefusal.ActiveContent, /web page/);
       await expectRefused(
-        upload(HTML_PAGE, 'notes.txt', { type: 'text/html' }),
+        () => upload(HTML_PAGE, 'notes.txt', { type: 'text/html' }),
         415,
         FileRefusal.ActiveContent,
         /web page/,
@@ -140,31 +150,52 @@ describe('file uploads and downloads', () => {
     it('a zip bomb dressed as a .docx (20 MB of zeros in a few KB; never inflated)', async () => {
       const bomb = await zipBombDocx(20);
       expect(bomb.length).toBeLessThan(CAP);
-      await expectRefused(upload(bomb, 'EHCP request.docx'), 415, FileRefusal.ZipBomb, /expand/);
+      await expectRefused(() => upload(bomb, 'EHCP request.docx'), 415, FileRefusal.ZipBomb, /expand/);
+    });
+
+    it('a zip bomb whose directory lies about its sizes (caught by counting while inflating)', async () => {
+      const liar = await zipBombDocx(20, { declareSmall: true });
+      expect(liar.length).toBeLessThan(CAP);
+      await expectRefused(() => upload(liar, 'EHCP request.docx'), 415, FileRefusal.ZipBomb, /expand/);
     });
 
     it('a docx with macros, a plain zip named .docx, an empty file', async () => {
-      await expectRefused(upload(docxWithMacros(), 'letter.docx'), 415, FileRefusal.ActiveContent, /macros/);
-      await expectRefused(upload(plainZip(), 'letter.docx'), 415, FileRefusal.TypeMismatch, /zip archive/);
-      await expectRefused(upload(Buffer.alloc(0), 'empty.pdf'), 400, FileRefusal.Empty, /empty/);
+      await expectRefused(
+        () => upload(docxWithMacros(), 'letter.docx'),
+        415,
+        FileRefusal.ActiveContent,
+        /macros/,
+      );
+      await expectRefused(
+        () => upload(plainZip(), 'letter.docx'),
+        415,
+        FileRefusal.TypeMismatch,
+        /zip archive/,
+      );
+      await expectRefused(() => upload(Buffer.alloc(0), 'empty.pdf'), 400, FileRefusal.Empty, /empty/);
     });
 
     it('text that is not UTF-8 or holds NUL bytes, and types Lantern does not take', async () => {
       await expectRefused(
-        upload(Buffer.from([0x68, 0x69, 0xff, 0xfe, 0x0a]), 'notes.txt'),
+        () => upload(Buffer.from([0x68, 0x69, 0xff, 0xfe, 0x0a]), 'notes.txt'),
         415,
         FileRefusal.NotText,
         /not plain text/,
       );
-      await expectRefused(upload(Buffer.from('a,b\0,c\n'), 'marks.csv'), 415, FileRefusal.NotText, /UTF-8/);
       await expectRefused(
-        upload(Buffer.from('hello'), 'script.sh'),
+        () => upload(Buffer.from('a,b\0,c\n'), 'marks.csv'),
+        415,
+        FileRefusal.NotText,
+        /UTF-8/,
+      );
+      await expectRefused(
+        () => upload(Buffer.from('hello'), 'script.sh'),
         415,
         FileRefusal.TypeNotAllowed,
         /PDF, Word/,
       );
       await expectRefused(
-        upload(pdf(), 'report.pdf', { type: 'application/javascript' }),
+        () => upload(pdf(), 'report.pdf', { type: 'application/javascript' }),
         415,
         FileRefusal.TypeMismatch,
         /javascript/,
@@ -173,24 +204,29 @@ describe('file uploads and downloads', () => {
 
     it('names that climb folders or have nothing usable left', async () => {
       await expectRefused(
-        upload(pdf(), '../../etc/passwd.pdf'),
+        () => upload(pdf(), '../../etc/passwd.pdf'),
         400,
         FileRefusal.BadName,
         /without folder names/,
       );
-      await expectRefused(upload(pdf(), '..\\..\\boot.pdf'), 400, FileRefusal.BadName, /Rename the file/);
-      await expectRefused(upload(pdf(), '\u0000\u0007...'), 400, FileRefusal.BadName, /Rename/);
-      await expectRefused(upload(pdf(), ''), 400, FileRefusal.BadName, /Rename/);
+      await expectRefused(
+        () => upload(pdf(), '..\\..\\boot.pdf'),
+        400,
+        FileRefusal.BadName,
+        /Rename the file/,
+      );
+      await expectRefused(() => upload(pdf(), '\u0000\u0007...'), 400, FileRefusal.BadName, /Rename/);
+      await expectRefused(() => upload(pdf(), ''), 400, FileRefusal.BadName, /Rename/);
     });
 
     it('one byte over the cap (declared length, and while streaming without a length); exactly the cap is fine', async () => {
       const exact = Buffer.concat([pdf(), Buffer.alloc(CAP - pdf().length, 0x20)]);
       expect(exact.length).toBe(CAP);
       const over = Buffer.concat([exact, Buffer.from(' ')]);
-      await expectRefused(upload(over, 'big.pdf'), 413, FileRefusal.TooLarge, /up to 64 KB/);
+      await expectRefused(() => upload(over, 'big.pdf'), 413, FileRefusal.TooLarge, /up to 64 KB/);
       // Chunked: no Content-Length, so the cap is enforced while the bytes arrive.
       await expectRefused(
-        upload(Readable.from(inChunks(over)), 'big.pdf'),
+        () => upload(Readable.from(inChunks(over)), 'big.pdf'),
         413,
         FileRefusal.TooLarge,
         /too large/,
@@ -203,14 +239,14 @@ describe('file uploads and downloads', () => {
 
   describe('who may upload', () => {
     it('refuses without a session (401) and from a foreign or missing origin (403), storing nothing', async () => {
-      await expectRefused(upload(pdf(), 'a.pdf', { cookie: null }), 401, 'UNAUTHENTICATED', /sign in/);
+      await expectRefused(() => upload(pdf(), 'a.pdf', { cookie: null }), 401, 'UNAUTHENTICATED', /sign in/);
       await expectRefused(
-        upload(pdf(), 'a.pdf', { origin: 'https://evil.example' }),
+        () => upload(pdf(), 'a.pdf', { origin: 'https://evil.example' }),
         403,
         'FORBIDDEN',
         /did not come from Lantern/,
       );
-      await expectRefused(upload(pdf(), 'a.pdf', { origin: null }), 403, 'FORBIDDEN', /did not come/);
+      await expectRefused(() => upload(pdf(), 'a.pdf', { origin: null }), 403, 'FORBIDDEN', /did not come/);
     });
   });
 

@@ -11,7 +11,7 @@ import {
 } from '@lantern/shared-domain';
 import { FileRefusedError } from './file-refused.error';
 import type { StagedFile } from './storage/file-storage';
-import { ZipEntry, ZipFormatError, readStoredEntry, readZipDirectory } from './zip-directory';
+import { ZipEntry, ZipFormatError, inflatedSize, readStoredEntry, readZipDirectory } from './zip-directory';
 
 const HEAD_BYTES = 4096;
 const TEXT_CHUNK = 64 * 1024;
@@ -87,6 +87,27 @@ function checkZip(entries: ZipEntry[], sizeBytes: number): void {
     throw new FileRefusedError(FileRefusal.ZipBomb);
 }
 
+/**
+ * The directory's sizes passed checkZip; now make sure the data agrees: every entry must inflate to
+ * exactly its declared size (counting stops just past it), so a zip that lies about its sizes is
+ * refused as a zip bomb, and the work is bounded by the declared total checkZip already limited.
+ */
+async function checkDeclaredSizes(file: StagedFile, entries: ZipEntry[], name: string): Promise<void> {
+  for (const e of entries) {
+    let actual: number;
+    try {
+      actual = await inflatedSize(file, e, e.uncompressedSize);
+    } catch (err) {
+      if (err instanceof ZipFormatError)
+        throw new FileRefusedError(FileRefusal.Damaged, { claimed: claimedByName(name) });
+      throw err;
+    }
+    if (actual > e.uncompressedSize) throw new FileRefusedError(FileRefusal.ZipBomb);
+    if (actual < e.uncompressedSize)
+      throw new FileRefusedError(FileRefusal.Damaged, { claimed: claimedByName(name) });
+  }
+}
+
 async function isUtf8Text(file: StagedFile): Promise<boolean> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
@@ -137,6 +158,7 @@ export async function inspectUpload(
     if (entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name) || /^Basic\//.test(e.name)))
       throw new FileRefusedError(FileRefusal.ActiveContent, { actual: 'macros' });
     if (entries.some((e) => (e.flags & 1) === 1)) throw new FileRefusedError(FileRefusal.TypeNotAllowed);
+    await checkDeclaredSizes(file, entries, name);
     detected = await zipKind(file, entries);
     if (!detected) {
       if (byName)

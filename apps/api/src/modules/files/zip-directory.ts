@@ -1,3 +1,6 @@
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createInflateRaw } from 'node:zlib';
 import type { StagedFile } from './storage/file-storage';
 
 /** One entry of a zip's central directory, as declared (nothing is inflated). */
@@ -88,4 +91,45 @@ export async function readStoredEntry(file: StagedFile, entry: ZipEntry, max = 2
   const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   const data = await file.read(start, entry.compressedSize);
   return data.length === entry.compressedSize ? data : null;
+}
+
+const INFLATE_CHUNK = 64 * 1024;
+
+class InflatedPastLimit extends Error {}
+
+/**
+ * How many bytes an entry really inflates to, counted while streaming and stopped as soon as it
+ * passes `limit` (then `limit + 1` is returned): a zip can declare small sizes in its directory and
+ * still expand to gigabytes, so the declared sizes are checked against what the data does.
+ * Nothing inflated is kept. Corrupt data throws ZipFormatError.
+ */
+export async function inflatedSize(file: StagedFile, entry: ZipEntry, limit: number): Promise<number> {
+  const header = await file.read(entry.localHeaderOffset, 30);
+  if (header.length < 30 || header.readUInt32LE(0) !== LFH_SIG) throw new ZipFormatError('Bad local header');
+  const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  if (entry.method === 0) return entry.compressedSize;
+  if (entry.method !== 8) throw new ZipFormatError('Unsupported compression method');
+  async function* compressed(): AsyncGenerator<Buffer> {
+    for (let pos = 0; pos < entry.compressedSize; pos += INFLATE_CHUNK) {
+      const chunk = await file.read(start + pos, Math.min(INFLATE_CHUNK, entry.compressedSize - pos));
+      if (!chunk.length) return;
+      yield chunk;
+    }
+  }
+  let out = 0;
+  const counter = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      out += chunk.length;
+      done(out > limit ? new InflatedPastLimit() : null);
+    },
+  });
+  try {
+    await pipeline(Readable.from(compressed()), createInflateRaw(), counter);
+  } catch (err) {
+    if (err instanceof InflatedPastLimit) return limit + 1;
+    throw new ZipFormatError(
+      `Cannot inflate ${entry.name}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+  return out;
 }
