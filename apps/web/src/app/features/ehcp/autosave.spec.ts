@@ -80,19 +80,92 @@ describe('DraftAutosave', () => {
     expect(autosave.problem()).toBeNull();
   });
 
-  it('stops on a conflict and explains it, without saving over the other change', async () => {
+  it('keeps the text of a conflicting section, explains it, and never sends it over the other change', async () => {
     const save = vi.fn(async () => {
       throw new ApiError('CONFLICT', 'The draft changed.');
     });
-    const autosave = new DraftAutosave(save, 50);
+    const onConflict = vi.fn();
+    const autosave = new DraftAutosave(save, 50, onConflict);
     autosave.edit('K', 'advice');
     await autosave.flush();
     expect(autosave.state()).toBe('conflict');
+    expect(autosave.label()).toBe('Not saved — changed elsewhere');
     expect(autosave.problem()).toMatch(/Someone else saved this draft/);
+    expect(onConflict).toHaveBeenCalledWith('K');
+    expect(autosave.conflictText('K')).toBe('advice');
+    // Until the page has the current revision, typing only updates the kept text.
     autosave.edit('K', 'advice and more');
     vi.advanceTimersByTime(500);
     await autosave.retry();
     expect(save).toHaveBeenCalledTimes(1);
     expect(autosave.unsavedText('K')).toBe('advice and more');
+    expect(autosave.conflicts()['K']).toEqual({ mine: 'advice and more', earlier: [], reloaded: false });
+    expect(autosave.unsaved()).toBe(true);
+  });
+
+  it('goes on saving other sections after a conflict in one', async () => {
+    const saved: string[] = [];
+    const autosave = new DraftAutosave(async (k, t) => {
+      if (k === 'A') throw new ApiError('CONFLICT', 'The draft changed.');
+      saved.push(`${k}:${t}`);
+    }, 50);
+    autosave.edit('A', 'mine');
+    autosave.edit('B', 'needs');
+    await autosave.flush();
+    expect(saved).toEqual(['B:needs']);
+    expect(autosave.conflictText('A')).toBe('mine');
+    expect(autosave.state()).toBe('conflict');
+    autosave.edit('B', 'needs and more');
+    expect(autosave.state()).toBe('pending');
+    vi.advanceTimersByTime(50);
+    await flushPromises();
+    expect(saved).toEqual(['B:needs', 'B:needs and more']);
+    expect(autosave.state()).toBe('conflict');
+    expect(autosave.conflictText('A')).toBe('mine');
+  });
+
+  it('saves a conflicting section again once reloaded, and resolves with "use mine" or "keep theirs"', async () => {
+    let conflict = true;
+    const saved: string[] = [];
+    const autosave = new DraftAutosave(async (k, t) => {
+      if (conflict) throw new ApiError('CONFLICT', 'The draft changed.');
+      saved.push(`${k}:${t}`);
+    }, 50);
+    autosave.edit('A', 'mine');
+    await autosave.flush();
+    conflict = false;
+    autosave.reloaded('A');
+    // Typing on top of their text (the page shows it) saves again; my text is still kept.
+    autosave.edit('A', 'theirs, edited');
+    vi.advanceTimersByTime(50);
+    await flushPromises();
+    expect(saved).toEqual(['A:theirs, edited']);
+    expect(autosave.conflictText('A')).toBe('mine');
+    expect(autosave.state()).toBe('conflict');
+    expect(autosave.useMine('A')).toBe('mine');
+    await autosave.flush();
+    expect(saved).toEqual(['A:theirs, edited', 'A:mine']);
+    expect(autosave.conflicts()).toEqual({});
+    expect(autosave.state()).toBe('saved');
+
+    conflict = true;
+    autosave.edit('B', 'second');
+    await autosave.flush();
+    autosave.reloaded('B');
+    autosave.keepTheirs('B');
+    expect(autosave.conflictText('B')).toBeNull();
+    expect(autosave.state()).toBe('saved');
+  });
+
+  it('keeps earlier unsaved text when the same section conflicts again', async () => {
+    const autosave = new DraftAutosave(async () => {
+      throw new ApiError('CONFLICT', 'The draft changed.');
+    }, 50);
+    autosave.edit('A', 'first');
+    await autosave.flush();
+    autosave.reloaded('A');
+    autosave.edit('A', 'second');
+    await autosave.flush();
+    expect(autosave.conflicts()['A']).toEqual({ mine: 'second', earlier: ['first'], reloaded: false });
   });
 });

@@ -126,7 +126,154 @@ describe('EHCP draft editor', () => {
     await vi.advanceTimersByTimeAsync(900);
     await stable();
     expect(saveState()).toContain('changed elsewhere');
-    expect(el.textContent).toContain('Someone else saved this draft');
+    expect(el.textContent).toContain('Someone else saved section B while you were editing');
+    expect(el.querySelector<HTMLTextAreaElement>('#your-text')?.value).toBe('Speech and language therapy');
+  });
+
+  describe('when a colleague saved a section first', () => {
+    /** A server holding each section's text and revision; a save from an older revision is a CONFLICT. */
+    function server() {
+      const rows = new Map(
+        draft().sections.map((s) => [s.key as string, { text: s.text, revision: s.revision }]),
+      );
+      return {
+        rows,
+        /** A colleague's save. */
+        colleague(key: string, text: string) {
+          const row = rows.get(key)!;
+          rows.set(key, { text, revision: row.revision + 1 });
+        },
+        load: async () => {
+          const d = draft();
+          return { ...d, sections: d.sections.map((s) => ({ ...s, ...rows.get(s.key)! })) };
+        },
+        save: async (key: string, text: string, rev: number) => {
+          const row = rows.get(key)!;
+          if (rev !== row.revision) throw new ApiError('CONFLICT', 'Someone saved this section first.');
+          rows.set(key, { text, revision: rev + 1 });
+          return rev + 1;
+        },
+      };
+    }
+
+    async function conflictInA() {
+      vi.useFakeTimers();
+      const srv = server();
+      const page = await render({ load: srv.load, save: srv.save });
+      const nav = () =>
+        Array.from(page.el.querySelectorAll<HTMLButtonElement>('nav[aria-label="Sections"] button'));
+      const open = async (i: number) => {
+        nav()[i].click();
+        await page.stable();
+      };
+      const button = (text: string) =>
+        Array.from(page.el.querySelectorAll<HTMLButtonElement>('button')).find((b) =>
+          b.textContent?.includes(text),
+        )!;
+      srv.colleague('A', 'Their section A');
+      await open(0);
+      await page.type(`${LONG} mine`);
+      await vi.advanceTimersByTimeAsync(900);
+      await page.stable();
+      await page.stable();
+      return { ...page, srv, open, button };
+    }
+
+    it('keeps my text and shows it read-only beside their current text', async () => {
+      const { el, textarea, saveState, drafts } = await conflictInA();
+      expect(drafts.draft).toHaveBeenCalledTimes(2); // their version was loaded
+      expect(saveState()).toContain('changed elsewhere');
+      expect(textarea().value).toBe('Their section A');
+      const mine = el.querySelector<HTMLTextAreaElement>('#your-text')!;
+      expect(mine.value).toBe(`${LONG} mine`);
+      expect(mine.readOnly).toBe(true);
+      expect(el.textContent).toContain('Your text (not saved)');
+      expect(el.querySelector('.conflict-panel')?.textContent).toContain('Use my text');
+    });
+
+    it('goes on saving other sections with their own revisions', async () => {
+      const { saveSection, open, type, stable, srv, saveState } = await conflictInA();
+      await open(1);
+      await type('Communication and interaction');
+      await vi.advanceTimersByTimeAsync(900);
+      await stable();
+      expect(saveSection).toHaveBeenLastCalledWith('d-1', 'B', 'Communication and interaction', 0);
+      expect(srv.rows.get('B')).toEqual({ text: 'Communication and interaction', revision: 1 });
+      await type('Communication and interaction needs');
+      await vi.advanceTimersByTimeAsync(900);
+      await stable();
+      expect(saveSection).toHaveBeenLastCalledWith('d-1', 'B', 'Communication and interaction needs', 1);
+      expect(saveState()).toContain('changed elsewhere'); // A still waits for a choice
+    });
+
+    it('saves typing in the section again, against the reloaded revision', async () => {
+      const { saveSection, type, stable, srv, el } = await conflictInA();
+      await type('Their section A, with my addition');
+      await vi.advanceTimersByTimeAsync(900);
+      await stable();
+      expect(saveSection).toHaveBeenLastCalledWith('d-1', 'A', 'Their section A, with my addition', 4);
+      expect(srv.rows.get('A')).toEqual({ text: 'Their section A, with my addition', revision: 5 });
+      expect(el.querySelector<HTMLTextAreaElement>('#your-text')!.value).toBe(`${LONG} mine`);
+    });
+
+    it('"Use my text" saves my text against the new revision; "Keep theirs" discards it', async () => {
+      const { saveSection, stable, srv, el, button, textarea, saveState } = await conflictInA();
+      button('Use my text').click();
+      await vi.advanceTimersByTimeAsync(0);
+      await stable();
+      expect(saveSection).toHaveBeenLastCalledWith('d-1', 'A', `${LONG} mine`, 4);
+      expect(srv.rows.get('A')).toEqual({ text: `${LONG} mine`, revision: 5 });
+      expect(textarea().value).toBe(`${LONG} mine`);
+      expect(el.querySelector('#your-text')).toBeNull();
+      expect(saveState()).toMatch(/^Saved/);
+
+      srv.colleague('A', 'Theirs again');
+      await (async () => {
+        textarea().value = 'Mine again';
+        textarea().dispatchEvent(new Event('input'));
+      })();
+      await vi.advanceTimersByTimeAsync(900);
+      await stable();
+      await stable();
+      expect(textarea().value).toBe('Theirs again');
+      button('Keep theirs').click();
+      await stable();
+      expect(el.querySelector('#your-text')).toBeNull();
+      expect(saveState()).toMatch(/^Saved/);
+      expect(srv.rows.get('A')).toEqual({ text: 'Theirs again', revision: 6 });
+    });
+
+    it('reloading keeps, and saves, text waiting in other sections', async () => {
+      vi.useFakeTimers();
+      const srv = server();
+      const { el, stable, type, textarea, saveSection } = await render({
+        load: srv.load,
+        save: srv.save,
+      });
+      const nav = () =>
+        Array.from(el.querySelectorAll<HTMLButtonElement>('nav[aria-label="Sections"] button'));
+      srv.colleague('A', 'Their section A');
+      await type('Waiting in B'); // section B, not yet saved
+      nav()[0].click();
+      await stable();
+      await type(`${LONG} mine`);
+      await vi.advanceTimersByTimeAsync(900);
+      await stable();
+      await stable();
+      expect(saveSection).toHaveBeenCalledWith('d-1', 'B', 'Waiting in B', 0);
+      expect(srv.rows.get('B')?.text).toBe('Waiting in B');
+      expect(textarea().value).toBe('Their section A');
+      // Reloading again by hand changes nothing typed.
+      Array.from(el.querySelectorAll<HTMLButtonElement>('button'))
+        .find((b) => b.textContent?.includes('Reload the draft'))!
+        .click();
+      await vi.advanceTimersByTimeAsync(0);
+      await stable();
+      nav()[1].click();
+      await stable();
+      expect(textarea().value).toBe('Waiting in B');
+      expect(el.querySelector('#your-text')).toBeNull(); // B has no conflict
+    });
   });
 
   it('moves between sections and puts focus in the text', async () => {
@@ -160,7 +307,9 @@ describe('EHCP draft editor', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click');
     try {
       const { el, stable } = await render();
-      Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('Export to Word'))!.click();
+      Array.from(el.querySelectorAll('button'))
+        .find((b) => b.textContent?.includes('Export to Word'))!
+        .click();
       await stable();
       await stable();
       expect(fetchMock).toHaveBeenCalledWith('/ehcp-drafts/d-1/export.docx', { credentials: 'same-origin' });

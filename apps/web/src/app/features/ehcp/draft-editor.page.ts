@@ -55,6 +55,24 @@ import {
   ],
   templateUrl: './draft-editor.page.html',
   styleUrl: './draft-editor.page.scss',
+  // The conflict panel's styles (kept here, beside the logic they serve).
+  styles: `
+    .alert-actions,
+    .conflict-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .conflict-panel {
+      margin-top: 0.5rem;
+      padding: 0.75rem 1rem;
+      border-left: 4px solid var(--mat-sys-error);
+      background: var(--mat-sys-surface-container-low);
+    }
+    .conflict-panel h3 {
+      margin-top: 0;
+    }
+  `,
 })
 export class EhcpDraftEditorPage {
   private readonly drafts = inject(EhcpDrafts);
@@ -73,19 +91,33 @@ export class EhcpDraftEditorPage {
   protected readonly texts = signal<Record<string, string>>({});
   protected readonly exporting = signal(false);
   protected readonly exportError = signal<string | null>(null);
+  /** Reloading the draft after a conflict (keeps what is not saved yet). */
+  protected readonly reloading = signal(false);
+  protected readonly reloadError = signal<string | null>(null);
 
   /** Each section's revision: a save moves it on; a save from an older one is a conflict. */
   private revisions: Record<string, number> = {};
-  protected readonly autosave = new DraftAutosave(async (key, text) => {
-    const d = this.draft();
-    if (!d) return;
-    this.revisions[key] = await this.drafts.saveSection(
-      d.id,
-      key as EhcpSectionKey,
-      text,
-      this.revisions[key] ?? 0,
-    );
-  });
+  protected readonly autosave = new DraftAutosave(
+    async (key, text) => {
+      const d = this.draft();
+      if (!d) return;
+      this.revisions[key] = await this.drafts.saveSection(
+        d.id,
+        key as EhcpSectionKey,
+        text,
+        this.revisions[key] ?? 0,
+      );
+    },
+    undefined,
+    (key) => {
+      void this.announcer.announce(
+        `Someone else saved section ${key} while you were editing. Your text is kept; choose whether to use it or keep theirs.`,
+      );
+      void this.reload();
+    },
+  );
+  private reloadRun: Promise<void> | null = null;
+  private reloadAgain = false;
 
   protected readonly sections = computed(() => this.draft()?.sections ?? []);
   protected readonly section = computed(() => this.sections().find((s) => s.key === this.current()) ?? null);
@@ -140,6 +172,76 @@ export class EhcpDraftEditorPage {
     void this.load(this.id());
   }
 
+  /**
+   * Load the draft's current text and revisions after a conflict, without losing anything typed:
+   * what is waiting is saved first; a section whose text is still not saved keeps it (and its
+   * revision); a section in conflict takes the server's text and revision, its person's text kept
+   * by the autosave until they choose. Typing saves again afterwards.
+   */
+  protected reload(): Promise<void> {
+    if (this.reloadRun) {
+      this.reloadAgain = true;
+      return this.reloadRun;
+    }
+    this.reloadRun = (async () => {
+      try {
+        do {
+          this.reloadAgain = false;
+          await this.reloadOnce();
+        } while (this.reloadAgain);
+      } finally {
+        this.reloadRun = null;
+      }
+    })();
+    return this.reloadRun;
+  }
+
+  private async reloadOnce(): Promise<void> {
+    const d = this.draft();
+    if (!d) return;
+    this.reloading.set(true);
+    this.reloadError.set(null);
+    try {
+      await this.autosave.flush();
+      // Conflicts met while this loads are reloaded by the next round (this text may predate them).
+      const conflicted = this.autosave.conflictKeys();
+      const fresh = await this.drafts.draft(d.id);
+      const texts = { ...this.texts() };
+      for (const s of fresh.sections) {
+        if (this.autosave.busy(s.key)) continue;
+        texts[s.key] = s.text;
+        this.revisions[s.key] = s.revision;
+      }
+      this.texts.set(texts);
+      this.draft.set(fresh);
+      for (const key of conflicted) this.autosave.reloaded(key);
+    } catch (error) {
+      this.reloadError.set(messageOf(error));
+    } finally {
+      this.reloading.set(false);
+    }
+  }
+
+  /** Save the person's kept text over the other change (against the revision just reloaded). */
+  protected async useMine(key: EhcpSectionKey): Promise<void> {
+    if (!this.autosave.conflicts()[key]?.reloaded) await this.reload();
+    if (!this.autosave.conflicts()[key]?.reloaded) return;
+    const mine = this.autosave.useMine(key);
+    if (mine === null) return;
+    this.texts.update((t) => ({ ...t, [key]: mine }));
+    await this.autosave.flush();
+    if (!this.autosave.conflicts()[key] && !this.autosave.busy(key)) {
+      void this.announcer.announce(`Your text for section ${key} is saved.`);
+    }
+  }
+
+  /** Keep the other person's text for the section (it is already in the box). */
+  protected keepTheirs(key: EhcpSectionKey): void {
+    if (!this.autosave.conflicts()[key]?.reloaded) return;
+    this.autosave.keepTheirs(key);
+    void this.announcer.announce(`Kept the saved text of section ${key}.`);
+  }
+
   protected choose(key: EhcpSectionKey): void {
     this.current.set(key);
     afterNextRender(() => document.getElementById('section-text')?.focus(), { injector: this.injector });
@@ -163,6 +265,12 @@ export class EhcpDraftEditorPage {
     this.exporting.set(true);
     try {
       await this.autosave.flush();
+      if (this.autosave.state() === 'conflict') {
+        this.exportError.set(
+          'Someone else changed a section you were editing. Choose whether to use your text or keep theirs, then export.',
+        );
+        return;
+      }
       if (this.autosave.unsaved()) {
         this.exportError.set(
           'Your latest changes are not saved yet, so they would be missing from the export. Save them first.',

@@ -184,4 +184,18 @@ describe('Resource editor', () => {
       ]),
     });
   });
+
+  it("sends '' (not null, which keeps the old text) when the summary and body were emptied", async () => {
+    const { fixture, el, client, type } = await render({ id: 'r-1' });
+    expect(el.querySelector<HTMLTextAreaElement>('textarea[formcontrolname="summary"]')!.value).not.toBe('');
+    expect(el.querySelector<HTMLTextAreaElement>('lan-markdown-field textarea')!.value).not.toBe('');
+    type('textarea[formcontrolname="summary"]', '   ');
+    type('lan-markdown-field textarea', '');
+    type('input[formcontrolname="changeNote"]', 'Removed pupil details');
+    buttonByText(el, 'Save a new version')!.click();
+    await stable(fixture);
+    const input = client.callsOf(UpdateResourceDocument)[0]['input'] as Record<string, unknown>;
+    expect(input['bodyMd']).toBe('');
+    expect(input['summary']).toBe('');
+  });
 });

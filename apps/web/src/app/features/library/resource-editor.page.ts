@@ -275,6 +275,9 @@ export class ResourceEditorPage {
               .request(UpdateResourceDocument, {
                 input: {
                   ...content,
+                  // On update the API reads null as "keep the current text": an emptied field is ''.
+                  summary: v.summary.trim(),
+                  bodyMd: v.body,
                   resourceId: existing.id,
                   changeNote: v.changeNote.trim(),
                   basedOnVersion: existing.versionCount,
