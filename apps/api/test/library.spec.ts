@@ -310,6 +310,18 @@ describe('the resource library', () => {
         },
         'PERSONAL_DATA',
       );
+      await hf.fails(
+        UPDATE,
+        {
+          i: {
+            resourceId: created.id,
+            title: 'Reading plan',
+            bodyMd: 'A plan for paired reading.',
+            changeNote: 'Adjusted for Jacob Smith, Year 4',
+          },
+        },
+        'PERSONAL_DATA',
+      );
       expect(
         (await hf.ok<{ libraryResource: Resource }>(RESOURCE, { id: created.id })).libraryResource
           .versionCount,
@@ -769,6 +781,11 @@ describe('the resource library', () => {
         TOOLKIT_ITEMS,
         { i: { toolkitId: tk.id, items: [{ resourceId: tk.id }] } },
         'BAD_USER_INPUT',
+      );
+      await hf.fails(
+        TOOLKIT_ITEMS,
+        { i: { toolkitId: tk.id, items: [{ resourceId: a, note: 'Used with Jacob Smith in Year 4' }] } },
+        'PERSONAL_DATA',
       );
       await (await as(DEMO.sencoHolyCross)).fails(TOOLKIT, { id: tk.id }, 'NOT_FOUND');
       await (

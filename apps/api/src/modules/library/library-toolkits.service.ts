@@ -14,6 +14,7 @@ import {
   ToolkitItemInput,
 } from './dto/library.inputs';
 import { LibraryAccessService } from './library-access.service';
+import { LibraryPersonalDataGuard } from './library-personal-data';
 import { COLUMNS, LibraryReadService, rowToEntity } from './library-read.service';
 import { LibraryWriteService } from './library-write.service';
 import { LibraryResourceEntity } from './library.entity';
@@ -33,6 +34,7 @@ export class LibraryToolkitsService {
     private readonly read: LibraryReadService,
     private readonly write: LibraryWriteService,
     private readonly audit: AuditService,
+    private readonly personalData: LibraryPersonalDataGuard,
   ) {}
 
   toModel(resource: LibraryResourceModel): ToolkitModel {
@@ -137,6 +139,13 @@ export class LibraryToolkitsService {
     const resourceInput = Object.assign(new CreateResourceInput(), input, { kind: ResourceKind.Toolkit });
     return this.write.create(ctx, resourceInput, async (m, r) => {
       await this.checkItems(actor, r.id, input.items, m);
+      await this.personalData.check(
+        ctx,
+        input.items.map((i) => i.note),
+        input.personalDataOverride,
+        { trustId: r.trustId, schoolId: r.schoolId, targetType: 'library_resource', targetId: r.id },
+        m,
+      );
       await this.writeItems(
         m,
         r.id,
@@ -155,6 +164,14 @@ export class LibraryToolkitsService {
       const r: LibraryResourceEntity = await this.access.managed(actor, toolkitId, m, 'change this toolkit');
       if (r.kind !== ResourceKind.Toolkit) throw Errors.notFound('That toolkit');
       await this.checkItems(actor, r.id, items, m);
+      // No override here: a note beside a resource in a toolkit has no reason to name a pupil.
+      await this.personalData.check(
+        ctx,
+        items.map((i) => i.note),
+        null,
+        { trustId: r.trustId, schoolId: r.schoolId, targetType: 'library_resource', targetId: r.id },
+        m,
+      );
       const params: unknown[] = [r.id];
       const visible = this.access.visibleSql(actor, 'r', params);
       const kept: Array<{ resource_id: string; note: string }> = await m.query(

@@ -136,13 +136,20 @@ export class LibraryWriteService {
     override: { reason: string } | null | undefined,
     r: LibraryResourceEntity,
     m: EntityManager,
+    changeNote: string | null | undefined,
   ) {
+    // Change notes and file names are shown too (history, notifications, downloads): check them alike.
+    const files: Array<{ original_name: string }> = c.fileIds.length
+      ? await m.query('SELECT original_name FROM files WHERE id = ANY($1::uuid[])', [c.fileIds])
+      : [];
     await this.personalData.check(
       ctx,
       [
         c.title,
         c.summary,
         c.bodyMd,
+        changeNote,
+        ...files.map((f) => f.original_name.replace(/_+/g, ' ')),
         ...(c.ehcpSections ?? []).flatMap((s) => [s.title, s.guidance, ...s.prompts]),
       ],
       override,
@@ -241,7 +248,7 @@ export class LibraryWriteService {
       );
       const r = await m.getRepository(LibraryResourceEntity).findOneByOrFail({ id: row.id as string });
       await this.addVersion(m, r, content, actor.userId, input.changeNote?.trim() || 'First version', null);
-      await this.checkText(ctx, content, input.personalDataOverride, r, m);
+      await this.checkText(ctx, content, input.personalDataOverride, r, m, input.changeNote);
       if (extra) await extra(m, r);
       await this.audit.recordFor(
         ctx,
@@ -307,7 +314,7 @@ export class LibraryWriteService {
       if (contentChanged) {
         await this.checkFiles(actor, content.fileIds, r.id, m);
         const v = await this.addVersion(m, r, content, actor.userId, input.changeNote, null);
-        await this.checkText(ctx, content, input.personalDataOverride, r, m);
+        await this.checkText(ctx, content, input.personalDataOverride, r, m, input.changeNote);
         publish = await this.notifier.newVersion(m, ctx, r, v);
       }
       await this.audit.recordFor(
