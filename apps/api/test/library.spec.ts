@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FilesCleanupService } from '../src/modules/files/files-cleanup.service';
+import { FILE_STORAGE, FileStorage } from '../src/modules/files/storage/file-storage';
 import { LibraryNotifier } from '../src/modules/library/library-notifier.service';
 import { ids } from './support/fixtures';
 import { installQueryCounter, queryCount } from './support/query-counter';
@@ -1026,6 +1028,29 @@ describe('the resource library', () => {
     };
     const download = (c: GqlClient, fileId: string) =>
       fetch(`${t.url}/files/${fileId}`, { headers: { cookie: c.cookie! } });
+
+    it('removes uploads nobody attached once they are a day old, and keeps attached ones', async () => {
+      const hf = await as(DEMO.sencoHolyFamily);
+      const attached = await upload(hf, 'kept.txt', `Kept ${Date.now()}`);
+      const orphan = await upload(hf, 'orphan.txt', `Never attached ${Date.now()}`);
+      await hf.ok(CREATE, { i: baseInput({ title: 'Resource with a kept file', fileIds: [attached] }) });
+      const sha = async (fileId: string) =>
+        (await t.sql<{ sha256: string }>('SELECT sha256 FROM files WHERE id = $1', [fileId]))[0]!.sha256;
+      const orphanSha = await sha(orphan);
+      const storage = t.app.get<FileStorage>(FILE_STORAGE);
+      expect(await storage.exists(orphanSha)).toBe(true);
+      const cleanup = t.app.get(FilesCleanupService);
+      await cleanup.sweep(new Date());
+      expect(await t.sql('SELECT id FROM files WHERE id = $1', [orphan])).toHaveLength(1); // not a day old yet
+      await t.sql("UPDATE files SET created_at = now() - interval '2 days' WHERE id = ANY($1::uuid[])", [
+        [attached, orphan],
+      ]);
+      expect(await cleanup.sweep(new Date())).toBeGreaterThanOrEqual(1);
+      expect(await t.sql('SELECT id FROM files WHERE id = $1', [orphan])).toHaveLength(0);
+      expect(await storage.exists(orphanSha)).toBe(false);
+      expect(await t.sql('SELECT id FROM files WHERE id = $1', [attached])).toHaveLength(1);
+      expect((await download(hf, attached)).status).toBe(200);
+    });
 
     it('lets whoever can see a version download its files, counts downloads, and refuses the rest', async () => {
       const hf = await as(DEMO.sencoHolyFamily);

@@ -27,6 +27,7 @@ import { Library1764400000000 } from './migrations/1764400000000-library';
 import { LIBRARY_ENTITIES } from '../modules/library/library.entity';
 import { FileEntity } from '../modules/files/file.entity';
 import { EhcpDrafts1764500000000 } from './migrations/1764500000000-ehcp-drafts';
+import { FilesSweep1764600000000 } from './migrations/1764600000000-files-sweep';
 import { EhcpDraftEntity, EhcpDraftSectionEntity } from '../modules/ehcp/ehcp.entity';
 import {
   NotificationEntity,
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   Files1764300000000,
   Library1764400000000,
   EhcpDrafts1764500000000,
+  FilesSweep1764600000000,
 ];

@@ -23,3 +23,14 @@ export interface FileDownloadListener {
 }
 
 export const FILE_DOWNLOAD_LISTENERS = Symbol('FILE_DOWNLOAD_LISTENERS');
+
+/**
+ * Which of these files a feature still uses (e.g. attached to a library version). Registered like
+ * FILE_READ_CHECKS, under FILE_USAGE. A file no provider uses is removed by the clean-up once it is
+ * older than a day (an upload the person never attached).
+ */
+export interface FileUsage {
+  inUse(fileIds: string[]): Promise<Set<string>>;
+}
+
+export const FILE_USAGE = Symbol('FILE_USAGE');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuthModule } from '../auth/auth.module';
 import { FilesController } from './files.controller';
+import { FilesCleanupService } from './files-cleanup.service';
 import { FilesResolver } from './files.resolver';
 import { FilesService } from './files.service';
 import { HttpContextService } from './http-context';
@@ -27,9 +28,10 @@ import { LocalFileStorage } from './storage/local-file-storage';
     },
     FilesService,
     FilesResolver,
+    FilesCleanupService,
     HttpContextService,
   ],
-  exports: [FILE_STORAGE, FilesService, HttpContextService],
+  exports: [FILE_STORAGE, FilesService, FilesCleanupService, HttpContextService],
 })
 export class FilesModule implements OnModuleInit {
   constructor(@Inject(FILE_STORAGE) private readonly storage: FileStorage) {}

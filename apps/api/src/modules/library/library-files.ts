@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { canSeeResource } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
-import type { FileDownloadListener, FileReadCheck } from '../files/file-access';
+import type { FileDownloadListener, FileReadCheck, FileUsage } from '../files/file-access';
 import { LibraryResourceEntity } from './library.entity';
 
 /** Resources with a version that carries this file (any version, so history stays downloadable). */
@@ -44,5 +44,21 @@ export class LibraryDownloadCounter implements FileDownloadListener {
         'UPDATE library_resources SET download_count = download_count + 1 WHERE id = ANY($1::uuid[])',
         [ids],
       );
+  }
+}
+
+/** Files attached to any version of any resource (history included) are in use. */
+@Injectable()
+export class LibraryFileUsage implements FileUsage {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async inUse(fileIds: string[]): Promise<Set<string>> {
+    if (!fileIds.length) return new Set();
+    const rows: Array<{ id: string }> = await this.ds.query(
+      `SELECT DISTINCT f.id FROM unnest($1::uuid[]) AS f(id)
+        WHERE EXISTS (SELECT 1 FROM library_resource_versions v WHERE v.file_ids @> ARRAY[f.id])`,
+      [fileIds],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 }

@@ -108,7 +108,7 @@ export class LibraryWriteService {
     const rows: Array<{ id: string; uploaded_by: string; attached: boolean }> = await m.query(
       `SELECT f.id, f.uploaded_by,
               EXISTS (SELECT 1 FROM library_resource_versions v WHERE v.resource_id = $2 AND f.id = ANY(v.file_ids)) AS attached
-         FROM files f WHERE f.id = ANY($1::uuid[])`,
+         FROM files f WHERE f.id = ANY($1::uuid[]) FOR SHARE OF f`,
       [fileIds, resourceId],
     );
     const ok = new Set(rows.filter((r) => r.uploaded_by === actor.userId || r.attached).map((r) => r.id));

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { FILE_DOWNLOAD_LISTENERS, FILE_READ_CHECKS } from '../files/file-access';
+import { FILE_DOWNLOAD_LISTENERS, FILE_READ_CHECKS, FILE_USAGE } from '../files/file-access';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { LibraryAccessService } from './library-access.service';
 import { LibraryEngagementService } from './library-engagement.service';
@@ -9,7 +9,7 @@ import {
   LibraryVersionFieldsResolver,
   ToolkitFieldsResolver,
 } from './library-fields.resolver';
-import { LibraryDownloadCounter, LibraryFileReadCheck } from './library-files';
+import { LibraryDownloadCounter, LibraryFileReadCheck, LibraryFileUsage } from './library-files';
 import { LibraryNotifier } from './library-notifier.service';
 import { LibraryPersonalDataGuard } from './library-personal-data';
 import { LibraryReadService } from './library-read.service';
@@ -39,6 +39,8 @@ import { LibraryResolver } from './library.resolver';
     LibraryDownloadCounter,
     { provide: FILE_READ_CHECKS, useExisting: LibraryFileReadCheck },
     { provide: FILE_DOWNLOAD_LISTENERS, useExisting: LibraryDownloadCounter },
+    LibraryFileUsage,
+    { provide: FILE_USAGE, useExisting: LibraryFileUsage },
   ],
   exports: [LibraryAccessService, LibraryReadService, LibraryNotifier],
 })

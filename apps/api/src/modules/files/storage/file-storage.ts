@@ -33,6 +33,8 @@ export interface FileStorage {
   /** The bytes of a stored blob (rejects when missing). */
   open(sha256: string): Promise<Readable>;
   exists(sha256: string): Promise<boolean>;
+  /** Remove a blob (no error when it is already gone). */
+  remove(sha256: string): Promise<void>;
 }
 
 export const FILE_STORAGE = Symbol('FILE_STORAGE');

@@ -90,6 +90,10 @@ export class LocalFileStorage implements FileStorage {
     }
   }
 
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+
   /** Remove temporary files older than `olderThanMs` (left by a crash mid-upload). */
   async sweepTemp(olderThanMs = 60 * 60 * 1000): Promise<number> {
     let removed = 0;
