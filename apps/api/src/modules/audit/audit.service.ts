@@ -31,30 +31,46 @@ export class AuditService {
     entry: Omit<AuditRecord, 'actorUserId' | 'actorLabel' | 'ip'>,
     manager: EntityManager = this.ds.manager,
   ): Promise<void> {
+    return this.recordAllFor(ctx, [entry], manager);
+  }
+
+  /** Several entries by the person of this request, in one statement (e.g. every row of a list read). */
+  recordAllFor(
+    ctx: RequestContext,
+    entries: Array<Omit<AuditRecord, 'actorUserId' | 'actorLabel' | 'ip'>>,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<void> {
+    const who = {
+      actorUserId: ctx.session?.userId ?? null,
+      actorLabel: ctx.session?.displayName ?? 'Unknown',
+      ip: ctx.ip,
+    };
     return this.record(
-      {
-        ...entry,
-        actorUserId: ctx.session?.userId ?? null,
-        actorLabel: ctx.session?.displayName ?? 'Unknown',
-        ip: ctx.ip,
-      },
+      entries.map((e) => ({ ...e, ...who })),
       manager,
     );
   }
 
-  /** Write an entry; pass the transaction's manager so the entry commits with the change it records. */
-  async record(entry: AuditRecord, manager: EntityManager = this.ds.manager): Promise<void> {
-    await manager.getRepository(AuditEntryEntity).insert({
-      actorUserId: entry.actorUserId,
-      actorLabel: entry.actorLabel,
-      action: entry.action,
-      summary: entry.summary,
-      ip: entry.ip,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      trustId: entry.trustId ?? null,
-      schoolId: entry.schoolId ?? null,
-    });
+  /** Write entries; pass the transaction's manager so they commit with the change they record. */
+  async record(
+    entries: AuditRecord | AuditRecord[],
+    manager: EntityManager = this.ds.manager,
+  ): Promise<void> {
+    const list = Array.isArray(entries) ? entries : [entries];
+    if (!list.length) return;
+    await manager.getRepository(AuditEntryEntity).insert(
+      list.map((entry) => ({
+        actorUserId: entry.actorUserId,
+        actorLabel: entry.actorLabel,
+        action: entry.action,
+        summary: entry.summary,
+        ip: entry.ip,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId ?? null,
+        trustId: entry.trustId ?? null,
+        schoolId: entry.schoolId ?? null,
+      })),
+    );
   }
 
   /** Entries the actor may read, newest first: network admins all, others their trusts' and schools'. */

@@ -125,18 +125,7 @@ export class EhcpDraftsService {
   }
 
   private record(ctx: Signed, m: EntityManager, d: DraftRow, action: AuditAction, summary: string) {
-    return this.audit.recordFor(
-      ctx,
-      {
-        action,
-        summary,
-        targetType: 'ehcp_draft',
-        targetId: d.draft.id,
-        schoolId: d.draft.schoolId,
-        trustId: d.trustId,
-      },
-      m,
-    );
+    return this.audit.recordFor(ctx, auditEntry(d, action, summary), m);
   }
 
   private sectionsOf(m: EntityManager, draftIds: string[]): Promise<EhcpDraftSectionEntity[]> {
@@ -285,14 +274,13 @@ export class EhcpDraftsService {
         m,
         page.map((r) => r.draft.id),
       );
-      for (const d of page)
-        await this.record(
-          ctx,
-          m,
-          d,
-          AuditAction.EhcpDraftRead,
-          `Listed an EHCP draft (“${d.draft.templateTitle}”)`,
-        );
+      await this.audit.recordAllFor(
+        ctx,
+        page.map((d) =>
+          auditEntry(d, AuditAction.EhcpDraftRead, `Listed an EHCP draft (“${d.draft.templateTitle}”)`),
+        ),
+        m,
+      );
       return toConnection(
         rows,
         limit,
@@ -406,4 +394,16 @@ export class EhcpDraftsService {
       return { draft: d.draft, schoolName: d.schoolName, sections };
     });
   }
+}
+
+/** An audit entry about a draft, readable by its school and trust. */
+function auditEntry(d: DraftRow, action: AuditAction, summary: string) {
+  return {
+    action,
+    summary,
+    targetType: 'ehcp_draft',
+    targetId: d.draft.id,
+    schoolId: d.draft.schoolId,
+    trustId: d.trustId,
+  };
 }

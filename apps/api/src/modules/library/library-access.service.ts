@@ -75,13 +75,19 @@ export class LibraryAccessService {
     r: ResourceRecord,
     m: EntityManager = this.ds.manager,
   ): Promise<string[]> {
-    if (!userIds.length) return [];
+    const actors = await this.activeActors(userIds, m);
+    return [...actors.values()].filter((a) => canSeeResource(a, r)).map((a) => a.userId);
+  }
+
+  /** These people's current roles, in one statement; deactivated accounts are left out. */
+  async activeActors(userIds: string[], m: EntityManager = this.ds.manager): Promise<Map<string, Actor>> {
+    if (!userIds.length) return new Map();
     const rows: Array<{ id: string; grants: Actor['grants'] }> = await m.query(
       `SELECT u.id, COALESCE((SELECT json_agg(json_build_object('role', ms.role, 'trustId', COALESCE(ms.trust_id, sc.trust_id), 'schoolId', ms.school_id))
                                FROM memberships ms LEFT JOIN schools sc ON sc.id = ms.school_id WHERE ms.user_id = u.id), '[]'::json) AS grants
          FROM users u WHERE u.id = ANY($1::uuid[]) AND u.deactivated_at IS NULL`,
-      [userIds],
+      [[...new Set(userIds)]],
     );
-    return rows.filter((u) => canSeeResource({ userId: u.id, grants: u.grants }, r)).map((u) => u.id);
+    return new Map(rows.map((u) => [u.id, { userId: u.id, grants: u.grants }]));
   }
 }

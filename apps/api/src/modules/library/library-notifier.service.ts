@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { NotificationKind, ResourceStatus, ShareScope } from '@lantern/shared-domain';
+import { NotificationKind, ResourceStatus, ShareScope, canSeeResource } from '@lantern/shared-domain';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/context/request-context';
 import { NotificationsService, Publish } from '../notifications/notifications.service';
@@ -119,20 +119,21 @@ export class LibraryNotifier implements OnApplicationBootstrap, OnModuleDestroy 
           [now],
         );
         const publishes: Publish[] = [];
+        const owners = await this.access.activeActors(
+          due.map((r) => r.owner_id),
+          m,
+        );
         for (const r of due) {
           // Only an owner who can still see it (active, and still in its school or trust).
-          const [owner] = await this.access.whoCanSee(
-            [r.owner_id],
-            {
-              ownerId: r.owner_id,
-              status: r.status,
-              shareScope: r.share_scope,
-              trustId: r.trust_id,
-              schoolId: r.school_id,
-            },
-            m,
-          );
-          if (owner) {
+          const owner = owners.get(r.owner_id);
+          const record = {
+            ownerId: r.owner_id,
+            status: r.status,
+            shareScope: r.share_scope,
+            trustId: r.trust_id,
+            schoolId: r.school_id,
+          };
+          if (owner && canSeeResource(owner, record)) {
             publishes.push(
               await this.notifications.notify(m, {
                 recipientId: r.owner_id,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager } from 'typeorm';
-import { Actor, AuditAction, ResourceKind, ResourceSort } from '@lantern/shared-domain';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor, AuditAction, ResourceKind, ResourceSort, canSeeResource } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { Connection } from '../../common/pagination/connection';
@@ -108,15 +108,12 @@ export class LibraryToolkitsService {
     const ids = items.map((i) => i.resourceId);
     if (new Set(ids).size !== ids.length) throw Errors.badInput('A resource appears twice in the toolkit.');
     if (toolkitId && ids.includes(toolkitId)) throw Errors.badInput('A toolkit cannot contain itself.');
-    for (const id of ids) {
-      try {
-        await this.access.resource(actor, id, m);
-      } catch {
-        throw Errors.badInput('One of the resources was not found. Choose it again from the library.', {
-          items: 'Unknown resource',
-        });
-      }
-    }
+    const found = ids.length ? await m.getRepository(LibraryResourceEntity).findBy({ id: In(ids) }) : [];
+    const visible = new Set(found.filter((r) => canSeeResource(actor, r)).map((r) => r.id));
+    if (ids.some((id) => !visible.has(id)))
+      throw Errors.badInput('One of the resources was not found. Choose it again from the library.', {
+        items: 'Unknown resource',
+      });
   }
 
   private async writeItems(
