@@ -89,7 +89,7 @@ export async function start(
   let embedded: EmbeddedPostgres | null = null;
   let database: DatabaseOptions;
   if (config.databaseUrl) {
-    database = { url: config.databaseUrl };
+    database = { url: config.databaseUrl, poolMax: config.dbPoolMax };
   } else {
     embedded = await startEmbeddedPostgres(config.dataDir);
     database = { url: embedded.url, embedded: true };

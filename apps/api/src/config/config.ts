@@ -65,6 +65,7 @@ const schema = z.object({
   RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt(10),
   RATE_LIMIT_MUTATIONS_PER_MINUTE: positiveInt(120),
   DB_CONNECT_TIMEOUT_MS: positiveInt(30_000, 600_000),
+  DB_POOL_MAX: positiveInt(10, 100),
   UPLOAD_MAX_BYTES: positiveInt(20 * 1024 * 1024, 1024 * 1024 * 1024),
   LANTERN_DEMO_DATA: bool(true),
   WEB_DIST_DIR: z.string().optional(),
@@ -121,6 +122,8 @@ export interface AppConfig {
   logLevel: string;
   rateLimit: { loginPerMinute: number; mutationsPerMinute: number };
   dbConnectTimeoutMs: number;
+  /** Connections to a PostgreSQL server (the embedded database always has one). */
+  dbPoolMax: number;
   /** Largest file accepted by POST /files, in bytes (refused while streaming, nothing stored). */
   uploadMaxBytes: number;
   /** Seed demo data into an empty database (never in production). */
@@ -173,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       mutationsPerMinute: e.RATE_LIMIT_MUTATIONS_PER_MINUTE,
     },
     dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+    dbPoolMax: e.DB_POOL_MAX,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     seedDemoData: !isProduction && e.LANTERN_DEMO_DATA,
     webDistDir: e.WEB_DIST_DIR,

@@ -7,6 +7,8 @@ export interface DatabaseOptions {
   url: string;
   /** PGlite serves one connection at a time. */
   embedded?: boolean;
+  /** Pool size for a PostgreSQL server (default 10). Tests run the suite once with 1 to catch a second connection opened inside a transaction. */
+  poolMax?: number;
 }
 
 /** The one description of Lantern's database, used by the app, the tests and the migration CLI. */
@@ -23,7 +25,7 @@ export function dataSourceOptions(o: DatabaseOptions, logger?: Logger): DataSour
     ...(logger ? { logger: new PinoTypeOrmLogger(logger) } : {}),
     maxQueryExecutionTime: 1_000,
     extra: {
-      max: o.embedded ? 1 : 10,
+      max: o.embedded ? 1 : (o.poolMax ?? 10),
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
       application_name: 'lantern',

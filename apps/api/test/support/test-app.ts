@@ -116,6 +116,9 @@ export async function startTestApp(
       RATE_LIMIT_MUTATIONS_PER_MINUTE: '10000',
       // Test sockets present this origin (the app's port is random, so localhost:PORT cannot be listed).
       ALLOWED_ORIGINS: TEST_ORIGIN,
+      // `npm test` runs this suite a second time with DB_POOL_MAX=1: a second connection opened
+      // inside a transaction then deadlocks, as it would on the embedded default.
+      ...(process.env['DB_POOL_MAX'] ? { DB_POOL_MAX: process.env['DB_POOL_MAX'] } : {}),
       ...env,
     }),
     host: '127.0.0.1',
@@ -123,7 +126,7 @@ export async function startTestApp(
   const reachUrl = opts.reach ? opts.reach(databaseUrl) : databaseUrl;
   const app = await createApp(
     { ...config, databaseUrl: reachUrl },
-    { url: reachUrl },
+    { url: reachUrl, poolMax: config.dbPoolMax },
     createLogger(config.logLevel),
   );
   await app.init();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, canModerateCategory, canSeeCategory } from '@lantern/shared-domain';
 import { Errors } from '../../common/errors/app-error';
 import { ForumCategoryEntity, ForumThreadEntity } from './forum.entity';
@@ -66,9 +66,13 @@ export class ForumAccessService {
   }
 
   /** Of these people, those who may see the category now (current roles, active accounts). */
-  async whoCanSee(userIds: string[], category: ForumCategoryEntity): Promise<string[]> {
+  async whoCanSee(
+    userIds: string[],
+    category: ForumCategoryEntity,
+    m: EntityManager = this.ds.manager,
+  ): Promise<string[]> {
     if (!userIds.length) return [];
-    const rows: Array<{ id: string; grants: Actor['grants'] }> = await this.ds.query(
+    const rows: Array<{ id: string; grants: Actor['grants'] }> = await m.query(
       `SELECT u.id, COALESCE((SELECT json_agg(json_build_object('role', m.role, 'trustId', COALESCE(m.trust_id, sc.trust_id), 'schoolId', m.school_id))
                                FROM memberships m LEFT JOIN schools sc ON sc.id = m.school_id WHERE m.user_id = u.id), '[]'::json) AS grants
          FROM users u WHERE u.id = ANY($1::uuid[]) AND u.deactivated_at IS NULL`,

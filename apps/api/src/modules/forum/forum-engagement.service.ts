@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { ForumAccessService } from './forum-access.service';
@@ -160,8 +160,8 @@ export class ForumEngagementService {
   }
 
   /** People watching a whole category, to tell about a new thread. */
-  async categoryWatchers(categoryId: string): Promise<string[]> {
-    const rows: Array<{ user_id: string }> = await this.ds.query(
+  async categoryWatchers(categoryId: string, m: EntityManager = this.ds.manager): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await m.query(
       'SELECT user_id FROM forum_watches WHERE category_id = $1',
       [categoryId],
     );
@@ -169,8 +169,8 @@ export class ForumEngagementService {
   }
 
   /** People watching a thread or its category, to tell about a new reply. */
-  async watchers(threadId: string, categoryId: string): Promise<string[]> {
-    const rows: Array<{ user_id: string }> = await this.ds.query(
+  async watchers(threadId: string, categoryId: string, m: EntityManager = this.ds.manager): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await m.query(
       'SELECT DISTINCT user_id FROM forum_watches WHERE thread_id = $1 OR category_id = $2',
       [threadId, categoryId],
     );
