@@ -8,6 +8,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { requireSupportedNode, runtimeNode } from './runtime.mjs';
+
+requireSupportedNode('start');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const main = join(root, 'dist', 'apps', 'api', 'main.js');
@@ -35,8 +38,8 @@ if (!existsSync(main)) {
 
 const port = process.env.PORT || '3000';
 const url = `http://localhost:${port}`;
-log(`starting node dist/apps/api/main.js (NODE_ENV=${process.env.NODE_ENV ?? 'unset'}) ...`);
-const api = spawn(process.execPath, [main], { cwd: root, stdio: 'inherit', env: process.env });
+log(`starting dist/apps/api/main.js on Node ${process.versions.node} (NODE_ENV=${process.env.NODE_ENV ?? 'unset'}) ...`);
+const api = spawn(runtimeNode(), [main], { cwd: root, stdio: 'inherit', env: process.env });
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => api.kill(signal));

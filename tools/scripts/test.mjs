@@ -14,6 +14,10 @@ import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { failureDigest } from './failure-digest.mjs';
+import { requireSupportedNode } from './runtime.mjs';
+
+requireSupportedNode('test');
+console.log(`npm test on Node ${process.versions.node}`);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const nx = join(root, 'node_modules', '.bin', 'nx');

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   AuditAction,
@@ -141,7 +141,7 @@ export class InvitationsService {
     return this.ds.transaction(async (m) => {
       const inv = await m.getRepository(InvitationEntity).findOneBy({ id });
       if (!inv) throw Errors.notFound('That invitation');
-      const scope = await this.scopeOf(inv);
+      const scope = await this.scopeOf(inv, m);
       if (!canAssignRole(actor, inv.role, scope)) throw Errors.forbidden('revoke that invitation');
       if (statusOf(inv) !== InvitationStatus.PENDING) {
         throw Errors.conflict('Only a pending invitation can be revoked.');
@@ -301,9 +301,9 @@ export class InvitationsService {
     return inv;
   }
 
-  private async scopeOf(inv: InvitationEntity): Promise<Scope> {
+  private async scopeOf(inv: InvitationEntity, m: EntityManager = this.ds.manager): Promise<Scope> {
     if (inv.schoolId) {
-      const rows = await this.ds.query('SELECT trust_id FROM schools WHERE id = $1', [inv.schoolId]);
+      const rows = await m.query('SELECT trust_id FROM schools WHERE id = $1', [inv.schoolId]);
       return { kind: ScopeKind.School, trustId: rows[0].trust_id, schoolId: inv.schoolId };
     }
     if (inv.trustId) return { kind: ScopeKind.Trust, trustId: inv.trustId };
