@@ -10,7 +10,6 @@ module.exports = {
   // Integration tests run against a real PostgreSQL server (TEST_DATABASE_URL); see test/support.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  setupFilesAfterEnv: ['<rootDir>/test/support/retry-once.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
   coverageDirectory: '../../coverage/apps/api',
