@@ -5,8 +5,10 @@
  * Exits non-zero if anything failed.
  *
  *   1. unit and integration tests of every project (api jest needs PostgreSQL: TEST_DATABASE_URL)
- *   2. production builds of api and web
- *   3. browser tests (web-e2e: Chromium against the built api + web, fresh database)
+ *   2. the api's integration tests again with a pool of one connection (DB_POOL_MAX=1)
+ *   3. production builds of api and web
+ *   4. browser tests (web-e2e: Chromium against the built api + web, fresh PostgreSQL database)
+ *   5. the core browser journeys against the embedded default (no DATABASE_URL: PGlite)
  *
  * Test steps skip Nx's cache: they talk to real PostgreSQL and Chromium, so a cached pass proves nothing.
  */
@@ -29,13 +31,25 @@ const steps = [
     args: ['run-many', '-t', 'test', '--parallel=1', '--outputStyle=static', '--skip-nx-cache'],
   },
   {
+    // With one connection, code that opens a second connection inside a transaction deadlocks a
+    // test, as it does on the embedded default (PGlite serves one connection).
+    name: 'api integration tests with a pool of one connection (DB_POOL_MAX=1)',
+    args: ['run', 'api:test', '--outputStyle=static', '--skip-nx-cache'],
+    env: { DB_POOL_MAX: '1' },
+  },
+  {
     name: 'production builds (api, web)',
     args: ['run-many', '-t', 'build', '-p', 'api,web', '--outputStyle=static'],
   },
   {
-    name: 'browser tests (web-e2e)',
+    name: 'browser tests (web-e2e, PostgreSQL)',
     args: ['run', 'web-e2e:e2e', '--outputStyle=static', '--skip-nx-cache'],
-    needs: 1,
+    needs: 2,
+  },
+  {
+    name: "browser core journeys on npm start's embedded database (web-e2e:e2e-embedded)",
+    args: ['run', 'web-e2e:e2e-embedded', '--outputStyle=static', '--skip-nx-cache'],
+    needs: 2,
   },
 ];
 
@@ -48,7 +62,7 @@ for (const [index, step] of steps.entries()) {
   }
   console.log(`\n=== ${index + 1}/${steps.length} ${step.name}: nx ${step.args.join(' ')} ===\n`);
   const started = Date.now();
-  const run = await runStep(step.args);
+  const run = await runStep(step.args, step.env);
   const seconds = Math.round((Date.now() - started) / 1000);
   results.push({
     name: step.name,
@@ -70,9 +84,9 @@ for (const result of results.filter((r) => r.status === 'FAILED')) {
 process.exit(results.every((result) => result.status === 'passed') ? 0 : 1);
 
 /** Run nx with the output streamed through (and kept, for the failure digest). */
-function runStep(args) {
+function runStep(args, extraEnv = {}) {
   return new Promise((resolvePromise) => {
-    const child = spawn(nx, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
+    const child = spawn(nx, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, ...extraEnv } });
     const chunks = [];
     const keep = (sink) => (data) => {
       sink.write(data);

@@ -6,11 +6,14 @@
  *    DATABASE_URL pointing at that database (everything else in the environment is passed through),
  * 3. waits for GET /health to answer 200 (60 s), printing the server's output if it does not.
  *
- * Set E2E_BASE_URL to run the tests against a server you started yourself instead.
+ * Set E2E_BASE_URL to run the tests against a server you started yourself instead, or
+ * E2E_EMBEDDED=1 to start the api as `npm start` does by default: no DATABASE_URL, so on the
+ * embedded PGlite database (one connection), in a fresh data folder.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEST_OUTPUT_DIR } from './chromium';
 import { createDatabase, dropDatabase, maintenanceUrl, withDatabase } from './database';
@@ -36,6 +39,7 @@ export default async function globalSetup(): Promise<void> {
       pid: null,
       databaseName: null,
       adminDatabaseUrl: null,
+      dataDir: null,
     });
     return;
   }
@@ -44,10 +48,18 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`${API_MAIN} does not exist: build first (npx nx run web-e2e:e2e builds api and web).`);
   }
 
-  const adminDatabaseUrl = maintenanceUrl();
-  const databaseName = `lantern_e2e_${Date.now()}_${process.pid}`;
-  await createDatabase(adminDatabaseUrl, databaseName);
-  log(`created database ${databaseName}`);
+  const embedded = process.env['E2E_EMBEDDED'] === '1';
+  const adminDatabaseUrl = embedded ? null : maintenanceUrl();
+  const databaseName = embedded ? null : `lantern_e2e_${Date.now()}_${process.pid}`;
+  const dataDir = embedded ? mkdtempSync(join(tmpdir(), 'lantern-e2e-embedded-')) : null;
+  if (adminDatabaseUrl && databaseName) {
+    await createDatabase(adminDatabaseUrl, databaseName);
+    log(`created database ${databaseName}`);
+  } else {
+    log(`embedded database (PGlite, one connection) in ${dataDir}`);
+  }
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  delete inherited['DATABASE_URL'];
 
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -56,13 +68,15 @@ export default async function globalSetup(): Promise<void> {
   const child = spawn(process.execPath, [API_MAIN], {
     cwd: WORKSPACE_ROOT,
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: 'test',
       // Every browser test signs in as several people against this one server (one address); the
       // per-address sign-in limit has its own API test, so here it must not get in the way.
       RATE_LIMIT_LOGIN_PER_MINUTE: process.env['RATE_LIMIT_LOGIN_PER_MINUTE'] ?? '1000',
       PORT: String(port),
-      DATABASE_URL: withDatabase(adminDatabaseUrl, databaseName),
+      ...(adminDatabaseUrl && databaseName
+        ? { DATABASE_URL: withDatabase(adminDatabaseUrl, databaseName) }
+        : { LANTERN_DATA_DIR: dataDir!, LANTERN_DEMO_DATA: 'true' }),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -76,7 +90,7 @@ export default async function globalSetup(): Promise<void> {
   // Never leave the api running if Jest itself dies.
   process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'));
 
-  const state: E2eState = { baseUrl, pid: child.pid ?? null, databaseName, adminDatabaseUrl };
+  const state: E2eState = { baseUrl, pid: child.pid ?? null, databaseName, adminDatabaseUrl, dataDir };
   try {
     log(`starting node dist/apps/api/main.js on port ${port} ...`);
     await waitForHealth(`${baseUrl}/health`, child);
@@ -87,7 +101,7 @@ export default async function globalSetup(): Promise<void> {
         `${output.join('\n')}\n[e2e] ---- end of api output ----\n\n`,
     );
     if (child.exitCode === null) child.kill('SIGKILL');
-    await dropDatabase(adminDatabaseUrl, databaseName).catch(() => undefined);
+    if (adminDatabaseUrl && databaseName) await dropDatabase(adminDatabaseUrl, databaseName).catch(() => undefined);
     throw error;
   }
   log(`api is up at ${baseUrl} (log: ${API_LOG_FILE})`);

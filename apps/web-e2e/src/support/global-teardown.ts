@@ -1,5 +1,5 @@
 /** Jest global teardown: stops the api started by the global setup and drops its database. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dropDatabase } from './database';
 import { STATE_FILE, type E2eState } from './server-state';
 
@@ -13,6 +13,10 @@ export default async function globalTeardown(): Promise<void> {
   if (state.databaseName && state.adminDatabaseUrl) {
     await dropDatabase(state.adminDatabaseUrl, state.databaseName);
     process.stdout.write(`[e2e] stopped the api and dropped database ${state.databaseName}\n`);
+  }
+  if (state.dataDir) {
+    rmSync(state.dataDir, { recursive: true, force: true });
+    process.stdout.write(`[e2e] stopped the api and removed the embedded database in ${state.dataDir}\n`);
   }
 }
 

@@ -14,6 +14,8 @@ export interface E2eState {
   databaseName: string | null;
   /** Connection string of the server that holds it (maintenance database). */
   adminDatabaseUrl: string | null;
+  /** Data folder of the embedded database (E2E_EMBEDDED=1), removed by the teardown, or null. */
+  dataDir: string | null;
 }
 
 export function baseUrl(): string {
