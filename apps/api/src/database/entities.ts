@@ -28,6 +28,7 @@ import { LIBRARY_ENTITIES } from '../modules/library/library.entity';
 import { FileEntity } from '../modules/files/file.entity';
 import { EhcpDrafts1764500000000 } from './migrations/1764500000000-ehcp-drafts';
 import { FilesSweep1764600000000 } from './migrations/1764600000000-files-sweep';
+import { ReadingPreferences1765200000000 } from './migrations/1765200000000-reading-preferences';
 import { EhcpDraftEntity, EhcpDraftSectionEntity } from '../modules/ehcp/ehcp.entity';
 import {
   NotificationEntity,
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   Library1764400000000,
   EhcpDrafts1764500000000,
   FilesSweep1764600000000,
+  ReadingPreferences1765200000000,
 ];

@@ -9,3 +9,4 @@ export * from './lib/personal-data';
 export * from './lib/library';
 export * from './lib/files';
 export * from './lib/ehcp';
+export * from './lib/reading';

@@ -4,11 +4,19 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
+import { ReadingPreferencesResolver } from './reading-preferences.resolver';
 import { RequestContextFactory } from './request-context.factory';
 
 @Module({
   imports: [UsersModule],
-  providers: [AuthService, AuthResolver, PasswordService, LoginThrottleService, RequestContextFactory],
+  providers: [
+    AuthService,
+    AuthResolver,
+    ReadingPreferencesResolver,
+    PasswordService,
+    LoginThrottleService,
+    RequestContextFactory,
+  ],
   exports: [AuthService, PasswordService, RequestContextFactory],
 })
 export class AuthModule {}

@@ -11,6 +11,7 @@ import { UserByIdLoader } from '../users/users.loader';
 import { toUser } from '../users/user.mapper';
 import { AuthService } from './auth.service';
 import { ChangePasswordInput, LoginInput, UpdateProfileInput } from './dto/auth.inputs';
+import { readingPreferencesOf } from './reading-preferences.model';
 import { ViewerModel } from './viewer.model';
 
 /** The viewer for the current context (after sign-in the context holds the new session). */
@@ -18,7 +19,12 @@ export async function viewerOf(ctx: RequestContext): Promise<ViewerModel> {
   if (!ctx.session || !ctx.actor) throw Errors.unauthenticated();
   const user = await ctx.loaders.get(UserByIdLoader).load(ctx.session.userId);
   if (!user) throw Errors.unauthenticated();
-  return { user: toUser(user), permissions: permissionsOf(ctx.actor), showPresence: user.showPresence };
+  return {
+    user: toUser(user),
+    permissions: permissionsOf(ctx.actor),
+    showPresence: user.showPresence,
+    readingPreferences: readingPreferencesOf(user),
+  };
 }
 
 @Resolver(() => ViewerModel)
