@@ -6,6 +6,7 @@ export * from './lib/audit';
 export * from './lib/policy';
 export * from './lib/realtime';
 export * from './lib/personal-data';
+export * from './lib/person-names';
 export * from './lib/library';
 export * from './lib/files';
 export * from './lib/ehcp';

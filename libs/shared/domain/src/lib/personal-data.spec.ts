@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PersonalDataKind, describeFindings, findPersonalData, isValidNhsNumber } from './personal-data';
+import { NAME_DATA } from '../names';
+import {
+  PersonalDataKind,
+  describeFindings,
+  findPersonalData,
+  isValidNhsNumber,
+  removeFindings,
+} from './personal-data';
 
 const kinds = (text: string) => findPersonalData(text).map((f) => f.kind);
 
@@ -60,5 +67,60 @@ describe('findPersonalData on school names', () => {
     'Holy Family (Year 5) trip',
   ])('does not mistake a school for a pupil: %s', (text) => {
     expect(findPersonalData(text)).toEqual([]);
+  });
+});
+
+describe('findPersonalData with the given-name data', () => {
+  const check = (text: string, allowedNames: string[] = []) =>
+    findPersonalData(text, { names: NAME_DATA, allowedNames });
+
+  it.each([
+    ['Olivia Brown has settled much better since half term.', 'Olivia Brown'],
+    ["We met Olivia's mum after school.", 'Olivia'],
+    ['Ava-Rose O’Neill uses a writing slope.', 'Ava-Rose O’Neill'],
+    ['Muhammad is refusing to go to PE.', 'Muhammad'],
+    ['Will has hit two members of staff.', 'Will'],
+  ])('finds the name in %s', (text, name) => {
+    expect(check(text)).toContainEqual(
+      expect.objectContaining({ kind: PersonalDataKind.PersonName, match: name }),
+    );
+  });
+
+  it.each([
+    'St Thomas More High School hosts the network.',
+    'Our Lady of Lourdes Primary uses Colourful Semantics.',
+    'Mrs Patel and Dr Amelia Shaw will attend.',
+    'Will the LA fund Lego Therapy?',
+    'Hazel class use the sensory room.',
+    'The Gruffalo by Julia Donaldson.',
+  ])('leaves school writing alone: %s', (text) => {
+    expect(check(text)).toEqual([]);
+  });
+
+  it("lets the directory's members' names through, but not a pupil who shares a first name", () => {
+    expect(check('Dana Whitfield shared the referral form. Thanks Dana!', ['Dana Whitfield'])).toEqual([]);
+    expect(check('Dana Smith has settled well.', ['Dana Whitfield']).map((f) => f.match)).toEqual([
+      'Dana Smith',
+    ]);
+  });
+
+  it('finds postcodes and house addresses', () => {
+    expect(kinds('Lives at 14 Elm Road, Grays RM17 6AB.')).toEqual([
+      PersonalDataKind.Address,
+      PersonalDataKind.Address,
+    ]);
+  });
+
+  it('without the name data, still finds a name next to a year group', () => {
+    expect(findPersonalData('Olivia Brown has settled.')).toEqual([]);
+    expect(kinds('Olivia Brown (Year 4) has settled.')).toEqual([PersonalDataKind.NameWithYearGroup]);
+  });
+});
+
+describe('removeFindings', () => {
+  it('replaces every finding with [removed]', () => {
+    const text = "Olivia Brown's mum rang 07700 900123 about Olivia.";
+    const findings = findPersonalData(text, { names: NAME_DATA });
+    expect(removeFindings(text, findings)).toBe("[removed]'s mum rang [removed] about [removed].");
   });
 });

@@ -1,3 +1,5 @@
+import { type NameData, findNames, isNotAName } from './person-names';
+
 /**
  * Finds likely pupil identifiers in text meant for practice (forum posts, resources, agendas), so
  * people can take them out before saving. The same check runs in the client (as they type) and in
@@ -9,7 +11,11 @@ export enum PersonalDataKind {
   DateOfBirth = 'DATE_OF_BIRTH',
   Email = 'EMAIL',
   Phone = 'PHONE',
+  /** A person's name: a known given name with a surname, or alone where it reads as a person. */
+  PersonName = 'PERSON_NAME',
+  /** A full name next to a year group, found without the name data (any capitalised pair). */
   NameWithYearGroup = 'NAME_WITH_YEAR_GROUP',
+  Address = 'ADDRESS',
 }
 
 export const PERSONAL_DATA_LABEL: Readonly<Record<PersonalDataKind, string>> = {
@@ -18,8 +24,20 @@ export const PERSONAL_DATA_LABEL: Readonly<Record<PersonalDataKind, string>> = {
   [PersonalDataKind.DateOfBirth]: 'a date of birth',
   [PersonalDataKind.Email]: 'an email address',
   [PersonalDataKind.Phone]: 'a phone number',
+  [PersonalDataKind.PersonName]: "a person's name",
   [PersonalDataKind.NameWithYearGroup]: 'a full name next to a year group',
+  [PersonalDataKind.Address]: 'a home address or postcode',
 };
+
+export interface PersonalDataOptions {
+  /**
+   * Given-name data (from '@lantern/shared-domain/names'). Without it only names next to a year
+   * group are found; the client loads it lazily, the API always passes it.
+   */
+  names?: NameData | null;
+  /** Names that are not pupils and may stay: the directory's members' display names. */
+  allowedNames?: readonly string[];
+}
 
 export interface PersonalDataFinding {
   kind: PersonalDataKind;
@@ -59,7 +77,7 @@ const YEAR_GROUP = '(?:[Yy]ear\\s*\\d{1,2}|[Yy]r\\s*\\d{1,2}|Y\\d{1,2}\\b|[Rr]ec
 
 function looksLikeName(first: string | undefined, last: string | undefined): boolean {
   if (!first || !last) return false;
-  return !NOT_NAMES.has(first.toLowerCase()) && !NOT_NAMES.has(last.toLowerCase());
+  return [first, last].every((w) => !NOT_NAMES.has(w.toLowerCase()) && !isNotAName(w.toLowerCase()));
 }
 
 const PATTERNS: ReadonlyArray<{
@@ -98,7 +116,7 @@ const PATTERNS: ReadonlyArray<{
   // "Firstname Lastname (Year 4)", "Firstname Lastname, Y6", "Firstname Lastname in Reception".
   {
     kind: PersonalDataKind.NameWithYearGroup,
-    re: new RegExp(`\\b(${NAME})\\s+(${NAME})\\s*[,(–-]?\\s*(?:in\\s+)?${YEAR_GROUP}`, 'g'),
+    re: new RegExp(`\\b(${NAME})\\s+(${NAME})\\s*[,(–-]?\\s*(?:in\\s+)?${YEAR_GROUP}(?!\\s*[A-Z][a-z])`, 'g'),
     accept: (m) => looksLikeName(m[1], m[2]),
   },
   // "Year 2 pupil Firstname Lastname".
@@ -110,25 +128,48 @@ const PATTERNS: ReadonlyArray<{
     ),
     accept: (m) => looksLikeName(m[1], m[2]),
   },
+  // UK postcodes ("SS14 3AB"), upper case as written on letters.
+  { kind: PersonalDataKind.Address, re: /\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s?\d[ABD-HJLNP-UW-Z]{2}\b/g },
+  // A house number and street: "14 Elm Road", "3a Church Lane".
+  {
+    kind: PersonalDataKind.Address,
+    re: /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|Lane|Avenue|Ave|Close|Crescent|Drive|Way|Gardens|Grove|Court|Place|Terrace|Rise|Mews|Walk|Hill|View|Square)\b/g,
+  },
 ];
 
 /** Likely pupil identifiers in `text`, in order of appearance, without overlaps. */
-export function findPersonalData(text: string): PersonalDataFinding[] {
+export function findPersonalData(text: string, options: PersonalDataOptions = {}): PersonalDataFinding[] {
   const found: PersonalDataFinding[] = [];
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       if (p.accept && !p.accept(m)) continue;
-      found.push({ kind: p.kind, match: m[0].trim(), index: m.index });
+      const match = m[0].trim();
+      found.push({ kind: p.kind, match, index: m.index + m[0].indexOf(match) });
     }
   }
-  found.sort((a, b) => a.index - b.index);
+  if (options.names) {
+    for (const n of findNames(text, options.names, options.allowedNames)) {
+      found.push({ kind: PersonalDataKind.PersonName, match: n.match, index: n.index });
+    }
+  }
+  found.sort((a, b) => a.index - b.index || b.match.length - a.match.length);
   return found.filter(
     (f, i) =>
       !found
         .slice(0, i)
         .some((g) => f.index < g.index + g.match.length && g.index < f.index + f.match.length),
   );
+}
+
+/** `text` with every finding replaced by "[removed]" (findings as returned for this text). */
+export function removeFindings(text: string, findings: readonly PersonalDataFinding[]): string {
+  let out = text;
+  for (const f of [...findings].sort((a, b) => b.index - a.index)) {
+    if (out.slice(f.index, f.index + f.match.length) !== f.match) continue;
+    out = `${out.slice(0, f.index)}[removed]${out.slice(f.index + f.match.length)}`;
+  }
+  return out;
 }
 
 /** One plain sentence saying what was found, for the person writing. */
