@@ -2,6 +2,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { PrecompressedAssets, cacheControlFor } from './precompressed';
 
 /** Paths the API owns; everything else that asks for HTML gets the Angular app. */
 // Downloads (/files/:id, /ehcp-drafts/:id/export.docx) are followed as links, so they ask for HTML too.
@@ -9,9 +10,10 @@ const API_PATHS = /^\/(graphql|health|dev\/|socket\.io|files\/|ehcp-drafts\/[^/]
 
 /**
  * Serve the built Angular client from the same process and origin as the API, with index.html for
- * client-side routes. Hashed assets are cached for a year; index.html never.
+ * client-side routes. Hashed assets are cached for a year; index.html never. Scripts and styles go
+ * out brotli- or gzip-compressed when the browser accepts it (see PrecompressedAssets).
  */
-export function serveWeb(app: express.Express, dir: string, logger: Logger): void {
+export function serveWeb(app: express.Express, dir: string, logger: Logger): PrecompressedAssets | null {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) {
     logger.warn(
@@ -23,18 +25,15 @@ export function serveWeb(app: express.Express, dir: string, logger: Logger): voi
         .type('text/plain')
         .send('Lantern API is running. The web client is not built: run `npm run build`.');
     });
-    return;
+    return null;
   }
+  const compressed = new PrecompressedAssets(dir, logger);
+  app.use(compressed.middleware());
   app.use(
     express.static(dir, {
       index: false,
       setHeaders: (res, path) => {
-        res.setHeader(
-          'Cache-Control',
-          /\.[0-9a-zA-Z]{8,}\.(js|css)$|-[A-Z0-9]{8}\.(js|css)$/.test(path)
-            ? 'public, max-age=31536000, immutable'
-            : 'no-cache',
-        );
+        res.setHeader('Cache-Control', cacheControlFor(path));
       },
     }),
   );
@@ -43,4 +42,5 @@ export function serveWeb(app: express.Express, dir: string, logger: Logger): voi
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
+  return compressed;
 }
