@@ -47,6 +47,8 @@ export interface GqlResponse<T> {
 /** A GraphQL client with its own cookie jar: one per simulated browser. */
 export class GqlClient {
   cookie: string | null = null;
+  /** Sent with every request (e.g. an X-Request-Id, to count one request's SQL statements). */
+  headers: Record<string, string> = {};
   constructor(private readonly baseUrl: string) {}
 
   async gql<T = Record<string, unknown>>(
@@ -55,7 +57,11 @@ export class GqlClient {
   ): Promise<GqlResponse<T>> {
     const res = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...this.headers,
+      },
       body: JSON.stringify({ query, variables }),
     });
     const setCookie = res.headers.get('set-cookie');
@@ -132,6 +138,9 @@ export async function startTestApp(
   await app.init();
   opts.beforeListen?.(app);
   await app.listen(0, '127.0.0.1');
+  // Keep idle connections open longer than a test ever pauses, so fetch never reuses a socket the
+  // server is closing at that moment (ECONNRESET on a loaded machine).
+  app.getHttpServer().keepAliveTimeout = 120_000;
   const port = (app.getHttpServer().address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   const pg = new Client({ connectionString: databaseUrl });

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import type { FileEntity } from './file.entity';
 
@@ -27,10 +28,11 @@ export const FILE_DOWNLOAD_LISTENERS = Symbol('FILE_DOWNLOAD_LISTENERS');
 /**
  * Which of these files a feature still uses (e.g. attached to a library version). Registered like
  * FILE_READ_CHECKS, under FILE_USAGE. A file no provider uses is removed by the clean-up once it is
- * older than a day (an upload the person never attached).
+ * older than a day (an upload the person never attached). It is asked inside the clean-up's
+ * transaction, so it reads through that transaction's manager.
  */
 export interface FileUsage {
-  inUse(fileIds: string[]): Promise<Set<string>>;
+  inUse(fileIds: string[], m: EntityManager): Promise<Set<string>>;
 }
 
 export const FILE_USAGE = Symbol('FILE_USAGE');

@@ -63,7 +63,7 @@ export class FilesCleanupService implements OnApplicationBootstrap, OnModuleDest
           [new Date(now.getTime() - UNATTACHED_GRACE_MS)],
         );
         const used = new Set<string>();
-        for (const u of this.usage) for (const id of await u.inUse(old.map((f) => f.id))) used.add(id);
+        for (const u of this.usage) for (const id of await u.inUse(old.map((f) => f.id), m)) used.add(id);
         const unused = old.filter((f) => !used.has(f.id));
         if (!unused.length) return { removed: 0, blobs: [] as string[], full: old.length === BATCH };
         await m.query('DELETE FROM files WHERE id = ANY($1::uuid[])', [unused.map((f) => f.id)]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { canSeeResource } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
 import type { FileDownloadListener, FileReadCheck, FileUsage } from '../files/file-access';
@@ -50,11 +50,9 @@ export class LibraryDownloadCounter implements FileDownloadListener {
 /** Files attached to any version of any resource (history included) are in use. */
 @Injectable()
 export class LibraryFileUsage implements FileUsage {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
-
-  async inUse(fileIds: string[]): Promise<Set<string>> {
+  async inUse(fileIds: string[], m: EntityManager): Promise<Set<string>> {
     if (!fileIds.length) return new Set();
-    const rows: Array<{ id: string }> = await this.ds.query(
+    const rows: Array<{ id: string }> = await m.query(
       `SELECT DISTINCT f.id FROM unnest($1::uuid[]) AS f(id)
         WHERE EXISTS (SELECT 1 FROM library_resource_versions v WHERE v.file_ids @> ARRAY[f.id])`,
       [fileIds],
