@@ -37,6 +37,7 @@ import { StreamsModule } from '../modules/streams/streams.module';
 import { ForumModule } from '../modules/forum/forum.module';
 import { FilesModule } from '../modules/files/files.module';
 import { EhcpModule } from '../modules/ehcp/ehcp.module';
+import { BookmarksModule } from '../modules/bookmarks/bookmarks.module';
 import { LibraryModule } from '../modules/library/library.module';
 
 /** Limits on what one GraphQL request may ask for (depth, aliases, cost, tokens). */
@@ -142,6 +143,7 @@ export class AppModule implements NestModule {
         FilesModule,
         EhcpModule,
         LibraryModule,
+        BookmarksModule,
         SeedModule,
       ],
       providers: [

@@ -29,6 +29,7 @@ import { FileEntity } from '../modules/files/file.entity';
 import { EhcpDrafts1764500000000 } from './migrations/1764500000000-ehcp-drafts';
 import { FilesSweep1764600000000 } from './migrations/1764600000000-files-sweep';
 import { ReadingPreferences1765200000000 } from './migrations/1765200000000-reading-preferences';
+import { ForumSearchTags1765300000000 } from './migrations/1765300000000-forum-search-tags';
 import { EhcpDraftEntity, EhcpDraftSectionEntity } from '../modules/ehcp/ehcp.entity';
 import {
   NotificationEntity,
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   EhcpDrafts1764500000000,
   FilesSweep1764600000000,
   ReadingPreferences1765200000000,
+  ForumSearchTags1765300000000,
 ];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
-import { markdownToText, renderMarkdown } from './render-markdown';
+import { markdownToText, mentionsIn, renderMarkdown } from './render-markdown';
 
 /** Every element and attribute the browser would create from this HTML. */
 function elementsOf(html: string): Array<{ tag: string; attrs: Record<string, string> }> {
@@ -82,5 +82,23 @@ describe('renderMarkdown', () => {
 
   it('gives plain text for snippets', () => {
     expect(markdownToText('## Title\n\nSome **bold** <b>x</b> text')).toBe('Title Some bold <b>x</b> text');
+  });
+
+  it('shows mentioned people as a mention, escaped, never inside links or code', () => {
+    const html = renderMarkdown('Ask @Maria Lopez, @Sam and @Samuel. [@Sam](https://example.org) `@Sam`', [
+      'Maria Lopez',
+      'Sam',
+    ]);
+    expect(html).toContain('Ask <span class="mention">@Maria Lopez</span>, <span class="mention">@Sam</span> and');
+    // "@Samuel" is someone else; the link and the code keep their text as it was.
+    expect(html).toContain(' and @Samuel.');
+    expect(html).toContain('<a href="https://example.org" rel="noopener nofollow">@Sam</a>');
+    expect(html).toContain('<code>@Sam</code>');
+    expect(mentionsIn(html)).toEqual(expect.arrayContaining(['Maria Lopez', 'Sam']));
+    const evil = renderMarkdown('Hello @<img src=x onerror=alert(1)>', ['<img src=x onerror=alert(1)>']);
+    expect(evil).toBe('<p>Hello <span class="mention">@&lt;img src=x onerror=alert(1)&gt;</span></p>\n');
+    expect(mentionsIn(evil)).toEqual(['<img src=x onerror=alert(1)>']);
+    // Without mentions, a span written in the source is never kept.
+    expect(renderMarkdown('<span class="mention">@Sam</span>')).not.toContain('<span');
   });
 });

@@ -81,23 +81,29 @@ export class ForumAccessService {
     return rows.filter((r) => canSeeCategory({ userId: r.id, grants: r.grants }, category)).map((r) => r.id);
   }
 
-  /** People who may see the category whose name or email contains `search` (for mention autocomplete). */
+  /** People who may see the category whose name has words starting with those typed, or whose email contains them (for mention autocomplete). */
   async mentionCandidates(
     actor: Actor,
     categoryId: string,
     search: string,
   ): Promise<Array<{ id: string; displayName: string }>> {
     const category = await this.category(actor, categoryId);
-    const q = search
-      .trim()
-      .toLowerCase()
-      .replace(/[\\%_]/g, (c) => `\\${c}`);
+    const q = search.trim().toLowerCase();
     if (q.length < 1 || q.length > 60) return [];
+    // Each word typed starts a word of the name, in any order ("holy cross" finds "SENCO, Holy Cross
+    // Primary"); or the whole text is part of the email address.
+    const words = q.split(/[\s,]+/).filter(Boolean).slice(0, 5);
+    const regex = (w: string) => `(^|[^[:alnum:]])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+    const params: unknown[] = [`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, actor.userId];
+    const nameMatch = words.map((w) => {
+      params.push(regex(w));
+      return `lower(display_name) ~ $${params.length}`;
+    });
     const rows: Array<{ id: string; display_name: string }> = await this.ds.query(
       `SELECT id, display_name FROM users WHERE deactivated_at IS NULL AND id <> $2
-          AND (lower(display_name) LIKE $1 ESCAPE '\\' OR email LIKE $1 ESCAPE '\\')
+          AND ((${nameMatch.join(' AND ') || 'false'}) OR email LIKE $1 ESCAPE '\\')
         ORDER BY lower(display_name) LIMIT 50`,
-      [`%${q}%`, actor.userId],
+      params,
     );
     const allowed = new Set(
       await this.whoCanSee(

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditAction, NotificationKind } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
-import { markdownToText, renderMarkdown } from '../../common/markdown/render-markdown';
+import { markdownToText, mentionsIn, renderMarkdown } from '../../common/markdown/render-markdown';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService, Publish } from '../notifications/notifications.service';
 import { ForumAccessService } from './forum-access.service';
@@ -15,6 +15,7 @@ import { ForumEngagementService } from './forum-engagement.service';
 import { ForumLiveService } from './forum-live.service';
 
 export { threadStream } from './forum-live.service';
+const NOTHING: Publish = async () => undefined;
 const normaliseTags = (tags: string[] | null | undefined) =>
   [...new Set((tags ?? []).map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean))].slice(
     0,
@@ -47,7 +48,7 @@ export class ForumPostsService {
             kind: input.kind,
             title: input.title.trim(),
             body: input.body,
-            bodyHtml: renderMarkdown(input.body),
+            bodyHtml: renderMarkdown(input.body, await this.mentionNames(m, input.mentions)),
             tags: normaliseTags(input.tags),
             pinned: false,
             locked: false,
@@ -82,6 +83,16 @@ export class ForumPostsService {
         await publish();
         return id;
       });
+  }
+
+  /** The display names of the people mentioned, shown as mentions in the post (an edit keeps them). */
+  private async mentionNames(m: EntityManager, ids: string[] | null | undefined): Promise<string[]> {
+    if (!ids?.length) return [];
+    const rows: Array<{ display_name: string }> = await m.query(
+      'SELECT display_name FROM users WHERE id = ANY($1::uuid[])',
+      [[...new Set(ids)]],
+    );
+    return rows.map((r) => r.display_name);
   }
 
   /** Tell people watching the category about a new thread (only those who may still see it, never the writer). */
@@ -170,7 +181,7 @@ export class ForumPostsService {
           authorId: actor.userId,
           anonymous: !!input.anonymous,
           body: input.body,
-          bodyHtml: renderMarkdown(input.body),
+          bodyHtml: renderMarkdown(input.body, await this.mentionNames(m, input.mentions)),
           path: parent ? `${parent.path}.${seg}` : seg,
           depth: parent ? parent.depth + 1 : 0,
           helpfulCount: 0,
@@ -256,7 +267,15 @@ export class ForumPostsService {
       );
       await m
         .getRepository(ForumThreadEntity)
-        .update({ id }, { title: title.trim(), body, bodyHtml: renderMarkdown(body), editedAt: new Date() });
+        .update(
+          { id },
+          {
+            title: title.trim(),
+            body,
+            bodyHtml: renderMarkdown(body, mentionsIn(thread.bodyHtml)),
+            editedAt: new Date(),
+          },
+        );
       await this.personalData.check(
         ctx,
         [title, body],
@@ -287,7 +306,7 @@ export class ForumPostsService {
       );
       await m
         .getRepository(ForumReplyEntity)
-        .update({ id }, { body, bodyHtml: renderMarkdown(body), editedAt: new Date() });
+        .update({ id }, { body, bodyHtml: renderMarkdown(body, mentionsIn(reply.bodyHtml)), editedAt: new Date() });
       await this.personalData.check(
         ctx,
         [body],
@@ -343,18 +362,47 @@ export class ForumPostsService {
 
   /** The asker or a moderator marks one reply as the accepted answer to a question. */
   async accept(ctx: RequestContext, threadId: string, replyId: string | null): Promise<void> {
-    const { thread, moderator } = await this.access.thread(ctx.actor!, threadId);
+    const { thread, category, moderator } = await this.access.thread(ctx.actor!, threadId);
     if (thread.kind !== 'QUESTION') throw Errors.badInput('Only a question can have an accepted answer.');
     if (thread.authorId !== ctx.actor!.userId && !moderator) throw Errors.forbidden('accept an answer here');
+    let reply: ForumReplyEntity | null = null;
     if (replyId) {
-      const reply = await this.ds.getRepository(ForumReplyEntity).findOneBy({ id: replyId, threadId });
-      if (!reply || reply.deletedAt) throw Errors.notFound('That reply');
+      reply = await this.ds.getRepository(ForumReplyEntity).findOneBy({ id: replyId, threadId });
+      if (!reply || reply.deletedAt || (reply.hidden && !moderator)) throw Errors.notFound('That reply');
     }
     if (thread.acceptedReplyId === replyId) return;
-    const pushLive = await this.ds.transaction(async (m) => {
+    // Looked up before the transaction (inside it, only its own connection is used).
+    const tell =
+      reply && reply.authorId !== ctx.actor!.userId
+        ? (await this.access.whoCanSee([reply.authorId], category)).length > 0
+        : false;
+    const { pushLive, publish } = await this.ds.transaction(async (m) => {
       await m.getRepository(ForumThreadEntity).update({ id: threadId }, { acceptedReplyId: replyId });
-      return this.live.record(m, threadId, { type: 'thread-changed', what: 'accepted' });
+      const pushLive = await this.live.record(m, threadId, { type: 'thread-changed', what: 'accepted' });
+      return { pushLive, publish: reply && tell ? await this.notifyAccepted(ctx, m, thread, reply) : NOTHING };
     });
     pushLive();
+    await publish();
+  }
+
+  /**
+   * Tell the reply's author their answer was accepted (the caller checks it is not the accepter and
+   * that they may still see the category). An asker who posted anonymously stays unnamed.
+   */
+  private notifyAccepted(
+    ctx: RequestContext,
+    m: EntityManager,
+    thread: ForumThreadEntity,
+    reply: ForumReplyEntity,
+  ): Promise<Publish> {
+    const askerAnonymous = thread.anonymous && thread.authorId === ctx.actor!.userId;
+    const who = askerAnonymous ? 'The person who asked (anonymously)' : ctx.session!.displayName;
+    return this.notifications.notify(m, {
+      recipientId: reply.authorId,
+      kind: NotificationKind.ForumAnswerAccepted,
+      title: `${who} accepted your reply as the answer to “${thread.title.slice(0, 80)}”`,
+      body: markdownToText(reply.body, 160),
+      link: `/forum/threads/${thread.id}?reply=${reply.id}`,
+    });
   }
 }

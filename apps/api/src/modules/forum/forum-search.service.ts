@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { canModerateCategory } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
+import { markdownToText } from '../../common/markdown/render-markdown';
 import { ForumAccessService } from './forum-access.service';
 import { presentAuthor } from './forum-present';
 import { ForumReadService } from './forum-read.service';
@@ -20,9 +21,15 @@ const escapeHtml = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-/** A snippet is text, escaped, with only our own <mark> tags around the matches. */
+/**
+ * A snippet is plain text (the markdown's own marks taken out, also those left dangling where the
+ * excerpt was cut), escaped, with only our own <mark> tags around the matches.
+ */
 export function snippetToHtml(headline: string): string {
-  return escapeHtml(headline.replace(/\s+/g, ' ').trim())
+  const text = markdownToText(headline, 10_000)
+    .replace(/\*\*|__|~~|`+/g, '')
+    .replace(/(^|\s)#{1,6}(?=\s)/g, '$1');
+  return escapeHtml(text.replace(/\s+/g, ' ').trim())
     .split(START)
     .join('<mark>')
     .split(STOP)

@@ -37,6 +37,7 @@ import {
     ForumReplyFieldsResolver,
     ForumCategoryFieldsResolver,
   ],
+  exports: [ForumAccessService],
 })
 export class ForumModule implements OnModuleInit {
   constructor(

@@ -152,6 +152,7 @@ export enum NotificationKind {
   LibraryNewVersion = 'LIBRARY_NEW_VERSION',
   LibraryReviewDue = 'LIBRARY_REVIEW_DUE',
   ForumNewThread = 'FORUM_NEW_THREAD',
+  ForumAnswerAccepted = 'FORUM_ANSWER_ACCEPTED',
 }
 
 export enum NotificationDelivery {
@@ -168,6 +169,7 @@ export const NOTIFICATION_KIND_LABEL: Readonly<Record<NotificationKind, string>>
   [NotificationKind.LibraryNewVersion]: 'A new version of a library resource you use or saved',
   [NotificationKind.LibraryReviewDue]: 'A library resource you own is due for review',
   [NotificationKind.ForumNewThread]: 'A new thread in a forum category you watch',
+  [NotificationKind.ForumAnswerAccepted]: 'Your forum reply was accepted as the answer',
 };
 
 export const DEFAULT_DELIVERY: NotificationDelivery = NotificationDelivery.InApp;

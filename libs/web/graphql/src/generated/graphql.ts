@@ -16,6 +16,8 @@ import type { ResourceStatus } from '@lantern/shared-domain';
 import type { ShareScope } from '@lantern/shared-domain';
 import type { ResourceSort } from '@lantern/shared-domain';
 import type { EhcpSectionStatus } from '@lantern/shared-domain';
+import type { ReadingTextSize } from '@lantern/shared-domain';
+import type { ReadingTint } from '@lantern/shared-domain';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AcceptInvitationInput = {
   readonly displayName: string;
@@ -38,6 +40,10 @@ export type AuditFilter = {
 };
 
 export { AveragePhase };
+
+export type BookmarkKind =
+  | 'FORUM_THREAD'
+  | 'LIBRARY_RESOURCE';
 
 export type CategoryInput = {
   readonly description?: string | null | undefined;
@@ -241,6 +247,18 @@ export type ReactionKind =
   | 'HELPFUL'
   | 'THANKS';
 
+export type ReadingPreferencesInput = {
+  readonly readableFont: boolean;
+  readonly reduceMotion: boolean;
+  readonly textSize: ReadingTextSize;
+  readonly tint: ReadingTint;
+  readonly wideSpacing: boolean;
+};
+
+export { ReadingTextSize };
+
+export { ReadingTint };
+
 export type ReplyInput = {
   readonly anonymous?: boolean | null | undefined;
   readonly body: string;
@@ -317,6 +335,14 @@ export type AuditTrailQueryVariables = Exact<{
 
 export type AuditTrailQuery = { readonly auditTrail: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly action: string, readonly actorLabel: string, readonly targetType: string | null, readonly targetId: string | null, readonly summary: string, readonly ip: string | null, readonly createdAt: string }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
 
+export type MyBookmarksQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyBookmarksQuery = { readonly myBookmarks: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly kind: BookmarkKind, readonly title: string, readonly context: string, readonly link: string, readonly bookmarkedAt: string }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
+
 export type SendFigurePartsFragment = { readonly numberOnRoll: number, readonly ehcpCount: number, readonly senSupportCount: number, readonly ehcpPercent: number | null, readonly senSupportPercent: number | null, readonly totalSendPercent: number | null };
 
 export type DirectoryQueryVariables = Exact<{ [key: string]: never; }>;
@@ -334,26 +360,27 @@ export type OrganisationQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type OrganisationQuery = { readonly trusts: ReadonlyArray<{ readonly id: string, readonly name: string, readonly shortName: string, readonly schools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly displayName: string }> }> };
 
-export type EhcpCompletenessPartsFragment = { readonly complete: number, readonly started: number, readonly empty: number, readonly total: number, readonly percent: number };
+export type EhcpCompletenessPartsFragment = { readonly complete: number, readonly inProgress: number, readonly notStarted: number, readonly total: number, readonly percent: number };
 
 export type EhcpDraftSectionPartsFragment = { readonly key: EhcpSectionKey, readonly title: string, readonly shortTitle: string, readonly guidanceHtml: string, readonly prompts: ReadonlyArray<string>, readonly text: string, readonly revision: number, readonly status: EhcpSectionStatus, readonly wordCount: number, readonly updatedAt: string | null };
 
-export type EhcpDraftPartsFragment = { readonly id: string, readonly pupilReference: string, readonly templateTitle: string, readonly templateResourceId: string, readonly schoolId: string, readonly schoolName: string, readonly revision: number, readonly createdAt: string, readonly updatedAt: string, readonly exportUrl: string, readonly completeness: { readonly complete: number, readonly started: number, readonly empty: number, readonly total: number, readonly percent: number }, readonly sections: ReadonlyArray<{ readonly key: EhcpSectionKey, readonly title: string, readonly shortTitle: string, readonly guidanceHtml: string, readonly prompts: ReadonlyArray<string>, readonly text: string, readonly revision: number, readonly status: EhcpSectionStatus, readonly wordCount: number, readonly updatedAt: string | null }> };
+export type EhcpDraftPartsFragment = { readonly id: string, readonly pupilReference: string, readonly templateTitle: string, readonly templateResourceId: string, readonly schoolId: string, readonly schoolName: string, readonly revision: number, readonly createdAt: string, readonly updatedAt: string, readonly exportUrl: string, readonly completeness: { readonly complete: number, readonly inProgress: number, readonly notStarted: number, readonly total: number, readonly percent: number }, readonly sections: ReadonlyArray<{ readonly key: EhcpSectionKey, readonly title: string, readonly shortTitle: string, readonly guidanceHtml: string, readonly prompts: ReadonlyArray<string>, readonly text: string, readonly revision: number, readonly status: EhcpSectionStatus, readonly wordCount: number, readonly updatedAt: string | null }> };
 
 export type EhcpDraftQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type EhcpDraftQuery = { readonly ehcpDraft: { readonly id: string, readonly pupilReference: string, readonly templateTitle: string, readonly templateResourceId: string, readonly schoolId: string, readonly schoolName: string, readonly revision: number, readonly createdAt: string, readonly updatedAt: string, readonly exportUrl: string, readonly completeness: { readonly complete: number, readonly started: number, readonly empty: number, readonly total: number, readonly percent: number }, readonly sections: ReadonlyArray<{ readonly key: EhcpSectionKey, readonly title: string, readonly shortTitle: string, readonly guidanceHtml: string, readonly prompts: ReadonlyArray<string>, readonly text: string, readonly revision: number, readonly status: EhcpSectionStatus, readonly wordCount: number, readonly updatedAt: string | null }> } };
+export type EhcpDraftQuery = { readonly ehcpDraft: { readonly id: string, readonly pupilReference: string, readonly templateTitle: string, readonly templateResourceId: string, readonly schoolId: string, readonly schoolName: string, readonly revision: number, readonly createdAt: string, readonly updatedAt: string, readonly exportUrl: string, readonly completeness: { readonly complete: number, readonly inProgress: number, readonly notStarted: number, readonly total: number, readonly percent: number }, readonly sections: ReadonlyArray<{ readonly key: EhcpSectionKey, readonly title: string, readonly shortTitle: string, readonly guidanceHtml: string, readonly prompts: ReadonlyArray<string>, readonly text: string, readonly revision: number, readonly status: EhcpSectionStatus, readonly wordCount: number, readonly updatedAt: string | null }> } };
 
 export type EhcpDraftsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
+  schoolId?: string | number | null | undefined;
 }>;
 
 
-export type EhcpDraftsQuery = { readonly ehcpDrafts: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly pupilReference: string, readonly templateTitle: string, readonly schoolId: string, readonly schoolName: string, readonly createdAt: string, readonly updatedAt: string, readonly completeness: { readonly complete: number, readonly started: number, readonly empty: number, readonly total: number, readonly percent: number } }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
+export type EhcpDraftsQuery = { readonly ehcpDrafts: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly pupilReference: string, readonly templateTitle: string, readonly schoolId: string, readonly schoolName: string, readonly createdAt: string, readonly updatedAt: string, readonly completeness: { readonly complete: number, readonly inProgress: number, readonly notStarted: number, readonly total: number, readonly percent: number } }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
 
 export type StartEhcpDraftMutationVariables = Exact<{
   templateResourceId: string | number;
@@ -372,7 +399,21 @@ export type SaveEhcpDraftSectionMutationVariables = Exact<{
 }>;
 
 
-export type SaveEhcpDraftSectionMutation = { readonly saveEhcpDraftSection: { readonly draftRevision: number, readonly section: { readonly key: EhcpSectionKey, readonly revision: number, readonly status: EhcpSectionStatus, readonly wordCount: number, readonly updatedAt: string | null }, readonly completeness: { readonly complete: number, readonly started: number, readonly empty: number, readonly total: number, readonly percent: number } } };
+export type SaveEhcpDraftSectionMutation = { readonly saveEhcpDraftSection: { readonly draftRevision: number, readonly section: { readonly key: EhcpSectionKey, readonly revision: number, readonly status: EhcpSectionStatus, readonly wordCount: number, readonly updatedAt: string | null }, readonly completeness: { readonly complete: number, readonly inProgress: number, readonly notStarted: number, readonly total: number, readonly percent: number } } };
+
+export type SetEhcpDraftSectionStateMutationVariables = Exact<{
+  draftId: string | number;
+  key: EhcpSectionKey;
+  state: EhcpSectionStatus;
+}>;
+
+
+export type SetEhcpDraftSectionStateMutation = { readonly setEhcpDraftSectionState: { readonly section: { readonly key: EhcpSectionKey, readonly status: EhcpSectionStatus }, readonly completeness: { readonly complete: number, readonly inProgress: number, readonly notStarted: number, readonly total: number, readonly percent: number } } };
+
+export type EhcpDraftSchoolsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EhcpDraftSchoolsQuery = { readonly ehcpDraftSchools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly trustName: string }> };
 
 export type ForumAuthorPartsFragment = { readonly label: string, readonly anonymous: boolean, readonly isViewer: boolean };
 
@@ -656,7 +697,7 @@ export type AcceptInvitationMutationVariables = Exact<{
 }>;
 
 
-export type AcceptInvitationMutation = { readonly acceptInvitation: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
+export type AcceptInvitationMutation = { readonly acceptInvitation: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly readingPreferences: { readonly readableFont: boolean, readonly textSize: ReadingTextSize, readonly wideSpacing: boolean, readonly tint: ReadingTint, readonly reduceMotion: boolean }, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
 
 export type LibraryFilePartsFragment = { readonly id: string, readonly name: string, readonly sizeBytes: number, readonly mediaType: string, readonly downloadUrl: string };
 
@@ -879,7 +920,7 @@ export type SetShowPresenceMutationVariables = Exact<{
 }>;
 
 
-export type SetShowPresenceMutation = { readonly setShowPresence: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
+export type SetShowPresenceMutation = { readonly setShowPresence: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly readingPreferences: { readonly readableFont: boolean, readonly textSize: ReadingTextSize, readonly wideSpacing: boolean, readonly tint: ReadingTint, readonly reduceMotion: boolean }, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
 
 export type PersonPartsFragment = { readonly id: string, readonly email: string, readonly displayName: string, readonly deactivatedAt: string | null, readonly createdAt: string, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> };
 
@@ -922,19 +963,19 @@ export type ReactivateUserMutation = { readonly reactivateUser: { readonly id: s
 
 export type MembershipPartsFragment = { readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null };
 
-export type ViewerPartsFragment = { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> };
+export type ViewerPartsFragment = { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly readingPreferences: { readonly readableFont: boolean, readonly textSize: ReadingTextSize, readonly wideSpacing: boolean, readonly tint: ReadingTint, readonly reduceMotion: boolean }, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { readonly me: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
+export type MeQuery = { readonly me: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly readingPreferences: { readonly readableFont: boolean, readonly textSize: ReadingTextSize, readonly wideSpacing: boolean, readonly tint: ReadingTint, readonly reduceMotion: boolean }, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
 
 
-export type LoginMutation = { readonly login: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
+export type LoginMutation = { readonly login: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly readingPreferences: { readonly readableFont: boolean, readonly textSize: ReadingTextSize, readonly wideSpacing: boolean, readonly tint: ReadingTint, readonly reduceMotion: boolean }, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -958,7 +999,16 @@ export type UpdateProfileMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProfileMutation = { readonly updateProfile: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
+export type UpdateProfileMutation = { readonly updateProfile: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly readingPreferences: { readonly readableFont: boolean, readonly textSize: ReadingTextSize, readonly wideSpacing: boolean, readonly tint: ReadingTint, readonly reduceMotion: boolean }, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
+
+export type ReadingPreferencesPartsFragment = { readonly readableFont: boolean, readonly textSize: ReadingTextSize, readonly wideSpacing: boolean, readonly tint: ReadingTint, readonly reduceMotion: boolean };
+
+export type UpdateReadingPreferencesMutationVariables = Exact<{
+  input: ReadingPreferencesInput;
+}>;
+
+
+export type UpdateReadingPreferencesMutation = { readonly updateReadingPreferences: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly readingPreferences: { readonly readableFont: boolean, readonly textSize: ReadingTextSize, readonly wideSpacing: boolean, readonly tint: ReadingTint, readonly reduceMotion: boolean }, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -991,8 +1041,8 @@ export const SendFigurePartsFragmentDoc = new TypedDocumentString(`
 export const EhcpCompletenessPartsFragmentDoc = new TypedDocumentString(`
     fragment EhcpCompletenessParts on EhcpCompleteness {
   complete
-  started
-  empty
+  inProgress
+  notStarted
   total
   percent
 }
@@ -1032,8 +1082,8 @@ export const EhcpDraftPartsFragmentDoc = new TypedDocumentString(`
 }
     fragment EhcpCompletenessParts on EhcpCompleteness {
   complete
-  started
-  empty
+  inProgress
+  notStarted
   total
   percent
 }
@@ -1578,10 +1628,22 @@ export const PersonPartsFragmentDoc = new TypedDocumentString(`
     }
   }
 }`, {"fragmentName":"PersonParts"}) as unknown as TypedDocumentString<PersonPartsFragment, unknown>;
+export const ReadingPreferencesPartsFragmentDoc = new TypedDocumentString(`
+    fragment ReadingPreferencesParts on ReadingPreferences {
+  readableFont
+  textSize
+  wideSpacing
+  tint
+  reduceMotion
+}
+    `, {"fragmentName":"ReadingPreferencesParts"}) as unknown as TypedDocumentString<ReadingPreferencesPartsFragment, unknown>;
 export const ViewerPartsFragmentDoc = new TypedDocumentString(`
     fragment ViewerParts on Viewer {
   permissions
   showPresence
+  readingPreferences {
+    ...ReadingPreferencesParts
+  }
   user {
     id
     email
@@ -1608,6 +1670,13 @@ export const ViewerPartsFragmentDoc = new TypedDocumentString(`
       id
     }
   }
+}
+fragment ReadingPreferencesParts on ReadingPreferences {
+  readableFont
+  textSize
+  wideSpacing
+  tint
+  reduceMotion
 }`, {"fragmentName":"ViewerParts"}) as unknown as TypedDocumentString<ViewerPartsFragment, unknown>;
 export const AuditTrailDocument = new TypedDocumentString(`
     query AuditTrail($filter: AuditFilter, $first: Int, $after: String) {
@@ -1630,6 +1699,25 @@ export const AuditTrailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditTrailQuery, AuditTrailQueryVariables>;
+export const MyBookmarksDocument = new TypedDocumentString(`
+    query MyBookmarks($first: Int, $after: String) {
+  myBookmarks(first: $first, after: $after) {
+    nodes {
+      id
+      kind
+      title
+      context
+      link
+      bookmarkedAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MyBookmarksQuery, MyBookmarksQueryVariables>;
 export const DirectoryDocument = new TypedDocumentString(`
     query Directory {
   trusts {
@@ -1723,8 +1811,8 @@ export const EhcpDraftDocument = new TypedDocumentString(`
 }
     fragment EhcpCompletenessParts on EhcpCompleteness {
   complete
-  started
-  empty
+  inProgress
+  notStarted
   total
   percent
 }
@@ -1759,8 +1847,8 @@ fragment EhcpDraftParts on EhcpDraft {
   }
 }`) as unknown as TypedDocumentString<EhcpDraftQuery, EhcpDraftQueryVariables>;
 export const EhcpDraftsDocument = new TypedDocumentString(`
-    query EhcpDrafts($first: Int, $after: String) {
-  ehcpDrafts(first: $first, after: $after) {
+    query EhcpDrafts($first: Int, $after: String, $schoolId: ID) {
+  ehcpDrafts(first: $first, after: $after, schoolId: $schoolId) {
     nodes {
       id
       pupilReference
@@ -1782,8 +1870,8 @@ export const EhcpDraftsDocument = new TypedDocumentString(`
 }
     fragment EhcpCompletenessParts on EhcpCompleteness {
   complete
-  started
-  empty
+  inProgress
+  notStarted
   total
   percent
 }`) as unknown as TypedDocumentString<EhcpDraftsQuery, EhcpDraftsQueryVariables>;
@@ -1821,11 +1909,39 @@ export const SaveEhcpDraftSectionDocument = new TypedDocumentString(`
 }
     fragment EhcpCompletenessParts on EhcpCompleteness {
   complete
-  started
-  empty
+  inProgress
+  notStarted
   total
   percent
 }`) as unknown as TypedDocumentString<SaveEhcpDraftSectionMutation, SaveEhcpDraftSectionMutationVariables>;
+export const SetEhcpDraftSectionStateDocument = new TypedDocumentString(`
+    mutation SetEhcpDraftSectionState($draftId: ID!, $key: EhcpSectionKey!, $state: EhcpSectionStatus!) {
+  setEhcpDraftSectionState(draftId: $draftId, key: $key, state: $state) {
+    section {
+      key
+      status
+    }
+    completeness {
+      ...EhcpCompletenessParts
+    }
+  }
+}
+    fragment EhcpCompletenessParts on EhcpCompleteness {
+  complete
+  inProgress
+  notStarted
+  total
+  percent
+}`) as unknown as TypedDocumentString<SetEhcpDraftSectionStateMutation, SetEhcpDraftSectionStateMutationVariables>;
+export const EhcpDraftSchoolsDocument = new TypedDocumentString(`
+    query EhcpDraftSchools {
+  ehcpDraftSchools {
+    id
+    name
+    trustName
+  }
+}
+    `) as unknown as TypedDocumentString<EhcpDraftSchoolsQuery, EhcpDraftSchoolsQueryVariables>;
 export const ForumCategoriesDocument = new TypedDocumentString(`
     query ForumCategories {
   forumCategories {
@@ -2683,6 +2799,9 @@ export const AcceptInvitationDocument = new TypedDocumentString(`
 fragment ViewerParts on Viewer {
   permissions
   showPresence
+  readingPreferences {
+    ...ReadingPreferencesParts
+  }
   user {
     id
     email
@@ -2691,6 +2810,13 @@ fragment ViewerParts on Viewer {
   memberships {
     ...MembershipParts
   }
+}
+fragment ReadingPreferencesParts on ReadingPreferences {
+  readableFont
+  textSize
+  wideSpacing
+  tint
+  reduceMotion
 }`) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const LibraryResourcesDocument = new TypedDocumentString(`
     query LibraryResources($filter: LibraryResourceFilter, $sort: ResourceSort, $first: Int, $after: String) {
@@ -4188,6 +4314,9 @@ export const SetShowPresenceDocument = new TypedDocumentString(`
 fragment ViewerParts on Viewer {
   permissions
   showPresence
+  readingPreferences {
+    ...ReadingPreferencesParts
+  }
   user {
     id
     email
@@ -4196,6 +4325,13 @@ fragment ViewerParts on Viewer {
   memberships {
     ...MembershipParts
   }
+}
+fragment ReadingPreferencesParts on ReadingPreferences {
+  readableFont
+  textSize
+  wideSpacing
+  tint
+  reduceMotion
 }`) as unknown as TypedDocumentString<SetShowPresenceMutation, SetShowPresenceMutationVariables>;
 export const PeopleDocument = new TypedDocumentString(`
     query People($filter: PeopleFilter, $first: Int, $after: String) {
@@ -4362,6 +4498,9 @@ export const MeDocument = new TypedDocumentString(`
 fragment ViewerParts on Viewer {
   permissions
   showPresence
+  readingPreferences {
+    ...ReadingPreferencesParts
+  }
   user {
     id
     email
@@ -4370,6 +4509,13 @@ fragment ViewerParts on Viewer {
   memberships {
     ...MembershipParts
   }
+}
+fragment ReadingPreferencesParts on ReadingPreferences {
+  readableFont
+  textSize
+  wideSpacing
+  tint
+  reduceMotion
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($input: LoginInput!) {
@@ -4398,6 +4544,9 @@ export const LoginDocument = new TypedDocumentString(`
 fragment ViewerParts on Viewer {
   permissions
   showPresence
+  readingPreferences {
+    ...ReadingPreferencesParts
+  }
   user {
     id
     email
@@ -4406,6 +4555,13 @@ fragment ViewerParts on Viewer {
   memberships {
     ...MembershipParts
   }
+}
+fragment ReadingPreferencesParts on ReadingPreferences {
+  readableFont
+  textSize
+  wideSpacing
+  tint
+  reduceMotion
 }`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const LogoutDocument = new TypedDocumentString(`
     mutation Logout {
@@ -4449,6 +4605,9 @@ export const UpdateProfileDocument = new TypedDocumentString(`
 fragment ViewerParts on Viewer {
   permissions
   showPresence
+  readingPreferences {
+    ...ReadingPreferencesParts
+  }
   user {
     id
     email
@@ -4457,4 +4616,57 @@ fragment ViewerParts on Viewer {
   memberships {
     ...MembershipParts
   }
+}
+fragment ReadingPreferencesParts on ReadingPreferences {
+  readableFont
+  textSize
+  wideSpacing
+  tint
+  reduceMotion
 }`) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const UpdateReadingPreferencesDocument = new TypedDocumentString(`
+    mutation UpdateReadingPreferences($input: ReadingPreferencesInput!) {
+  updateReadingPreferences(input: $input) {
+    ...ViewerParts
+  }
+}
+    fragment MembershipParts on Membership {
+  id
+  role
+  createdAt
+  trust {
+    id
+    name
+    shortName
+  }
+  school {
+    id
+    name
+    displayName
+    trust {
+      id
+    }
+  }
+}
+fragment ViewerParts on Viewer {
+  permissions
+  showPresence
+  readingPreferences {
+    ...ReadingPreferencesParts
+  }
+  user {
+    id
+    email
+    displayName
+  }
+  memberships {
+    ...MembershipParts
+  }
+}
+fragment ReadingPreferencesParts on ReadingPreferences {
+  readableFont
+  textSize
+  wideSpacing
+  tint
+  reduceMotion
+}`) as unknown as TypedDocumentString<UpdateReadingPreferencesMutation, UpdateReadingPreferencesMutationVariables>;
