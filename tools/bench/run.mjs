@@ -11,6 +11,7 @@ const BENCHES = {
   'forum-search': () => import('./forum-search.mjs'),
   upload: () => import('./upload.mjs'),
   'library-search': () => import('./library-search.mjs'),
+  'js-transfer': () => import('./js-transfer.mjs'),
 };
 
 const args = process.argv.slice(2);
