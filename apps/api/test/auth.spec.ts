@@ -58,16 +58,11 @@ describe('signing in and sessions', () => {
     expect(wrongPassword.response.headers.get('set-cookie')).toBeNull();
   });
 
-  it('locks an email for 15 minutes after 5 failures, known or not, even with the right password', async () => {
-    for (const email of [DEMO.staffHolyFamily, 'ghost@demo.lantern.test']) {
-      for (let i = 0; i < 4; i++)
-        await t.client().fails(LOGIN, { email, password: 'wrong password 1' }, 'INVALID_CREDENTIALS');
-      const fifth = await t.client().fails(LOGIN, { email, password: 'wrong password 1' }, 'ACCOUNT_LOCKED');
-      expect(fifth.error.message).toMatch(/Try again in 15 minutes/);
-    }
-    await t.client().fails(LOGIN, { email: DEMO.staffHolyFamily, password: DEMO_PASSWORD }, 'ACCOUNT_LOCKED');
-    // When the lock has passed, the right password works again.
-    await t.sql("UPDATE login_throttle SET locked_until = now() - interval '1 second'");
+  it('never locks an account: wrong passwords for an email do not stop its owner (see throttle.spec.ts)', async () => {
+    for (let i = 0; i < 6; i++)
+      await t
+        .client()
+        .fails(LOGIN, { email: DEMO.staffHolyFamily, password: 'wrong password 1' }, 'INVALID_CREDENTIALS');
     await t.client().ok(LOGIN, { email: DEMO.staffHolyFamily, password: DEMO_PASSWORD });
   });
 

@@ -18,7 +18,9 @@ import { PolicyGuard } from '../common/auth/policy.guard';
 import { currentRequestId } from '../common/context/request-id';
 import { formatError } from '../common/errors/format-error';
 import { maxTokensMiddleware } from '../common/graphql/max-tokens.middleware';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 import { RateLimitGuard } from '../common/security/rate-limit.guard';
+import { ThrottleModule } from '../common/security/throttle';
 import { AuditModule } from '../modules/audit/audit.module';
 import { AuthModule } from '../modules/auth/auth.module';
 import { RequestContextFactory } from '../modules/auth/request-context.factory';
@@ -68,6 +70,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ThrottleModule,
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ ...dataSourceOptions(database, logger), retryAttempts: 0 }),
           dataSourceFactory: async (options) => {
@@ -97,6 +100,8 @@ export class AppModule implements NestModule {
               path: '/graphql',
               autoSchemaFile: true,
               sortSchema: true,
+              // Dates that are not dates are BAD_USER_INPUT, not an internal error later (date-time.scalar.ts).
+              buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
               playground: false,
               introspection: !config.isProduction,
               includeStacktraceInErrorResponses: false,

@@ -1,5 +1,4 @@
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
-import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity';
 import { SessionEntity } from '../modules/sessions/session.entity';
 import {
   FundingBandEntity,
@@ -30,6 +29,7 @@ import { EhcpDrafts1764500000000 } from './migrations/1764500000000-ehcp-drafts'
 import { FilesSweep1764600000000 } from './migrations/1764600000000-files-sweep';
 import { ReadingPreferences1765200000000 } from './migrations/1765200000000-reading-preferences';
 import { ForumSearchTags1765300000000 } from './migrations/1765300000000-forum-search-tags';
+import { DropLoginLock1765500000000 } from './migrations/1765500000000-drop-login-lock';
 import { EhcpDraftEntity, EhcpDraftSectionEntity } from '../modules/ehcp/ehcp.entity';
 import {
   NotificationEntity,
@@ -47,7 +47,6 @@ export const ENTITIES = [
   UserEntity,
   MembershipEntity,
   SessionEntity,
-  LoginThrottleEntity,
   InvitationEntity,
   AuditEntryEntity,
   OutboxMessageEntity,
@@ -77,4 +76,5 @@ export const MIGRATIONS = [
   FilesSweep1764600000000,
   ReadingPreferences1765200000000,
   ForumSearchTags1765300000000,
+  DropLoginLock1765500000000,
 ];

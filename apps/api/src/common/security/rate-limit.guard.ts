@@ -1,39 +1,42 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { APP_CONFIG, AppConfig } from '../../config/config';
-import { Errors } from '../errors/app-error';
-import { RATE_LIMIT_KEY, contextOf } from '../auth/decorators';
-import { RateLimiter } from './rate-limiter';
+import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
+import { AppError } from '../errors/app-error';
+import type { RequestContext } from '../context/request-context';
+import { ErrorCode } from '@lantern/shared-domain';
+import { tooManyRequests, waitMessage } from './throttle';
 
-/** Limits sign-in attempts and mutations per client address. */
+/**
+ * @nestjs/throttler's guard, GraphQL-aware: the request and response come from the GraphQL
+ * context, and a refusal is RATE_LIMITED with a plain message (GraphQL) or a 429 `{ code, message }`
+ * with Retry-After (REST). Which throttlers apply to what is in `throttlerOptions`.
+ */
 @Injectable()
-export class RateLimitGuard implements CanActivate {
-  private readonly login: RateLimiter;
-  private readonly mutations: RateLimiter;
-
-  constructor(
-    private readonly reflector: Reflector,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.login = new RateLimiter(config.rateLimit.loginPerMinute);
-    this.mutations = new RateLimiter(config.rateLimit.mutationsPerMinute);
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override getRequestResponse(context: ExecutionContext) {
+    if (context.getType<string>() === 'graphql') {
+      const ctx = GqlExecutionContext.create(context).getContext<RequestContext>();
+      return {
+        req: ctx.req as unknown as Record<string, unknown>,
+        res: ctx.res as unknown as Record<string, unknown>,
+      };
+    }
+    return super.getRequestResponse(context);
   }
 
-  canActivate(context: ExecutionContext): boolean {
-    if (context.getType<string>() !== 'graphql') return true;
-    const info = GqlExecutionContext.create(context).getInfo<{ operation: { operation: string } }>();
-    const ctx = contextOf(context);
-    const who = ctx.ip ?? 'unknown';
-    const bucket = this.reflector.get<string | undefined>(RATE_LIMIT_KEY, context.getHandler());
-    if (bucket === 'login') {
-      const wait = this.login.hit(who);
-      if (wait) throw Errors.rateLimited(wait);
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    const name = detail.key.split(':').at(-2) ?? '';
+    const seconds = Math.max(1, detail.timeToBlockExpire);
+    if (context.getType<string>() === 'graphql') {
+      const ctx = GqlExecutionContext.create(context).getContext<RequestContext>();
+      ctx.res?.setHeader('Retry-After', String(seconds));
+      throw new AppError(ErrorCode.RateLimited, waitMessage(name, seconds));
     }
-    if (info.operation.operation === 'mutation') {
-      const wait = this.mutations.hit(who);
-      if (wait) throw Errors.rateLimited(wait);
-    }
-    return true;
+    const res = context.switchToHttp().getResponse<{ setHeader?: (k: string, v: string) => void }>();
+    res.setHeader?.('Retry-After', String(seconds));
+    throw tooManyRequests(name, seconds);
   }
 }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { UsersModule } from '../users/users.module';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
-import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { ReadingPreferencesResolver } from './reading-preferences.resolver';
 import { RequestContextFactory } from './request-context.factory';
@@ -14,7 +13,6 @@ import { RequestContextFactory } from './request-context.factory';
     AuthResolver,
     ReadingPreferencesResolver,
     PasswordService,
-    LoginThrottleService,
     RequestContextFactory,
   ],
   exports: [AuthService, PasswordService, RequestContextFactory],

@@ -16,7 +16,6 @@ import { AuditService } from '../audit/audit.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { UserEntity } from '../users/user.entity';
 import { ChangePasswordInput, LoginInput, UpdateProfileInput } from './dto/auth.inputs';
-import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
@@ -28,7 +27,6 @@ export class AuthService {
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly passwords: PasswordService,
-    private readonly throttle: LoginThrottleService,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
   ) {}
@@ -42,9 +40,8 @@ export class AuthService {
         ...(input.password ? {} : { password: 'Enter your password' }),
       });
     }
-    const lockedMinutes = await this.throttle.lockedFor(email);
-    if (lockedMinutes > 0) throw this.locked(lockedMinutes);
-
+    // Attempts are throttled per address and per account and address before this runs (RateLimitGuard);
+    // there is no account lock, which anyone who knows an email could trigger.
     const user = await this.ds
       .getRepository(UserEntity)
       .createQueryBuilder('u')
@@ -56,21 +53,18 @@ export class AuthService {
       : await this.passwords.verifyNobody(input.password);
 
     if (!ok || !user || user.deactivatedAt) {
-      const nowLocked = await this.throttle.fail(email);
       await this.audit.record({
         actorUserId: user?.id ?? null,
         actorLabel: user?.displayName ?? 'Unknown',
         action: AuditAction.LoginFailed,
-        summary: `Failed sign-in for ${email}${nowLocked ? '; locked for 15 minutes' : ''}`,
+        summary: `Failed sign-in for ${email}`,
         ip: ctx.ip,
         targetType: 'user',
         targetId: user?.id,
       });
-      if (nowLocked) throw this.locked(15);
       throw new AppError(ErrorCode.InvalidCredentials, WRONG);
     }
 
-    await this.throttle.clear(email);
     await this.startSession(ctx, user.id);
     await this.audit.record({
       actorUserId: user.id,
@@ -176,12 +170,5 @@ export class AuthService {
       );
     });
     ctx.session = { ...s, displayName: name };
-  }
-
-  private locked(minutes: number): AppError {
-    return new AppError(
-      ErrorCode.AccountLocked,
-      `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    );
   }
 }

@@ -3,7 +3,6 @@ import type { Request, Response } from 'express';
 import { ErrorCode } from '@lantern/shared-domain';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/context/request-context';
-import { RateLimiter } from '../../common/security/rate-limiter';
 import { RequestContextFactory } from '../auth/request-context.factory';
 
 /** A refusal of a REST request, answered as `{ code, message }` with `status`. */
@@ -27,12 +26,12 @@ export type SignedInContext = RequestContext & {
 /**
  * The REST side of authentication (file uploads and downloads, exports): the same request context
  * as GraphQL (session cookie, actor, loaders) from RequestContextFactory, plus the Origin allow-list
- * (the one the socket handshake uses) and the mutation rate limit for requests that change data.
+ * (the one the socket handshake uses) for requests that change data. (Their rate limit is the
+ * `mutations` throttler of the global RateLimitGuard, which counts POST requests per address.)
  */
 @Injectable()
 export class HttpContextService {
   private readonly allowed: Set<string>;
-  private readonly changes: RateLimiter;
   readonly uploadMaxBytes: number;
 
   constructor(
@@ -41,7 +40,6 @@ export class HttpContextService {
   ) {
     this.uploadMaxBytes = config.uploadMaxBytes;
     this.allowed = new Set(config.allowedOrigins);
-    this.changes = new RateLimiter(config.rateLimit.mutationsPerMinute);
   }
 
   /** A signed-in person's context; 401 otherwise. */
@@ -54,7 +52,7 @@ export class HttpContextService {
 
   /**
    * For requests that change data: the Origin must be one of ours (a page elsewhere cannot make a
-   * signed-in browser upload), then the per-address rate limit.
+   * signed-in browser upload).
    */
   checkChange(req: Request): void {
     const origin = req.get('origin');
@@ -63,14 +61,6 @@ export class HttpContextService {
         403,
         ErrorCode.Forbidden,
         'This request did not come from Lantern, so it was refused. Open Lantern and try again there.',
-      );
-    const wait = this.changes.hit(req.ip ?? 'unknown');
-    if (wait)
-      throw new HttpRefusal(
-        429,
-        ErrorCode.RateLimited,
-        `Too many requests. Please wait ${wait} seconds and try again.`,
-        { 'Retry-After': String(wait) },
       );
   }
 }

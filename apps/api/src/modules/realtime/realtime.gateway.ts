@@ -20,6 +20,7 @@ import {
 } from '@lantern/shared-domain';
 import { isDatabaseUnavailable } from '../../common/errors/format-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { THROTTLER, Throttle } from '../../common/security/throttle';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { StreamRegistry } from '../streams/stream-registry';
@@ -79,6 +80,7 @@ export class RealtimeGateway
     private readonly presence: PresenceService,
     private readonly notifications: NotificationsService,
     private readonly bus: RealtimeBus,
+    private readonly throttle: Throttle,
   ) {}
 
   afterInit(server: Server): void {
@@ -97,7 +99,6 @@ export class RealtimeGateway
             streams: [],
             presence: 'online',
             presenceRooms: [],
-            rate: { windowStart: Date.now(), count: 0 },
           };
           next();
         })
@@ -131,23 +132,26 @@ export class RealtimeGateway
   private async setUp(socket: LanternSocket): Promise<void> {
     const { actor, session } = socket.data;
     if (!actor) return;
+    // Messages per socket, counted by the one throttler (shared storage with REDIS_URL).
     socket.use((_packet, next) => {
-      const now = Date.now();
-      const rate = socket.data.rate;
-      if (now - rate.windowStart > 10_000) {
-        rate.windowStart = now;
-        rate.count = 0;
-      }
-      if (++rate.count > REALTIME_LIMITS.eventsPer10s) {
-        socket.emit(SocketEvent.Problem, {
-          code: ErrorCode.RateLimited,
-          message:
-            'Too many messages too quickly. You have been disconnected; the page will reconnect shortly.',
+      this.throttle
+        .hit(THROTTLER.socketEvents, socket.id, REALTIME_LIMITS.eventsPer10s, 10_000)
+        .then((wait) => {
+          if (!wait) return next();
+          socket.emit(SocketEvent.Problem, {
+            code: ErrorCode.RateLimited,
+            message:
+              'Too many messages too quickly. You have been disconnected; the page will reconnect shortly.',
+          });
+          socket.disconnect(true);
+        })
+        .catch((err: unknown) => {
+          // The counter's store is away: let the message through rather than cut everyone off.
+          this.logger.warn(
+            `Could not count a socket message: ${err instanceof Error ? err.message : String(err)}`,
+          );
+          next();
         });
-        socket.disconnect(true);
-        return;
-      }
-      next();
     });
     this.fresh.add(socket.id);
     await socket.join(userRoom(actor.userId));

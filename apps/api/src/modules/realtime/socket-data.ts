@@ -11,7 +11,6 @@ export interface SocketData {
   presence: 'online' | 'away';
   /** Rooms joined for presence visibility. */
   presenceRooms: string[];
-  rate: { windowStart: number; count: number };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

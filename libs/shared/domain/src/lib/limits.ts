@@ -2,9 +2,12 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 export const INVITATION_TTL_DAYS = 7;
 export const SESSION_TTL_DAYS = 30;
-/** Failed sign-ins for one email before it is locked for LOGIN_LOCK_MINUTES. */
-export const LOGIN_MAX_FAILURES = 5;
-export const LOGIN_LOCK_MINUTES = 15;
+/**
+ * The window of the per account and address sign-in throttle: one address may try one account as
+ * often in this window as it may try sign-ins in a minute (RATE_LIMIT_LOGIN_PER_MINUTE), then waits.
+ * Never a lock of the account: attempts from other addresses are not affected.
+ */
+export const SIGN_IN_WINDOW_MINUTES = 15;
 export const NAME_MAX_LENGTH = 120;
 export const EMAIL_MAX_LENGTH = 254;
 export const PAGE_SIZE_DEFAULT = 25;
