@@ -19,6 +19,27 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** "Did you mean ...?" names fields, types and enum values; production answers without them. */
+export function withoutSuggestions(message: string): string {
+  return message
+    .replace(/\s*Did you mean [^?]*\?/g, '')
+    .replace(/\s*\[Suggestion hidden\]/g, '')
+    .trim();
+}
+
+/**
+ * Mistakes in the request that graphql-js finds itself (not a resolver) are BAD_USER_INPUT: a scalar
+ * refusing a value (its own BAD_USER_INPUT error, wrapped by validation or variable coercion) and,
+ * after the known request codes, any other error graphql-js raised without a cause or a path, such
+ * as an operation the schema does not offer (`subscription { x }`).
+ */
+function refusedByScalar(original: unknown): boolean {
+  return original instanceof GraphQLError && original.extensions?.['code'] === ErrorCode.BadInput;
+}
+function raisedByGraphql(error: unknown): boolean {
+  return error instanceof GraphQLError && !error.originalError && !error.path;
+}
+
 /**
  * The one place where errors become GraphQL errors. AppErrors keep their code and message; request
  * errors (bad syntax, unknown fields, depth or cost limits) keep GraphQL's message; anything else is
@@ -47,15 +68,23 @@ export function formatError(
       extensions: { code, requestId },
     };
   }
+  const message = o.production ? withoutSuggestions(formatted.message) : formatted.message;
+  const badInput = {
+    message,
+    locations: formatted.locations,
+    extensions: { code: ErrorCode.BadInput, requestId },
+  };
+  if (refusedByScalar(original)) return badInput;
   if (REQUEST_ERROR_CODES.has(code)) {
     const tooComplex =
       /depth|alias|cost|token|directive/i.test(formatted.message) && code !== 'GRAPHQL_PARSE_FAILED';
     return {
-      message: formatted.message,
+      message,
       locations: formatted.locations,
       extensions: { code: tooComplex ? ErrorCode.QueryTooComplex : code, requestId },
     };
   }
+  if (raisedByGraphql(error)) return badInput;
   if (isDatabaseUnavailable(original)) {
     o.log(original, requestId);
     return {

@@ -19,13 +19,25 @@ export function tokensOver(query: string, max: number): boolean {
 }
 
 /**
- * Refuse GraphQL documents with too many tokens before they are parsed, with a 400. (graphql-armor's
- * Apollo token plugin turns every syntax error into a 500, so it is disabled.)
+ * The documents a request carries: the JSON body's `query` (POST) and the query string's `query`
+ * (GET, which Apollo also executes). Express parses `?query=a&query=b` as an array: every one counts.
+ */
+export function documentsOf(req: Request): string[] {
+  const fromBody = (req.body as { query?: unknown } | undefined)?.query;
+  const fromUrl = (req.query as Record<string, unknown> | undefined)?.['query'];
+  return [fromBody, ...(Array.isArray(fromUrl) ? fromUrl : [fromUrl])].filter(
+    (q): q is string => typeof q === 'string',
+  );
+}
+
+/**
+ * Refuse GraphQL documents with too many tokens before they are parsed, with a 400, whether they
+ * come in a POST body or a GET query string. (graphql-armor's Apollo token plugin turns every syntax
+ * error into a 500, so it is disabled.)
  */
 export function maxTokensMiddleware(max: number): NestMiddleware['use'] {
   return (req: Request, res: Response, next: NextFunction) => {
-    const query = (req.body as { query?: unknown } | undefined)?.query;
-    if (typeof query === 'string' && tokensOver(query, max)) {
+    if (documentsOf(req).some((query) => tokensOver(query, max))) {
       res.status(400).json({
         errors: [
           {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { Actor, AuditAction, Permission, reachOf } from '@lantern/shared-domain';
+import { Actor, AuditAction, Permission, Role, canModerateCategory, reachOf } from '@lantern/shared-domain';
 import { Connection, decodeCursor, encodeCursor, toConnection } from '../../common/pagination/connection';
 import type { RequestContext } from '../../common/context/request-context';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -110,11 +110,53 @@ export class AuditService {
       .addOrderBy('a.id', 'DESC')
       .take(limit + 1)
       .getMany();
-    return toConnection(rows, limit, total, toAuditModel, (r) =>
-      encodeCursor(r.createdAt.toISOString(), r.id),
+    const hidden = await this.anonymousAuthorsHiddenFrom(actor, rows.slice(0, limit));
+    return toConnection(
+      rows,
+      limit,
+      total,
+      (e) => (hidden.has(e.id) ? { ...toAuditModel(e), actorLabel: ANONYMOUS, ip: null } : toAuditModel(e)),
+      (r) => encodeCursor(r.createdAt.toISOString(), r.id),
+    );
+  }
+
+  /**
+   * Entries that would name the author of an anonymous forum post (their own actions on it: posting
+   * past the personal-data check, editing, deleting) to a reader who may not moderate its category.
+   * Anonymity holds in every read path; moderators of the category see who it was, as in the forum.
+   * One statement for the page, whatever its size.
+   */
+  private async anonymousAuthorsHiddenFrom(actor: Actor, rows: AuditEntryEntity[]): Promise<Set<string>> {
+    const ids = rows
+      .filter((r) => (r.targetType === 'forum_thread' || r.targetType === 'forum_reply') && r.actorUserId)
+      .map((r) => r.targetId)
+      .filter((id): id is string => !!id && UUID.test(id));
+    if (!ids.length) return new Set();
+    const posts: Array<{ id: string; author_id: string; trust_id: string | null; roles: Role[] | null }> =
+      await this.ds.query(
+        `SELECT t.id, t.author_id, c.trust_id, c.roles FROM forum_threads t
+           JOIN forum_categories c ON c.id = t.category_id
+          WHERE t.anonymous AND t.id = ANY($1::uuid[])
+         UNION ALL
+         SELECT r.id, r.author_id, c.trust_id, c.roles FROM forum_replies r
+           JOIN forum_threads t ON t.id = r.thread_id
+           JOIN forum_categories c ON c.id = t.category_id
+          WHERE r.anonymous AND r.id = ANY($1::uuid[])`,
+        [[...new Set(ids)]],
+      );
+    const masked = new Map(
+      posts
+        .filter((p) => !canModerateCategory(actor, { trustId: p.trust_id, roles: p.roles }))
+        .map((p) => [p.id, p.author_id]),
+    );
+    return new Set(
+      rows.filter((r) => r.targetId && masked.get(r.targetId) === r.actorUserId).map((r) => r.id),
     );
   }
 }
+
+const ANONYMOUS = 'Anonymous';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toAuditModel(e: AuditEntryEntity): AuditEntryModel {
   return {

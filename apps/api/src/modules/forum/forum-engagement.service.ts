@@ -30,11 +30,13 @@ export class ForumEngagementService {
 
   async react(ctx: RequestContext, replyId: string, kind: ReactionKind, on: boolean): Promise<void> {
     const [reply] = await this.ds.query(
-      'SELECT thread_id, author_id, deleted_at FROM forum_replies WHERE id = $1',
+      'SELECT thread_id, author_id, deleted_at, hidden FROM forum_replies WHERE id = $1',
       [replyId],
     );
     if (!reply) throw Errors.notFound('That reply');
-    await this.access.thread(ctx.actor!, reply.thread_id);
+    const { moderator } = await this.access.thread(ctx.actor!, reply.thread_id);
+    // A hidden reply does not exist for non-moderators: no reactions (as for an invisible record).
+    if (reply.hidden && !moderator) throw Errors.notFound('That reply');
     if (reply.author_id === ctx.actor!.userId) throw Errors.badInput('You cannot react to your own reply.');
     if (reply.deleted_at) throw Errors.conflict('That reply was deleted.');
     await this.ds.transaction(async (m) => {
@@ -169,7 +171,11 @@ export class ForumEngagementService {
   }
 
   /** People watching a thread or its category, to tell about a new reply. */
-  async watchers(threadId: string, categoryId: string, m: EntityManager = this.ds.manager): Promise<string[]> {
+  async watchers(
+    threadId: string,
+    categoryId: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<string[]> {
     const rows: Array<{ user_id: string }> = await m.query(
       'SELECT DISTINCT user_id FROM forum_watches WHERE thread_id = $1 OR category_id = $2',
       [threadId, categoryId],

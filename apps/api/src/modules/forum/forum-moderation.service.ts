@@ -5,6 +5,7 @@ import { AuditAction, canModerateCategory, canSeeCategory } from '@lantern/share
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { ForumAccessService } from './forum-access.service';
 import { ForumLiveService, ThreadStreamBody } from './forum-live.service';
 import { ForumCategoryEntity } from './forum.entity';
@@ -33,6 +34,7 @@ export class ForumModerationService {
     private readonly access: ForumAccessService,
     private readonly audit: AuditService,
     private readonly live: ForumLiveService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async report(ctx: RequestContext, threadId: string, replyId: string | null, reason: string): Promise<void> {
@@ -137,6 +139,9 @@ export class ForumModerationService {
           [replyId, threadId, action === 'HIDE'],
         )) as [unknown[], number];
         if (!res[1]) throw Errors.notFound('That reply');
+        // Hidden everywhere: the reply's text leaves the notifications that quoted it.
+        if (action === 'HIDE')
+          await this.notifications.withdrawText(m, `/forum/threads/${threadId}?reply=${replyId}`);
         summary = `${action === 'HIDE' ? 'Hid' : 'Showed again'} a reply in “${thread.title}”`;
         change = { type: 'reply-changed', replyId, what: action === 'HIDE' ? 'hidden' : 'shown' };
       } else if (action === 'MOVE') {
@@ -186,21 +191,23 @@ export class ForumModerationService {
     pushLive();
   }
 
-  /** Earlier versions of a post: anyone who can read it, except a deleted post's (moderators only). */
+  /** Earlier versions of a post: anyone who can read it, except a deleted or hidden post's (moderators only). */
   async revisions(
     ctx: RequestContext,
     threadId: string,
     replyId: string | null,
   ): Promise<Array<{ id: string; title: string | null; body: string; createdAt: Date; editorId: string }>> {
     const { thread, moderator } = await this.access.thread(ctx.actor!, threadId);
-    const deleted = replyId
-      ? (
-          await this.ds.query('SELECT deleted_at FROM forum_replies WHERE id = $1 AND thread_id = $2', [
-            replyId,
-            threadId,
-          ])
-        )[0]?.deleted_at
-      : thread.deletedAt;
+    let deleted = thread.deletedAt;
+    if (replyId) {
+      const [reply]: Array<{ deleted_at: Date | null; hidden: boolean }> = await this.ds.query(
+        'SELECT deleted_at, hidden FROM forum_replies WHERE id = $1 AND thread_id = $2',
+        [replyId, threadId],
+      );
+      // A hidden reply is hidden everywhere from non-moderators, its earlier text included.
+      if (!reply || (reply.hidden && !moderator)) throw Errors.notFound('That reply');
+      deleted = reply.deleted_at;
+    }
     if (deleted && !moderator) return [];
     const rows: Array<{
       id: string;

@@ -133,7 +133,7 @@ export class ForumPostsService {
     category: ForumCategoryEntity,
     mentions: string[] | null | undefined,
     alreadyTold: Set<string>,
-    post: { anonymous: boolean; title: string; body: string; threadId: string },
+    post: { anonymous: boolean; title: string; body: string; threadId: string; replyId?: string },
   ): Promise<Publish> {
     const wanted = [...new Set(mentions ?? [])].filter((u) => u !== ctx.actor!.userId && !alreadyTold.has(u));
     const allowed = await this.access.whoCanSee(wanted, category);
@@ -145,7 +145,8 @@ export class ForumPostsService {
           kind: NotificationKind.ForumMention,
           title: `${post.anonymous ? 'Someone (anonymously)' : ctx.session!.displayName} mentioned you in “${post.title.slice(0, 80)}”`,
           body: markdownToText(post.body, 160),
-          link: `/forum/threads/${post.threadId}`,
+          // The reply's own link, so hiding the reply can withdraw its text from this notification.
+          link: `/forum/threads/${post.threadId}${post.replyId ? `?reply=${post.replyId}` : ''}`,
         }),
       );
     }
@@ -156,7 +157,7 @@ export class ForumPostsService {
 
   async reply(ctx: RequestContext, input: ReplyInput): Promise<string> {
     const actor = ctx.actor!;
-    const { thread, category } = await this.access.thread(actor, input.threadId);
+    const { thread, category, moderator } = await this.access.thread(actor, input.threadId);
     if (thread.locked) throw Errors.conflict('This thread is locked: no new replies.');
     if (thread.deletedAt) throw Errors.conflict('This thread was deleted.');
     const { id, publish } = await this.ds.transaction(async (m) => {
@@ -171,7 +172,8 @@ export class ForumPostsService {
         parent = await m
           .getRepository(ForumReplyEntity)
           .findOneBy({ id: input.parentId, threadId: thread.id });
-        if (!parent) throw Errors.notFound('The reply you are answering');
+        // A hidden reply does not exist for non-moderators: it cannot be answered either.
+        if (!parent || (parent.hidden && !moderator)) throw Errors.notFound('The reply you are answering');
       }
       const repo = m.getRepository(ForumReplyEntity);
       const saved = await repo.save(
@@ -233,6 +235,7 @@ export class ForumPostsService {
           title: thread.title,
           body: input.body,
           threadId: thread.id,
+          replyId: saved.id,
         }),
       );
       const notify: Publish = async () => {

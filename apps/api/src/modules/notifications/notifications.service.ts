@@ -84,6 +84,23 @@ export class NotificationsService {
     };
   }
 
+  /**
+   * Take the text out of every notification pointing at `link` (a reply a moderator hid): the stored
+   * row, so lists and the digest no longer show it, and the copy in each recipient's stream, so a
+   * reconnecting client does not receive it again. Title and link stay. In the caller's transaction.
+   */
+  async withdrawText(m: EntityManager, link: string): Promise<void> {
+    const [rows] = (await m.query('UPDATE notifications SET body = NULL WHERE link = $1 RETURNING id', [
+      link,
+    ])) as [Array<{ id: string }>, number];
+    if (!rows.length) return;
+    await m.query(
+      `UPDATE stream_items SET body = jsonb_set(body, '{body}', 'null'::jsonb)
+        WHERE stream_key LIKE 'notifications:%' AND client_id = ANY($1::text[])`,
+      [rows.map((r) => r.id)],
+    );
+  }
+
   async pushCount(userId: string): Promise<void> {
     this.bus.toUser(userId, SocketEvent.NotificationCount, { unread: await this.unreadCount(userId) });
   }
