@@ -1,5 +1,5 @@
 import { Phase } from './organisation';
-import { Actor, Grant } from './policy';
+import { Actor, Grant, Permission, rolesOf } from './policy';
 import { ROLE_SCOPE, Role, ScopeKind } from './roles';
 
 /**
@@ -127,12 +127,10 @@ export interface ResourceRecord extends ResourceAudience {
 }
 
 /** Roles that may publish and look after resources (within the scopes they hold). */
-export const LIBRARY_PUBLISHERS: readonly Role[] = [
-  Role.NetworkAdmin,
-  Role.TrustSendLead,
-  Role.Headteacher,
-  Role.Senco,
-];
+export const LIBRARY_PUBLISHERS: readonly Role[] = rolesOf(Permission.LibraryPublish);
+
+/** Roles that adopt network resources for their trust. */
+const LIBRARY_ADOPTERS: readonly Role[] = rolesOf(Permission.LibraryAdopt);
 
 /** Does this grant place its holder in the audience? Network roles reach everything. */
 function grantInAudience(g: Grant, a: ResourceAudience): boolean {
@@ -196,13 +194,15 @@ export function canShareWith(actor: Actor | null, a: ResourceAudience): boolean 
 export function canAdoptForTrust(actor: Actor | null, trustId: string, r: ResourceRecord): boolean {
   if (!actor) return false;
   if (r.shareScope !== ShareScope.Network || r.status !== ResourceStatus.Published) return false;
-  return actor.grants.some((g) => g.role === Role.TrustSendLead && g.trustId === trustId);
+  return actor.grants.some((g) => LIBRARY_ADOPTERS.includes(g.role) && g.trustId === trustId);
 }
 
 /** The trusts an actor may adopt for (those where they are SEND lead). */
 export function adoptingTrustsOf(actor: Actor): string[] {
   return [
-    ...new Set(actor.grants.filter((g) => g.role === Role.TrustSendLead && g.trustId).map((g) => g.trustId!)),
+    ...new Set(
+      actor.grants.filter((g) => LIBRARY_ADOPTERS.includes(g.role) && g.trustId).map((g) => g.trustId!),
+    ),
   ];
 }
 

@@ -27,7 +27,7 @@ export enum Permission {
   LibraryPublish = 'library.publish',
   /** Mark a network resource as adopted by one's trust (canAdoptForTrust). */
   LibraryAdopt = 'library.adopt',
-  /** Work on a school's EHCP drafts (which drafts: canAccessEhcpDraft in ehcp.ts). */
+  /** Work on a school's case data, such as EHCP drafts (which school's: canAccessCaseData). */
   EhcpDraftUse = 'ehcp.draft',
 }
 
@@ -68,6 +68,12 @@ export const PERMISSION_ROLES: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.LibraryAdopt]: [Role.TrustSendLead],
   [Permission.EhcpDraftUse]: [Role.Senco, Role.Headteacher, Role.TrustSendLead],
 };
+
+/** The roles of `permission` held in `kind` of scope (e.g. the school roles that start EHCP drafts). */
+export function rolesOf(permission: Permission, kind?: ScopeKind): readonly Role[] {
+  const roles = PERMISSION_ROLES[permission];
+  return kind ? roles.filter((r) => ROLE_SCOPE[r] === kind) : roles;
+}
 
 /** Whether a grant reaches a scope: network reaches everything, a trust its schools, a school itself. */
 export function grantCovers(grant: Grant, scope: Scope): boolean {
@@ -211,4 +217,36 @@ export function canSeeCategory(actor: Actor | null, c: CategoryScope): boolean {
   )
     return false;
   return true;
+}
+
+/** Where a piece of case data belongs: a school and that school's trust. */
+export interface CaseDataScope {
+  schoolId: string;
+  trustId: string;
+}
+
+/**
+ * The one case-data rule (PRODUCT.md: EHCP drafts, the caseload): a school's case data is open to its
+ * SENCOs and headteacher and to the SEND lead of the school's trust, and to nobody else: not other
+ * schools or trusts, trust leaders, trustees, staff or network admins. The roles are those of
+ * `Permission.EhcpDraftUse`, each reaching only the scope it is held in.
+ */
+export function canAccessCaseData(actor: Actor | null, s: CaseDataScope): boolean {
+  return can(actor, Permission.EhcpDraftUse, {
+    kind: ScopeKind.School,
+    trustId: s.trustId,
+    schoolId: s.schoolId,
+  });
+}
+
+/** What a list query filters on to match canAccessCaseData in SQL: these schools, and every school of these trusts. */
+export interface CaseDataReach {
+  schoolIds: string[];
+  trustIds: string[];
+}
+
+export function caseDataReach(actor: Actor | null): CaseDataReach {
+  if (!actor) return { schoolIds: [], trustIds: [] };
+  const reach = reachOf(actor, Permission.EhcpDraftUse);
+  return { schoolIds: [...new Set(reach.schoolIds)], trustIds: [...new Set(reach.trustIds)] };
 }
