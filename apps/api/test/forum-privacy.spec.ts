@@ -74,6 +74,75 @@ describe('forum privacy in every read path', () => {
     expect(seenByModerator?.actorLabel).toBe(sencoName);
   });
 
+  it('shows only the name of an author in another trust: email and roles are refused, as `people` is', async () => {
+    const other = await t.signedIn(DEMO.sencoHolyCross); // Christus trust
+    const id = (
+      await other.ok<{ createForumThread: { id: string } }>(
+        'mutation($i: CreateThreadInput!) { createForumThread(input: $i) { id } }',
+        {
+          i: {
+            categoryId: await catId(other, 'Transition'), // network-wide
+            kind: 'DISCUSSION',
+            title: 'Transition visits in June',
+            body: 'When do your Year 6 visits happen?',
+          },
+        },
+      )
+    ).createForumThread.id;
+    // A SENCO in the Assisi trust may not list people at all ...
+    await senco.fails('{ people { nodes { email } } }', undefined, 'FORBIDDEN');
+    // ... so the author's email and roles are not readable through the forum either.
+    const refused = await senco.gql<{ forumThread: unknown }>(
+      'query($id: ID!) { forumThread(id: $id) { author { label user { displayName email } } } }',
+      { id },
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(refused.data)).not.toContain(DEMO.sencoHolyCross);
+    const roles = await senco.gql(
+      'query($id: ID!) { forumThread(id: $id) { author { user { memberships { role } } } } }',
+      { id },
+    );
+    expect(roles.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // The name is still there, as the client asks for it.
+    const named = await senco.ok<{
+      forumThread: { author: { label: string; user: { displayName: string } } };
+    }>('query($id: ID!) { forumThread(id: $id) { author { label user { id displayName } } } }', { id });
+    expect(named.forumThread.author.user.displayName).toBe(named.forumThread.author.label);
+    // The shared SEND lead (both trusts) and a network admin may see the details.
+    for (const who of [DEMO.sendLead, DEMO.admin]) {
+      const c = await t.signedIn(who);
+      const r = await c.ok<{ forumThread: { author: { user: { email: string } } } }>(
+        'query($id: ID!) { forumThread(id: $id) { author { user { email memberships { role } } } } }',
+        { id },
+      );
+      expect(r.forumThread.author.user.email).toBe(DEMO.sencoHolyCross);
+    }
+    // A colleague in one's own trust is not hidden.
+    const head = await t.signedIn(DEMO.headHolyFamily);
+    const mine = await head.ok<{ forumThread: { author: { user: { email: string } } } }>(
+      'query($id: ID!) { forumThread(id: $id) { author { user { email } } } }',
+      { id: threadId },
+    );
+    expect(mine.forumThread.author.user.email).toBe(DEMO.sencoHolyFamily);
+  });
+
+  it('shows only the name of a library owner in another trust', async () => {
+    const other = await t.signedIn(DEMO.sencoHolyCross);
+    const owned = await other.ok<{
+      libraryResources: { nodes: Array<{ id: string; owner: { id: string } | null; shareScope: string }> };
+    }>('{ libraryResources(filter: { mine: true }, first: 50) { nodes { id shareScope owner { id } } } }');
+    const shared = owned.libraryResources.nodes.find((n) => n.shareScope === 'NETWORK');
+    expect(shared).toBeDefined(); // the demo library shares one of theirs with the whole network
+    const r = await senco.gql(
+      'query($id: ID!) { libraryResource(id: $id) { owner { displayName email } } }',
+      {
+        id: shared!.id,
+      },
+    );
+    expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(r.data)).not.toContain(DEMO.sencoHolyCross);
+  });
+
   describe('a hidden reply', () => {
     let replyId: string;
     let head: GqlClient;

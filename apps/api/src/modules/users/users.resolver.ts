@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Permission } from '@lantern/shared-domain';
+import { ErrorCode, Permission, canSeePersonDetails } from '@lantern/shared-domain';
+import { AppError } from '../../common/errors/app-error';
 import { IdArg, InputArg } from '../../common/validation';
 import { Allow, Ctx } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
@@ -9,6 +10,7 @@ import { MembershipsByUserLoader } from '../memberships/memberships.loader';
 import { toMembership } from '../memberships/memberships.resolver';
 import { PeopleFilter } from './dto/people-filter.input';
 import { UserConnection, UserModel } from './user.model';
+import { GrantsByUserLoader } from './users.loader';
 import { UsersService } from './users.service';
 
 @Resolver(() => UserModel)
@@ -38,8 +40,29 @@ export class UsersResolver {
     return this.users.setActive(ctx, userId, true);
   }
 
+  @ResolveField(() => String)
+  async email(@Parent() user: UserModel, @Ctx() ctx: RequestContext): Promise<string> {
+    await requireDetails(user, ctx);
+    return user.email;
+  }
+
   @ResolveField(() => [MembershipModel])
   async memberships(@Parent() user: UserModel, @Ctx() ctx: RequestContext): Promise<MembershipModel[]> {
+    await requireDetails(user, ctx);
     return (await ctx.loaders.get(MembershipsByUserLoader).load(user.id)).map(toMembership);
   }
+}
+
+/**
+ * A person's email and roles only for viewers the policy allows (canSeePersonDetails); wherever a
+ * person appears (forum and library authors, owners, reviewers) others get their name only.
+ */
+async function requireDetails(user: UserModel, ctx: RequestContext): Promise<void> {
+  if (ctx.actor?.userId === user.id) return;
+  const grants = await ctx.loaders.get(GrantsByUserLoader).load(user.id);
+  if (!canSeePersonDetails(ctx.actor, { userId: user.id, grants }))
+    throw new AppError(
+      ErrorCode.Forbidden,
+      'You can see only the name of this person: they work outside your trust.',
+    );
 }

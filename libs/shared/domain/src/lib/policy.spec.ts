@@ -133,6 +133,21 @@ describe('canSeePresence', () => {
   });
 });
 
+describe('canSeePersonDetails', () => {
+  it('shows email and roles to oneself, within reach of people and within a shared trust; only the name across trusts', () => {
+    const { canSeePersonDetails } = policy;
+    expect(canSeePersonDetails(sencoB1, sencoB1)).toBe(true);
+    expect(canSeePersonDetails(sencoA1, headA1)).toBe(true);
+    expect(canSeePersonDetails(sencoA1, sencoB1)).toBe(false);
+    expect(canSeePersonDetails(leaderA, sencoB1)).toBe(false);
+    expect(canSeePersonDetails(sendLeadBoth, sencoB1)).toBe(true);
+    expect(canSeePersonDetails(admin, sencoB1)).toBe(true);
+    // A network role is named only, to people who cannot read people at network level.
+    expect(canSeePersonDetails(sencoB1, admin)).toBe(false);
+    expect(canSeePersonDetails(null, sencoA1)).toBe(false);
+  });
+});
+
 describe('forum categories', () => {
   it('opens network categories to everyone with a role, trust categories to that trust', () => {
     const { canSeeCategory, canModerateCategory } = policy;

@@ -182,6 +182,20 @@ export function isNetworkLevel(actor: Actor): boolean {
   return actor.grants.some((g) => ROLE_SCOPE[g.role] === ScopeKind.Network);
 }
 
+/**
+ * May the viewer see more of a person than their name (email address, roles)? Themselves; people
+ * with a role where the viewer may read people (as the `people` list shows them); and people who
+ * share a trust with the viewer. Anyone else (another trust, or a network role seen from a trust or
+ * school) is known only by name wherever they appear (forum and library authors, owners).
+ */
+export function canSeePersonDetails(viewer: Actor | null, target: Actor): boolean {
+  if (!viewer) return false;
+  if (viewer.userId === target.userId) return true;
+  if (target.grants.some((g) => can(viewer, Permission.PeopleRead, scopeOfGrant(g)))) return true;
+  const mine = new Set(trustsOf(viewer));
+  return trustsOf(target).some((t) => mine.has(t));
+}
+
 /** Presence is visible between people who share a trust, and between network-level roles and everyone. */
 export function canSeePresence(viewer: Actor, target: Actor): boolean {
   if (viewer.userId === target.userId) return true;
