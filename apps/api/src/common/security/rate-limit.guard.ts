@@ -1,6 +1,6 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ExecutionContext, HttpException, Injectable, Logger } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler';
 import { AppError } from '../errors/app-error';
 import type { RequestContext } from '../context/request-context';
 import { ErrorCode } from '@lantern/shared-domain';
@@ -13,6 +13,22 @@ import { tooManyRequests, waitMessage } from './throttle';
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  private readonly log = new Logger('RateLimit');
+
+  /**
+   * When the counters' store (Redis) is away, let the request through and say so in the log: a
+   * Redis outage must not stop everyone working. Refusals (over a limit) are thrown as they are.
+   */
+  protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
+    try {
+      return await super.handleRequest(request);
+    } catch (err) {
+      if (err instanceof AppError || err instanceof HttpException) throw err;
+      this.log.warn(`Could not count a request: ${err instanceof Error ? err.message : String(err)}`);
+      return true;
+    }
+  }
+
   protected override getRequestResponse(context: ExecutionContext) {
     if (context.getType<string>() === 'graphql') {
       const ctx = GqlExecutionContext.create(context).getContext<RequestContext>();
