@@ -289,10 +289,11 @@ describe('EHCP templates and drafts', () => {
         const c = await t.signedIn(email);
         await c.fails(DRAFT, { id: draftId }, 'FORBIDDEN');
         await c.fails(DRAFTS, {}, 'FORBIDDEN');
+        // The same rule as GraphQL: no EHCP permission is FORBIDDEN, not NOT_FOUND.
         const res = await fetch(`${t.url}/ehcp-drafts/${draftId}/export.docx`, {
           headers: { cookie: c.cookie! },
         });
-        expect(res.status).toBe(404);
+        expect(res.status).toBe(403);
       }
       expect((await fetch(`${t.url}/ehcp-drafts/${draftId}/export.docx`)).status).toBe(401);
       const crossSite = await fetch(`${t.url}/ehcp-drafts/${draftId}/export.docx`, {
