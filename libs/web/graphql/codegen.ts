@@ -48,8 +48,6 @@ const config: CodegenConfig = {
           ResourceSort: sharedEnum('ResourceSort'),
           EhcpSectionStatus: sharedEnum('EhcpSectionStatus'),
           EhcpSectionChange: sharedEnum('EhcpSectionChange'),
-          ReadingTextSize: sharedEnum('ReadingTextSize'),
-          ReadingTint: sharedEnum('ReadingTint'),
         },
       },
     },

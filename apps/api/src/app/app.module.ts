@@ -1,5 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -17,7 +17,6 @@ import { DatabaseOptions, dataSourceOptions } from '../database/data-source';
 import { PolicyGuard } from '../common/auth/policy.guard';
 import { currentRequestId } from '../common/context/request-id';
 import { formatError } from '../common/errors/format-error';
-import { HttpErrorFilter } from '../common/errors/http-error.filter';
 import { maxTokensMiddleware } from '../common/graphql/max-tokens.middleware';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 import { RateLimitGuard } from '../common/security/rate-limit.guard';
@@ -42,7 +41,6 @@ import { FilesModule } from '../modules/files/files.module';
 import { EhcpModule } from '../modules/ehcp/ehcp.module';
 import { BookmarksModule } from '../modules/bookmarks/bookmarks.module';
 import { LibraryModule } from '../modules/library/library.module';
-import { JobsModule } from '../modules/jobs/jobs.module';
 
 /** Limits on what one GraphQL request may ask for (depth, aliases, cost, tokens). */
 // maxCost: graphql-armor's static estimate; a full forum thread page scores about 5,300, so 20,000 leaves room
@@ -133,7 +131,6 @@ export class AppModule implements NestModule {
             };
           },
         }),
-        JobsModule,
         SessionsModule,
         RealtimeBusModule,
         StreamsModule,
@@ -156,7 +153,6 @@ export class AppModule implements NestModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: PolicyGuard },
-        { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
     };

@@ -30,6 +30,7 @@ import { FilesSweep1764600000000 } from './migrations/1764600000000-files-sweep'
 import { ReadingPreferences1765200000000 } from './migrations/1765200000000-reading-preferences';
 import { ForumSearchTags1765300000000 } from './migrations/1765300000000-forum-search-tags';
 import { DropLoginLock1765500000000 } from './migrations/1765500000000-drop-login-lock';
+import { EhcpSectionState1765400000000 } from './migrations/1765400000000-ehcp-section-state';
 import { EhcpDraftEntity, EhcpDraftSectionEntity } from '../modules/ehcp/ehcp.entity';
 import {
   NotificationEntity,
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   ReadingPreferences1765200000000,
   ForumSearchTags1765300000000,
   DropLoginLock1765500000000,
+  EhcpSectionState1765400000000,
 ];
