@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PersonalDataModule } from '../../common/personal-data/personal-data.module';
 import { EhcpDraftsService } from './ehcp-drafts.service';
 import { EhcpExportController } from './ehcp-export.controller';
 import { EhcpTemplatesService } from './ehcp-templates.service';
@@ -9,6 +10,7 @@ import { EhcpResolver } from './ehcp.resolver';
  * global FilesModule's HttpContextService for the REST export and the global AuditService.
  */
 @Module({
+  imports: [PersonalDataModule],
   controllers: [EhcpExportController],
   providers: [EhcpTemplatesService, EhcpDraftsService, EhcpResolver],
 })

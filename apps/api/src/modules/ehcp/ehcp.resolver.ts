@@ -1,21 +1,19 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { EhcpSectionKey, EhcpSectionStatus, Permission } from '@lantern/shared-domain';
+import { EhcpSectionKey, Permission } from '@lantern/shared-domain';
 import { Allow, Ctx } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { Connection, pageSize } from '../../common/pagination/connection';
-import { IdArg } from '../../common/validation';
+import { PersonalDataOverrideInput } from '../../common/personal-data/personal-data-override.input';
+import { IdArg, InputArg } from '../../common/validation';
 import { EhcpDraftsService } from './ehcp-drafts.service';
 import { EhcpTemplatesService } from './ehcp-templates.service';
 import {
   EhcpDraftConnection,
   EhcpDraftModel,
-  EhcpDraftSchoolModel,
   EhcpDraftSummaryModel,
   EhcpSectionKeyEnum,
   EhcpSectionSavedModel,
-  EhcpSectionStateSetModel,
-  EhcpSectionStatusEnum,
   EhcpTemplateVariantsModel,
 } from './ehcp.models';
 
@@ -67,18 +65,8 @@ export class EhcpResolver {
     @Ctx() ctx: RequestContext,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 25 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
-    // Only this school: one of those in ehcpDraftSchools (FORBIDDEN otherwise).
-    @IdArg('schoolId', { nullable: true }) schoolId: string | null,
   ): Promise<Connection<EhcpDraftSummaryModel>> {
-    return this.drafts.list(signed(ctx), pageSize(first), after, schoolId);
-  }
-
-  @Query(() => [EhcpDraftSchoolModel], {
-    description: "The schools whose drafts the viewer may see (their own, or their trusts' schools).",
-  })
-  @Allow(Permission.EhcpDraftUse)
-  ehcpDraftSchools(@Ctx() ctx: RequestContext): Promise<EhcpDraftSchoolModel[]> {
-    return this.drafts.schools(signed(ctx));
+    return this.drafts.list(signed(ctx), pageSize(first), after);
   }
 
   @Mutation(() => EhcpDraftModel, {
@@ -99,7 +87,7 @@ export class EhcpResolver {
 
   @Mutation(() => EhcpSectionSavedModel, {
     description:
-      'Save one section from the revision it was read at; a stale revision is a CONFLICT and nothing is overwritten.',
+      'Save one section from the revision it was read at; a stale revision is a CONFLICT and nothing is overwritten. Text that looks like it identifies the pupil (a name, date of birth, UPN, NHS number) is refused with PERSONAL_DATA unless personalDataOverride gives a reason (audited).',
   })
   @Allow(Permission.EhcpDraftUse)
   saveEhcpDraftSection(
@@ -108,8 +96,10 @@ export class EhcpResolver {
     @Args('key', { type: () => EhcpSectionKeyEnum }) key: EhcpSectionKey,
     @Args('text', { type: () => String }) text: string,
     @Args('revision', { type: () => Int }) revision: number,
+    @InputArg('personalDataOverride', PersonalDataOverrideInput, { nullable: true })
+    override: PersonalDataOverrideInput | null,
   ): Promise<EhcpSectionSavedModel> {
-    return this.drafts.saveSection(signed(ctx), draftId, key, text, revision);
+    return this.drafts.saveSection(signed(ctx), draftId, key, text, revision, override);
   }
 
   @Mutation(() => Boolean, {

@@ -10,12 +10,14 @@ import { NotificationsService, Publish } from '../notifications/notifications.se
 import { ForumAccessService } from './forum-access.service';
 import { ForumCategoryEntity, ForumReplyEntity, ForumThreadEntity } from './forum.entity';
 import { CreateThreadInput, ReplyInput } from './forum.models';
-import { PersonalDataGuard } from './personal-data.guard';
+import { PersonalDataService } from '../../common/personal-data/personal-data.service';
 import { ForumEngagementService } from './forum-engagement.service';
 import { ForumLiveService } from './forum-live.service';
 
 export { threadStream } from './forum-live.service';
 const NOTHING: Publish = async () => undefined;
+/** How a forum override reads in the audit trail. */
+const POSTED = { action: AuditAction.ForumPersonalDataOverride, verb: 'Posted' } as const;
 const normaliseTags = (tags: string[] | null | undefined) =>
   [...new Set((tags ?? []).map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean))].slice(
     0,
@@ -28,7 +30,7 @@ export class ForumPostsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: ForumAccessService,
-    private readonly personalData: PersonalDataGuard,
+    private readonly personalData: PersonalDataService,
     private readonly notifications: NotificationsService,
     private readonly live: ForumLiveService,
     private readonly audit: AuditService,
@@ -62,7 +64,7 @@ export class ForumPostsService {
           ctx,
           [input.title, input.body],
           input.personalDataOverride,
-          { trustId: category.trustId, targetType: 'forum_thread', targetId: saved.id },
+          { ...POSTED, trustId: category.trustId, targetType: 'forum_thread', targetId: saved.id },
           m,
         );
         const post = {
@@ -194,7 +196,7 @@ export class ForumPostsService {
         ctx,
         [input.body],
         input.personalDataOverride,
-        { trustId: category.trustId, targetType: 'forum_reply', targetId: saved.id },
+        { ...POSTED, trustId: category.trustId, targetType: 'forum_reply', targetId: saved.id },
         m,
       );
       const pushLive = await this.live.record(
@@ -283,7 +285,7 @@ export class ForumPostsService {
         ctx,
         [title, body],
         override,
-        { trustId: category.trustId, targetType: 'forum_thread', targetId: id },
+        { ...POSTED, trustId: category.trustId, targetType: 'forum_thread', targetId: id },
         m,
       );
       return this.live.record(m, id, { type: 'thread-changed', what: 'edited' });
@@ -314,7 +316,7 @@ export class ForumPostsService {
         ctx,
         [body],
         override,
-        { trustId: category.trustId, targetType: 'forum_reply', targetId: id },
+        { ...POSTED, trustId: category.trustId, targetType: 'forum_reply', targetId: id },
         m,
       );
       return this.live.record(m, reply.threadId, { type: 'reply-changed', replyId: id, what: 'edited' });

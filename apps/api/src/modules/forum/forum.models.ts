@@ -15,8 +15,11 @@ import { Type } from 'class-transformer';
 import { Role } from '@lantern/shared-domain';
 import { RoleEnum } from '../../common/graphql/enums';
 import { ConnectionType, PageInfo } from '../../common/pagination/connection';
+import { PersonalDataOverrideInput } from '../../common/personal-data/personal-data-override.input';
 import { TrustModel } from '../directory/directory.models';
 import { UserModel } from '../users/user.model';
+
+export { PersonalDataOverrideInput };
 
 export enum ThreadKindEnum {
   DISCUSSION = 'DISCUSSION',
@@ -138,15 +141,6 @@ export class ForumSearchResultsModel {
     description: 'So many posts matched (over 1,000) that they come newest first, not best match first.',
   })
   sortedByDate!: boolean;
-}
-
-@InputType()
-export class PersonalDataOverrideInput {
-  @Field(() => String, { description: 'Why the flagged text must stay (audited).' })
-  @IsString()
-  @MinLength(10, { message: 'Say in a sentence why this text needs to stay.' })
-  @MaxLength(500)
-  reason!: string;
 }
 
 @InputType()

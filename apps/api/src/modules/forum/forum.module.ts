@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { STREAM_KINDS } from '@lantern/shared-domain';
+import { PersonalDataModule } from '../../common/personal-data/personal-data.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StreamRegistry } from '../streams/stream-registry';
 import { ForumAccessService } from './forum-access.service';
@@ -7,7 +8,6 @@ import { ForumPostsService } from './forum-posts.service';
 import { ForumReadService } from './forum-read.service';
 import { ForumSearchService } from './forum-search.service';
 import { ForumResolver } from './forum.resolver';
-import { PersonalDataGuard } from './personal-data.guard';
 import { ForumEngagementService } from './forum-engagement.service';
 import { ForumModerationService } from './forum-moderation.service';
 import { ForumCategoriesService } from './forum-categories.service';
@@ -20,7 +20,7 @@ import {
 } from './forum-engagement.resolver';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, PersonalDataModule],
   providers: [
     ForumAccessService,
     ForumReadService,
@@ -30,7 +30,6 @@ import {
     ForumModerationService,
     ForumCategoriesService,
     ForumLiveService,
-    PersonalDataGuard,
     ForumResolver,
     ForumEngagementResolver,
     ForumThreadFieldsResolver,

@@ -10,9 +10,12 @@ import { Connection, decodeCursor, encodeCursor, toConnection } from '../../comm
 import { AuditService } from '../audit/audit.service';
 import { AdoptTemplateInput, CommentOnResourceInput } from './dto/library.inputs';
 import { LibraryAccessService } from './library-access.service';
-import { LibraryPersonalDataGuard } from './library-personal-data';
+import { PersonalDataService } from '../../common/personal-data/personal-data.service';
 import { LibraryCommentEntity } from './library.entity';
 import { LibraryCommentModel } from './library.models';
+
+/** How a library override reads in the audit trail. */
+const SAVED = { action: AuditAction.LibraryPersonalDataOverride, verb: 'Saved to the library' } as const;
 
 export const toComment = (
   c: LibraryCommentEntity,
@@ -34,7 +37,7 @@ export class LibraryEngagementService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: LibraryAccessService,
-    private readonly personalData: LibraryPersonalDataGuard,
+    private readonly personalData: PersonalDataService,
     private readonly audit: AuditService,
   ) {}
 
@@ -112,7 +115,7 @@ export class LibraryEngagementService {
         ctx,
         [input.body],
         input.personalDataOverride,
-        { trustId: r.trustId, schoolId: r.schoolId, targetType: 'library_comment', targetId: row.id },
+        { ...SAVED, trustId: r.trustId, schoolId: r.schoolId, targetType: 'library_comment', targetId: row.id },
         m,
       );
       return repo.findOneByOrFail({ id: row.id as string });
@@ -182,7 +185,7 @@ export class LibraryEngagementService {
         ctx,
         [notes],
         null,
-        { trustId, schoolId: null, targetType: 'library_adoption', targetId: r.id },
+        { ...SAVED, trustId, schoolId: null, targetType: 'library_adoption', targetId: r.id },
         m,
       );
       const [trust] = await m.query('SELECT name FROM trusts WHERE id = $1', [trustId]);

@@ -14,11 +14,14 @@ import {
   ToolkitItemInput,
 } from './dto/library.inputs';
 import { LibraryAccessService } from './library-access.service';
-import { LibraryPersonalDataGuard } from './library-personal-data';
+import { PersonalDataService } from '../../common/personal-data/personal-data.service';
 import { COLUMNS, LibraryReadService, rowToEntity } from './library-read.service';
 import { LibraryWriteService } from './library-write.service';
 import { LibraryResourceEntity } from './library.entity';
 import { LibraryResourceModel, ToolkitItemModel, ToolkitModel } from './library.models';
+
+/** How a library override reads in the audit trail. */
+const SAVED = { action: AuditAction.LibraryPersonalDataOverride, verb: 'Saved to the library' } as const;
 
 export interface ToolkitItems {
   items: ToolkitItemModel[];
@@ -34,7 +37,7 @@ export class LibraryToolkitsService {
     private readonly read: LibraryReadService,
     private readonly write: LibraryWriteService,
     private readonly audit: AuditService,
-    private readonly personalData: LibraryPersonalDataGuard,
+    private readonly personalData: PersonalDataService,
   ) {}
 
   toModel(resource: LibraryResourceModel): ToolkitModel {
@@ -140,7 +143,7 @@ export class LibraryToolkitsService {
         ctx,
         input.items.map((i) => i.note),
         input.personalDataOverride,
-        { trustId: r.trustId, schoolId: r.schoolId, targetType: 'library_resource', targetId: r.id },
+        { ...SAVED, trustId: r.trustId, schoolId: r.schoolId, targetType: 'library_resource', targetId: r.id },
         m,
       );
       await this.writeItems(
@@ -166,7 +169,7 @@ export class LibraryToolkitsService {
         ctx,
         items.map((i) => i.note),
         null,
-        { trustId: r.trustId, schoolId: r.schoolId, targetType: 'library_resource', targetId: r.id },
+        { ...SAVED, trustId: r.trustId, schoolId: r.schoolId, targetType: 'library_resource', targetId: r.id },
         m,
       );
       const params: unknown[] = [r.id];

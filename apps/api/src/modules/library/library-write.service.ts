@@ -25,8 +25,11 @@ import {
 } from './dto/library.inputs';
 import { LibraryAccessService } from './library-access.service';
 import { LibraryNotifier } from './library-notifier.service';
-import { LibraryPersonalDataGuard } from './library-personal-data';
+import { PersonalDataService } from '../../common/personal-data/personal-data.service';
 import { EhcpSectionJson, LibraryResourceEntity, LibraryVersionEntity } from './library.entity';
+
+/** How a library override reads in the audit trail. */
+const SAVED = { action: AuditAction.LibraryPersonalDataOverride, verb: 'Saved to the library' } as const;
 
 /** The content every version carries in full (a version never depends on another). */
 export interface VersionContent {
@@ -64,7 +67,7 @@ export class LibraryWriteService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: LibraryAccessService,
-    private readonly personalData: LibraryPersonalDataGuard,
+    private readonly personalData: PersonalDataService,
     private readonly audit: AuditService,
     private readonly notifier: LibraryNotifier,
   ) {}
@@ -153,7 +156,7 @@ export class LibraryWriteService {
         ...(c.ehcpSections ?? []).flatMap((s) => [s.title, s.guidance, ...s.prompts]),
       ],
       override,
-      { trustId: r.trustId, schoolId: r.schoolId, targetType: 'library_resource', targetId: r.id },
+      { ...SAVED, trustId: r.trustId, schoolId: r.schoolId, targetType: 'library_resource', targetId: r.id },
       m,
     );
   }
@@ -360,7 +363,7 @@ export class LibraryWriteService {
           fileIds: old.fileIds,
         },
         actor.userId,
-        changeNote?.trim() || `Restored from version ${number}`,
+        changeNote?.trim() || `Restored version ${number}`,
         number,
       );
       await this.audit.recordFor(

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FILE_DOWNLOAD_LISTENERS, FILE_READ_CHECKS, FILE_USAGE } from '../files/file-access';
+import { PersonalDataModule } from '../../common/personal-data/personal-data.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { LibraryAccessService } from './library-access.service';
 import { LibraryEngagementService } from './library-engagement.service';
@@ -11,7 +12,6 @@ import {
 } from './library-fields.resolver';
 import { LibraryDownloadCounter, LibraryFileReadCheck, LibraryFileUsage } from './library-files';
 import { LibraryNotifier } from './library-notifier.service';
-import { LibraryPersonalDataGuard } from './library-personal-data';
 import { LibraryReadService } from './library-read.service';
 import { LibraryToolkitsService } from './library-toolkits.service';
 import { LibraryWriteService } from './library-write.service';
@@ -20,7 +20,7 @@ import { LibraryResolver } from './library.resolver';
 
 /** The resource library (issue 5): resources, immutable versions, toolkits, adoption, discovery. */
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, PersonalDataModule],
   providers: [
     LibraryAccessService,
     LibraryReadService,
@@ -28,7 +28,6 @@ import { LibraryResolver } from './library.resolver';
     LibraryEngagementService,
     LibraryToolkitsService,
     LibraryNotifier,
-    LibraryPersonalDataGuard,
     LibraryResolver,
     LibraryResourceFieldsResolver,
     LibraryVersionFieldsResolver,

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ActorsRepository } from '../../common/auth/actors.repository';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import {
   Actor,
   PresenceChange,
   PresenceStatus,
+  Role,
   SocketEvent,
   canSeePresence,
   isNetworkLevel,
@@ -19,7 +21,7 @@ const trustRoom = (trustId: string) => `presence:trust:${trustId}`;
 export class PresenceService {
   constructor(
     private readonly bus: RealtimeBus,
-    private readonly actors: ActorsRepository,
+    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   /** Rooms a socket joins to hear about the people it may see. */
@@ -67,12 +69,22 @@ export class PresenceService {
   async query(viewer: Actor, userIds: string[]): Promise<PresenceChange[]> {
     const ids = [...new Set(userIds)].slice(0, 100);
     if (!ids.length) return [];
-    const people = await this.actors.actorsFor(ids);
-    const visible = [...people.values()].filter((p) => canSeePresence(viewer, p));
+    const rows: Array<{
+      id: string;
+      show_presence: boolean;
+      grants: Array<{ role: Role; trustId: string | null; schoolId: string | null }>;
+    }> = await this.ds.query(
+      `SELECT u.id, u.show_presence,
+                COALESCE((SELECT json_agg(json_build_object('role', m.role, 'trustId', COALESCE(m.trust_id, sc.trust_id), 'schoolId', m.school_id))
+                           FROM memberships m LEFT JOIN schools sc ON sc.id = m.school_id WHERE m.user_id = u.id), '[]'::json) AS grants
+           FROM users u WHERE u.id = ANY($1::uuid[]) AND u.deactivated_at IS NULL`,
+      [ids],
+    );
+    const visible = rows.filter((r) => canSeePresence(viewer, { userId: r.id, grants: r.grants }));
     return Promise.all(
       visible.map(async (r) => ({
-        userId: r.userId,
-        status: r.showPresence ? await this.statusOf(r.userId) : ('offline' as const),
+        userId: r.id,
+        status: r.show_presence ? await this.statusOf(r.id) : ('offline' as const),
       })),
     );
   }

@@ -23,7 +23,7 @@ import {
   ShareScope,
 } from '@lantern/shared-domain';
 import { PhaseEnum } from '../../../common/graphql/enums';
-import { PersonalDataOverrideInput } from '../../forum/forum.models';
+import { PersonalDataOverrideInput } from '../../../common/personal-data/personal-data-override.input';
 import { NeedAreaEnum, ResourceKindEnum, ResourceStatusEnum, ShareScopeEnum } from '../library.models';
 
 @InputType()

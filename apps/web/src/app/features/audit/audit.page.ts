@@ -36,10 +36,10 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   [AuditAction.LibraryAdopted]: 'Library resource adopted by a trust',
   [AuditAction.LibraryToolkitChanged]: 'Toolkit changed',
   [AuditAction.LibraryPersonalDataOverride]: 'Library text kept despite the personal-data check',
+  [AuditAction.EhcpPersonalDataOverride]: 'EHCP section text kept despite the personal-data check',
   [AuditAction.EhcpDraftCreated]: 'EHCP draft started',
   [AuditAction.EhcpDraftRead]: 'EHCP draft opened',
   [AuditAction.EhcpDraftSectionSaved]: 'EHCP draft section saved',
-  [AuditAction.EhcpDraftSectionStateChanged]: 'EHCP draft section marked',
   [AuditAction.EhcpDraftArchived]: 'EHCP draft archived',
   [AuditAction.EhcpDraftExported]: 'EHCP draft exported',
 };

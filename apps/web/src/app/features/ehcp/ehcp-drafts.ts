@@ -1,13 +1,11 @@
 import { Injectable, inject } from '@angular/core';
-import type { EhcpSectionKey, EhcpSectionStatus } from '@lantern/shared-domain';
+import type { EhcpSectionKey } from '@lantern/shared-domain';
 import {
   EhcpDraftDocument,
   type EhcpDraftPartsFragment,
-  EhcpDraftSchoolsDocument,
   EhcpDraftsDocument,
   GraphqlClient,
   SaveEhcpDraftSectionDocument,
-  SetEhcpDraftSectionStateDocument,
   StartEhcpDraftDocument,
 } from '@lantern/web-graphql';
 import type { Page } from '../../core/paged-list';
@@ -25,14 +23,7 @@ export interface EhcpDraft {
   sections: DraftSectionView[];
 }
 
-/** A school whose drafts the viewer may see (for the list's filter). */
-export interface EhcpDraftSchool {
-  id: string;
-  name: string;
-  trustName: string;
-}
-
-/** A row of the drafts list. */
+/** A row of "My school's drafts". */
 export interface EhcpDraftSummary {
   id: string;
   pupilReference: string;
@@ -61,7 +52,6 @@ export function toDraft(d: EhcpDraftPartsFragment): EhcpDraft {
       prompts: s.prompts,
       text: s.text,
       revision: s.revision,
-      status: s.status,
     })),
   };
 }
@@ -87,17 +77,6 @@ export class EhcpDrafts {
     return saveEhcpDraftSection.section.revision;
   }
 
-  /** Mark a section not started, in progress or complete (its text and revision are untouched). */
-  async setSectionState(draftId: string, key: EhcpSectionKey, state: EhcpSectionStatus): Promise<void> {
-    await this.client.request(SetEhcpDraftSectionStateDocument, { draftId, key, state });
-  }
-
-  /** The schools whose drafts the viewer may see. */
-  async schools(): Promise<EhcpDraftSchool[]> {
-    const { ehcpDraftSchools } = await this.client.request(EhcpDraftSchoolsDocument, {});
-    return ehcpDraftSchools.map((s) => ({ id: s.id, name: s.name, trustName: s.trustName }));
-  }
-
   /** Start a draft for one of the viewer's schools from a template; resolves to its id. */
   async start(
     templateResourceId: string,
@@ -112,12 +91,8 @@ export class EhcpDrafts {
     return startEhcpDraft.id;
   }
 
-  async list(after: string | null, schoolId: string | null = null): Promise<Page<EhcpDraftSummary>> {
-    const { ehcpDrafts } = await this.client.request(EhcpDraftsDocument, {
-      first: DRAFTS_PAGE,
-      after,
-      schoolId,
-    });
+  async list(after: string | null): Promise<Page<EhcpDraftSummary>> {
+    const { ehcpDrafts } = await this.client.request(EhcpDraftsDocument, { first: DRAFTS_PAGE, after });
     return {
       pageInfo: ehcpDrafts.pageInfo,
       totalCount: ehcpDrafts.totalCount,

@@ -5,7 +5,7 @@ export const EHCP_ROUTES: Routes = [
   {
     path: '',
     pathMatch: 'full',
-    title: 'EHCP drafts',
+    title: "My school's EHCP drafts",
     loadComponent: () => import('./drafts.page').then((m) => m.EhcpDraftsPage),
   },
   {
