@@ -72,6 +72,11 @@ describe('the forum', () => {
     await expectNoAxeViolations(asker);
     await asker.getByRole('button', { name: 'Post thread', exact: true }).click();
     await waitForHeading(asker, title);
+    // Keyboard focus lands on the new thread's heading, not on <body>.
+    await asker.waitForFunction(
+      (t) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === t,
+      title,
+    );
     const threadPath = new URL(asker.url()).pathname;
     expect(threadPath).toMatch(/^\/forum\/threads\/[0-9a-f-]{36}$/);
     await asker.getByText('Not answered yet').waitFor();
@@ -85,6 +90,11 @@ describe('the forum', () => {
     await answerer.getByLabel('Your answer', { exact: true }).fill(answerText);
     await answerer.getByRole('button', { name: 'Post answer', exact: true }).click();
     await answerer.locator('article.reply', { hasText: answerText }).waitFor();
+    // The new reply has the focus.
+    await answerer.waitForFunction(
+      (text) => !!document.activeElement?.closest('article.reply')?.textContent?.includes(text),
+      answerText,
+    );
     await expectNoAxeViolations(answerer);
 
     // The asker sees the answer arrive without reloading, and accepts it.
@@ -100,12 +110,38 @@ describe('the forum', () => {
     await expectNoAxeViolations(asker);
     await asker.screenshot({ path: join(TEST_OUTPUT_DIR, 'forum-thread.png'), fullPage: true });
 
+    // Bookmark it: the button says so, and it is on the person's Bookmarks page.
+    const settings = asker.getByRole('group', { name: 'Your thread settings' });
+    await settings.getByRole('button', { name: 'Bookmark', exact: true }).click();
+    const bookmarked = settings.getByRole('button', { name: 'Bookmarked', exact: true });
+    await bookmarked.waitFor();
+    expect(await bookmarked.getAttribute('aria-pressed')).toBe('true');
+    await asker.getByRole('button', { name: 'Account menu' }).click();
+    await asker.getByRole('menuitem', { name: 'Bookmarks' }).click();
+    await waitForHeading(asker, 'Your bookmarks');
+    await asker.getByRole('list', { name: 'Bookmarks' }).getByRole('link', { name: title }).waitFor();
+    await expectNoAxeViolations(asker);
+
     // The answerer sees it marked accepted live too, without reloading.
     await markNotReloaded(answerer);
     await answerer.getByRole('region', { name: 'Accepted answer' }).getByText(answerText).waitFor();
     await answerer.locator('article.reply', { hasText: answerText }).getByText('Accepted answer').waitFor();
     await answerer.getByText('Answered', { exact: true }).waitFor();
     expect(await notReloaded(answerer)).toBe(true);
+
+    // The answerer is told their answer was accepted; the bell's panel leads to every notification.
+    await answerer.getByRole('button', { name: /^Notifications/ }).click();
+    await answerer
+      .getByRole('dialog', { name: 'Notifications' })
+      .getByRole('link', { name: 'See all notifications' })
+      .click();
+    await waitForHeading(answerer, 'Notifications');
+    await answerer
+      .getByRole('list', { name: 'All your notifications' })
+      .getByText(`accepted your reply as the answer to “${title.slice(0, 80)}”`, { exact: false })
+      .first()
+      .waitFor();
+    await expectNoAxeViolations(answerer);
 
     // Search finds it, across trusts.
     await answerer.goto(`/forum/search?q=${encodeURIComponent('provision map summary')}`);

@@ -71,6 +71,17 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./features/profile/profile.page').then((m) => m.ProfilePage),
       },
       {
+        path: 'notifications',
+        title: 'Notifications',
+        loadComponent: () =>
+          import('./features/notifications/notifications.page').then((m) => m.NotificationsPage),
+      },
+      {
+        path: 'bookmarks',
+        title: 'Your bookmarks',
+        loadComponent: () => import('./features/bookmarks/bookmarks.page').then((m) => m.BookmarksPage),
+      },
+      {
         path: 'no-access',
         title: 'No access',
         data: { kind: 'forbidden' },

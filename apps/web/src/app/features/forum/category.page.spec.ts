@@ -37,7 +37,7 @@ async function render(client: FakeGraphqlClient) {
     expect(el.querySelector('h1')?.textContent).toBe(CATEGORY.name);
   });
   const watch = () =>
-    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('Watch category'))!;
+    Array.from(el.querySelectorAll('button')).find((b) => /Watch(ing)? category/.test(b.textContent ?? ''))!;
   return { el, stable, announce, snack, watch };
 }
 
@@ -59,6 +59,7 @@ describe('Forum category page: watching', () => {
       await stable();
       expect(watch().getAttribute('aria-pressed')).toBe('true');
     });
+    expect(watch().textContent?.trim()).toBe('Watching category');
     expect(el.textContent).toContain('You will be told about new threads and replies here.');
     expect(announce).toHaveBeenCalledWith(
       `You are watching ${CATEGORY.name}: you will be told about new threads and replies.`,

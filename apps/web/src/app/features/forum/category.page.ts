@@ -49,7 +49,8 @@ type Category = ForumCategoriesWatchingQuery['forumCategories'][number];
             [attr.aria-pressed]="c.watching"
             (click)="toggleWatch()"
           >
-            <lan-icon name="notifications" [size]="18" /> Watch category
+            <lan-icon [name]="c.watching ? 'check' : 'notifications'" [size]="18" />
+            {{ c.watching ? 'Watching category' : 'Watch category' }}
           </button>
           <a mat-flat-button routerLink="/forum/new" [queryParams]="{ category: c.id }">
             <lan-icon name="add" [size]="20" /> Start a thread

@@ -227,6 +227,10 @@ describe('Forum composer', () => {
       expect(mentionQueryAt('Ask @Ma', 7)).toEqual({ start: 4, end: 7, search: 'Ma' });
       expect(mentionQueryAt('email a@b', 9)).toBeNull();
       expect(mentionQueryAt('@', 1)).toBeNull();
+      // Several words: "@Holy Cross" looks for "SENCO, Holy Cross Primary".
+      expect(mentionQueryAt('Ask @Holy Cross', 15)?.search).toBe('Holy Cross');
+      // Not once a chosen name is complete and the sentence goes on.
+      expect(mentionQueryAt('Ask @Maria Lopez about', 22, ['Maria Lopez'])).toBeNull();
       const q = { start: 4, end: 7, search: 'Ma' };
       expect(insertMention('Ask @Ma about it', q, { id: 'u-1', displayName: 'Maria Lopez' })).toEqual({
         text: 'Ask @Maria Lopez about it',
@@ -259,7 +263,7 @@ describe('Forum composer', () => {
         await stable();
         expect(document.querySelectorAll('mat-option')).toHaveLength(2);
       });
-      expect(search).toHaveBeenLastCalledWith('cat-essex', 'Ma');
+      expect(search).toHaveBeenLastCalledWith('cat-essex', 'Ma', expect.any(AbortSignal));
       expect(body().getAttribute('role')).toBe('combobox');
       expect(document.querySelector('[role="listbox"]')?.getAttribute('aria-label')).toBe(
         'People to mention',
@@ -272,6 +276,52 @@ describe('Forum composer', () => {
       expect(send).toHaveBeenCalledTimes(1);
       expect(send.mock.calls[0][0].mentions).toEqual(['u-1']);
       expect(send.mock.calls[0][0].body).toBe('Ask @Maria Lopez about the panel.');
+    });
+
+    it('asks once typing pauses, not per keystroke, and cancels an older request', async () => {
+      await setup();
+      const signals: AbortSignal[] = [];
+      const search = vi.fn(async (_c: string, _s: string, signal?: AbortSignal) => {
+        signals.push(signal!);
+        return [{ id: 'u-3', displayName: 'SENCO, Holy Cross Primary' }];
+      });
+      const { fixture, body, type, stable } = await render();
+      fixture.componentRef.setInput('mentionSearch', search);
+      fixture.componentRef.setInput('mentionCategoryId', 'cat-essex');
+      await stable();
+      body().focus();
+      for (const text of ['Ask @H', 'Ask @Ho', 'Ask @Hol', 'Ask @Holy', 'Ask @Holy C', 'Ask @Holy Cross']) {
+        await type(body(), text);
+      }
+      await vi.waitFor(async () => {
+        await stable();
+        expect(document.querySelectorAll('mat-option')).toHaveLength(1);
+      });
+      // Six keystrokes, one request, for the whole name typed.
+      expect(search).toHaveBeenCalledTimes(1);
+      expect(search).toHaveBeenCalledWith('cat-essex', 'Holy Cross', expect.any(AbortSignal));
+      // A keystroke while a request is out cancels it.
+      let release: (v: never[]) => void = () => undefined;
+      search.mockImplementationOnce(
+        (_c, _s, signal) => (signals.push(signal!), new Promise((resolve) => (release = resolve))),
+      );
+      await type(body(), 'Ask @Holy Crosses');
+      await vi.waitFor(() => expect(search).toHaveBeenCalledTimes(2));
+      await type(body(), 'Ask @Holy Cross');
+      expect(signals[1].aborted).toBe(true);
+      release([]);
+    });
+
+    it('says to choose a category first when "@" is typed in a new thread without one', async () => {
+      await setup();
+      const search = vi.fn(async () => []);
+      const { fixture, body, type, stable, el } = await render({ mode: 'thread', draftKey: null });
+      fixture.componentRef.setInput('mentionSearch', search);
+      await stable();
+      await type(body(), 'Ask @Holy');
+      expect(el.querySelector('.mention-status')?.textContent).toContain('Choose a category first');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(search).not.toHaveBeenCalled();
     });
   });
 });

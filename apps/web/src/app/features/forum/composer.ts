@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   ElementRef,
   type OnInit,
   computed,
@@ -42,6 +43,7 @@ import { DraftStore } from './drafts';
 import { renderPreview } from './markdown';
 import {
   type MentionCandidate,
+  MentionLookup,
   type MentionQuery,
   type MentionSearch,
   insertMention,
@@ -152,8 +154,10 @@ export class ForumComposer implements OnInit {
   protected readonly restored = signal(false);
   protected readonly maxTags = MAX_TAGS;
   protected readonly mentionOptions = signal<readonly MentionCandidate[]>([]);
+  /** "@" typed in a new thread before a category is chosen: say why nobody is offered. */
+  protected readonly mentionNeedsCategory = signal(false);
   private mentionQuery: MentionQuery | null = null;
-  private mentionRequest = 0;
+  private readonly mentionLookup = new MentionLookup();
   /** id -> display name of the people chosen so far. */
   private readonly chosen = new Map<string, string>();
   /** Set once a saved draft has been restored (nothing is saved over it before). */
@@ -203,6 +207,7 @@ export class ForumComposer implements OnInit {
   protected readonly tagList = computed(() => parseTags(this.value().tags ?? ''));
 
   constructor() {
+    inject(DestroyRef).onDestroy(() => this.mentionLookup.cancel());
     // Save the draft as the person types.
     effect(() => {
       const v = this.value();
@@ -282,24 +287,21 @@ export class ForumComposer implements OnInit {
     this.bodyInput()?.nativeElement.focus();
   }
 
-  /** As the body changes: is an "@name" being typed? Then look people up. */
-  protected async onBodyInput(): Promise<void> {
+  /** As the body changes: is an "@name" being typed? Then look people up once typing pauses. */
+  protected onBodyInput(): void {
     const el = this.bodyInput()?.nativeElement;
     const search = this.mentionSearch();
     const categoryId = this.mentionCategoryId() ?? (this.form.controls.categoryId.value || null);
-    const query = el ? mentionQueryAt(el.value, el.selectionStart ?? el.value.length) : null;
+    const caret = el ? (el.selectionStart ?? el.value.length) : 0;
+    const query = el ? mentionQueryAt(el.value, caret, [...this.chosen.values()]) : null;
     this.mentionQuery = query;
-    const request = ++this.mentionRequest;
+    this.mentionNeedsCategory.set(!!query && !!search && !categoryId);
     if (!query || !search || !categoryId) {
+      this.mentionLookup.cancel();
       this.mentionOptions.set([]);
       return;
     }
-    try {
-      const found = await search(categoryId, query.search);
-      if (request === this.mentionRequest) this.mentionOptions.set(found);
-    } catch {
-      if (request === this.mentionRequest) this.mentionOptions.set([]);
-    }
+    this.mentionLookup.schedule(search, categoryId, query.search, (found) => this.mentionOptions.set(found));
   }
 
   /** The body as it would read with this person inserted (the autocomplete option's value). */

@@ -32,6 +32,19 @@ describe('forum markdown', () => {
     ]);
   });
 
+  it('keeps the API’s mention of a person as a mention, with nothing else on it', () => {
+    const el = dom(
+      sanitizePostHtml(
+        '<p>Ask <span class="mention" onclick="window.__xss=1">@SENCO, Holy Cross Primary</span></p>',
+      ),
+    );
+    const mention = el.querySelector('span.mention');
+    expect(mention?.textContent).toBe('@SENCO, Holy Cross Primary');
+    expect(mention?.getAttribute('onclick')).toBeNull();
+    // Any other class goes.
+    expect(sanitizePostHtml('<span class="lan-alert">x</span>')).toBe('<span>x</span>');
+  });
+
   it('never makes a javascript: link from markdown, and marks links noopener nofollow', () => {
     const el = dom(
       renderPreview('[a](javascript:window.__xss=1) [b](https://example.org) <https://lantern.test>'),

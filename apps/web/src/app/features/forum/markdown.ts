@@ -32,6 +32,8 @@ const POST_TAGS = [
   'th',
   'td',
   'mark',
+  // The API's <span class="mention"> around a mentioned person's name.
+  'span',
 ];
 const POST_ATTRIBUTES = ['href', 'rel', 'title', 'src', 'alt', 'start', 'align', 'class'];
 /** http(s) and mailto links, and paths inside Lantern ("/forum/…", never "//host"). */
@@ -83,8 +85,11 @@ export function sanitizePostHtml(html: string, options: SanitizeOptions = {}): s
     if (!src.startsWith(UPLOADS_PREFIX) || src.includes('..')) img.remove();
   }
   for (const el of Array.from(body.querySelectorAll('[class]'))) {
-    // Only our own highlight class survives.
-    if (!(el.tagName === 'MARK' && el.getAttribute('class') === 'lan-pd')) el.removeAttribute('class');
+    // Only our own classes survive: the highlight, and the API's mention of a person.
+    const own =
+      (el.tagName === 'MARK' && el.getAttribute('class') === 'lan-pd') ||
+      (el.tagName === 'SPAN' && el.getAttribute('class') === 'mention');
+    if (!own) el.removeAttribute('class');
   }
   const highlights = options.highlights ?? [];
   if (highlights.length) highlightText(body, highlights);

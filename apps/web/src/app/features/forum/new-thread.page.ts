@@ -4,7 +4,6 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
   CreateForumThreadDocument,
-  ForumMentionCandidatesDocument,
   type CreateForumThreadMutation,
   type ForumCategoryPartsFragment,
   ForumCategoriesDocument,
@@ -13,7 +12,7 @@ import {
 } from '@lantern/web-graphql';
 import { Alert, Loading } from '@lantern/web-ui';
 import { type ComposerSend, ForumComposer } from './composer';
-import type { MentionSearch } from './mentions';
+import { type MentionSearch, apiMentionSearch } from './mentions';
 
 /** /forum/new?category=…: start a discussion or ask a question. */
 @Component({
@@ -89,9 +88,7 @@ export class ForumNewThreadPage implements OnInit {
     return createForumThread;
   };
 
-  protected readonly mentionSearch: MentionSearch = async (categoryId, search) =>
-    (await this.client.request(ForumMentionCandidatesDocument, { categoryId, search }))
-      .forumMentionCandidates;
+  protected readonly mentionSearch: MentionSearch = apiMentionSearch(this.client);
 
   ngOnInit(): void {
     void this.load();

@@ -18,6 +18,7 @@ import {
   MarkForumThreadReadDocument,
   ModerateForumDocument,
   ReactToForumReplyDocument,
+  ReplyInForumDocument,
   ReportForumPostDocument,
   WatchForumThreadDocument,
 } from '@lantern/web-graphql';
@@ -202,6 +203,37 @@ describe('Forum thread page', () => {
     });
   });
 
+  describe('keyboard focus', () => {
+    it('puts focus on the thread’s heading once it has loaded, not on the page body', async () => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      const { el, stable } = await render();
+      await vi.waitFor(async () => {
+        await stable();
+        expect(document.activeElement).toBe(el.querySelector('#thread-title'));
+      });
+      expect(el.querySelector('#thread-title')?.getAttribute('tabindex')).toBe('-1');
+    });
+
+    it('focuses the new reply after posting one', async () => {
+      const { el, client, stable } = await render();
+      client.on(ReplyInForumDocument, {
+        replyInForum: reply('mine', { author: { label: 'You', anonymous: false, isViewer: true } }),
+      });
+      const body = el.querySelector('lan-forum-composer textarea') as HTMLTextAreaElement;
+      body.value = 'We send the one-page profile.';
+      body.dispatchEvent(new Event('input'));
+      await stable();
+      const post = Array.from(el.querySelectorAll<HTMLButtonElement>('button[type="submit"]')).find((b) =>
+        /Post answer/.test(b.textContent ?? ''),
+      )!;
+      post.click();
+      await vi.waitFor(async () => {
+        await stable();
+        expect(document.activeElement?.id).toBe('reply-mine');
+      });
+    });
+  });
+
   it('shows the accepted answer first, labelled, fetched by its id', async () => {
     const { el, client } = await render({
       replies: [reply('a'), reply('b', { accepted: true, bodyHtml: '<p>The accepted one</p>' })],
@@ -361,16 +393,19 @@ describe('Forum thread page', () => {
         .on(BookmarkForumThreadDocument, { bookmarkForumThread: true })
         .on(WatchForumThreadDocument, { watchForumThread: true });
       const toolbar = el.querySelector('[aria-label="Your thread settings"]') as HTMLElement;
-      const bookmark = button(toolbar, 'Bookmark') as HTMLButtonElement;
+      const bookmark = button(toolbar, 'Bookmarked') as HTMLButtonElement;
       const watch = button(toolbar, 'Watch') as HTMLButtonElement;
       expect(bookmark.getAttribute('aria-pressed')).toBe('true');
       expect(watch.getAttribute('aria-pressed')).toBe('false');
       watch.click();
       await stable();
       expect(watch.getAttribute('aria-pressed')).toBe('true');
+      // The label says the state too: "Watching" when on, "Bookmark" when off.
+      expect(watch.textContent?.replace(/\s+/g, ' ').trim()).toBe('Watching');
       bookmark.click();
       await stable();
       expect(bookmark.getAttribute('aria-pressed')).toBe('false');
+      expect(bookmark.textContent?.replace(/\s+/g, ' ').trim()).toBe('Bookmark');
       expect(client.callsOf(WatchForumThreadDocument)).toEqual([{ threadId: 'th-1', on: true }]);
       expect(client.callsOf(BookmarkForumThreadDocument)).toEqual([{ threadId: 'th-1', on: false }]);
     });
@@ -436,6 +471,24 @@ describe('Forum thread page', () => {
       // Others' posts can be reported; the viewer's own opening post cannot.
       expect(button(el.querySelector('#reply-a') as HTMLElement, /Report/)).toBeTruthy();
       expect(el.querySelector('#thread-report-actions')).toBeNull();
+    });
+
+    it('labels Edit and Delete by whose opening post it is', async () => {
+      const own = await render();
+      const actions = () => own.el.querySelector('#thread-actions') as HTMLElement;
+      expect(own.button(actions(), 'Edit your opening post')).toBeTruthy();
+      expect(own.button(actions(), 'Delete your opening post')).toBeTruthy();
+      TestBed.resetTestingModule();
+      const other = await render({
+        thread: {
+          category: { ...CATEGORY, canModerate: true },
+          author: { label: 'SENCO, Holy Cross Primary', anonymous: false, isViewer: false },
+        },
+      });
+      const modActions = other.el.querySelector('#thread-actions') as HTMLElement;
+      expect(other.button(modActions, 'Edit opening post')).toBeTruthy();
+      expect(other.button(modActions, 'Delete opening post')).toBeTruthy();
+      expect(modActions.textContent).not.toContain('your');
     });
 
     it('gives moderators a menu per thread and per reply', async () => {

@@ -28,7 +28,6 @@ import {
   EditForumReplyDocument,
   EditForumThreadDocument,
   ForumCategoriesDocument,
-  ForumMentionCandidatesDocument,
   ForumRevisionsDocument,
   type ForumThreadPartsFragment,
   ForumRepliesDocument,
@@ -56,7 +55,7 @@ import { RealtimeService } from '../../core/realtime';
 import { type ComposerSend, ForumComposer } from './composer';
 import { KIND_LABEL, plural } from './forum-labels';
 import { HistoryDialog, type HistoryDialogData } from './history-dialog';
-import type { MentionSearch } from './mentions';
+import { type MentionSearch, apiMentionSearch } from './mentions';
 import { MoveDialog, type MoveDialogData } from './move-dialog';
 import { PostBody } from './post-body';
 import { ReportDialog, type ReportDialogData } from './report-dialog';
@@ -292,7 +291,11 @@ export class ForumThreadPage {
     try {
       const { forumThread } = await this.client.request(ForumThreadDocument, { id });
       if (generation !== this.generation) return;
+      // Arriving here (e.g. just after posting the thread), the page had no heading yet: focus was
+      // left on <body>. Put it on the thread's heading (a reply asked for with ?reply= takes it later).
+      const focusLost = !document.activeElement || document.activeElement === document.body;
       this.setThread(forumThread);
+      if (focusLost && !this.reply()) this.focusLater('#thread-title');
       this.previousReadAt.set(forumThread.viewerState.lastReadAt ?? null);
       this.title.setTitle(`${forumThread.title} – Forum – Lantern`);
       // Listen before the replies are fetched, so nothing posted meanwhile is missed.
@@ -634,9 +637,7 @@ export class ForumThreadPage {
     return send;
   }
 
-  protected readonly mentionSearch: MentionSearch = async (categoryId, search) =>
-    (await this.client.request(ForumMentionCandidatesDocument, { categoryId, search }))
-      .forumMentionCandidates;
+  protected readonly mentionSearch: MentionSearch = apiMentionSearch(this.client);
 
   protected readonly editThreadSend: ComposerSend = async (value, override) =>
     (
@@ -762,7 +763,7 @@ export class ForumThreadPage {
 
   protected async deleteThread(): Promise<void> {
     const ok = await this.confirm.confirm({
-      title: 'Delete your opening post?',
+      title: this.thread()?.author.isViewer ? 'Delete your opening post?' : 'Delete this opening post?',
       message: 'Its text is removed for everyone. The replies stay, under a "This post was deleted" note.',
       confirmText: 'Delete post',
       destructive: true,

@@ -29,6 +29,7 @@ import {
 import { Alert, Loading } from '@lantern/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { Session } from '../../core/session';
+import { renderPreview } from '../forum/markdown';
 import { PostBody } from '../forum/post-body';
 import { StartDraftDialog, type StartDraftDialogData } from '../ehcp/start-draft-dialog';
 
@@ -109,6 +110,8 @@ export class EhcpTemplate {
   protected readonly short = EHCP_SECTION_SHORT;
   protected readonly changeLabel = CHANGE_LABEL;
   protected readonly isKey = isEhcpSectionKey;
+  /** Guidance is markdown: shown rendered and sanitised, never as raw "**" marks. */
+  protected readonly renderGuidance = renderPreview;
 
   constructor() {
     // A variant shows how it differs from its base straight away.

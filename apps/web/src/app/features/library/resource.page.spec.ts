@@ -19,7 +19,11 @@ const EMPTY_PAGE = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null 
 
 async function render(
   r: Resource | null,
-  opts: { permissions?: string[]; memberships?: Parameters<typeof signInAs>[2] } = {},
+  opts: {
+    permissions?: string[];
+    memberships?: Parameters<typeof signInAs>[2];
+    baseSections?: typeof SECTIONS;
+  } = {},
 ) {
   let current = r;
   const client = new FakeGraphqlClient()
@@ -30,7 +34,10 @@ async function render(
     .on(ResourceVersionsDocument, { resourceVersions: EMPTY_PAGE })
     .on(ResourceCommentsDocument, { resourceComments: EMPTY_PAGE })
     .on(ResourceVersionDocument, {
-      resourceVersion: { ...resource().currentVersion, ehcpSections: SECTIONS.slice(0, 1) },
+      resourceVersion: {
+        ...resource().currentVersion,
+        ehcpSections: opts.baseSections ?? SECTIONS.slice(0, 1),
+      },
     })
     .on(EndorseResourceDocument, (vars) => {
       current = {
@@ -125,6 +132,21 @@ describe('Resource page', () => {
     expect(diff.textContent).toContain('Section B');
     expect(diff.textContent).toContain('Added in this variant');
     expect(diff.textContent).toContain('Which area of need is primary?');
+  });
+
+  it('shows a variant’s reworded guidance as formatted text, not raw markdown', async () => {
+    const { el } = await render(
+      resource({ baseResource: { id: 'r-base', title: 'EHCP request template', localAuthority: null } }),
+      {
+        baseSections: [
+          { ...SECTIONS[0], guidance: 'Ask the family.', guidanceHtml: '<p>Ask the family.</p>' },
+        ],
+      },
+    );
+    const quote = el.querySelector('.differences blockquote')!;
+    expect(quote.textContent).toContain('Use the pupil voice.');
+    expect(quote.textContent).not.toContain('**');
+    expect(quote.querySelector('strong')?.textContent).toBe('pupil voice');
   });
 
   it('says so when the resource is not shared with the viewer', async () => {

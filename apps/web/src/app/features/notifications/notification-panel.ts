@@ -80,6 +80,14 @@ export class NotificationPanel implements OnInit {
     }
   }
 
+  /** The full history page (the panel closes; a new tab opens as usual with a modifier key). */
+  protected seeAll(event: MouseEvent): void {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    this.ref.close();
+    void this.router.navigateByUrl('/notifications');
+  }
+
   /** Following a notification's link marks it read and closes the panel. */
   protected follow(n: AppNotification, event: MouseEvent): void {
     const link = n.link;

@@ -185,6 +185,19 @@ describe('Notification bell', () => {
     await vi.waitFor(() => expect(panel()).toBeNull());
   });
 
+  it('links to the page with every notification, closing the panel', async () => {
+    const { openPanel, panel } = await render();
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    await openPanel();
+    const link = Array.from(panel()!.querySelectorAll('a')).find(
+      (a) => a.textContent?.trim() === 'See all notifications',
+    )!;
+    expect(link.getAttribute('href')).toBe('/notifications');
+    link.click();
+    expect(navigate).toHaveBeenCalledWith('/notifications');
+    await vi.waitFor(() => expect(panel()).toBeNull());
+  });
+
   it('puts new notifications on top as they arrive', async () => {
     const { openPanel, socket, items, stable } = await render();
     socket.accept();
