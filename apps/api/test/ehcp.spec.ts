@@ -2,23 +2,25 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { SaxesParser } from 'saxes';
-import { readZipDirectory } from '../src/modules/files/zip-directory';
 import { ids } from './support/fixtures';
 import { DEMO, GqlClient, TestApp, startTestApp } from './support/test-app';
+import { paragraphsOf, unzip } from './support/unzip';
 
 const VARIANTS = `query($id: ID!) { ehcpTemplateVariants(resourceId: $id) {
   base { resourceId title localAuthorityName sections { key title guidance prompts } }
   variants { template { resourceId title localAuthorityName } differences { key change guidanceChanged addedPrompts removedPrompts } } } }`;
 const START = `mutation($t: ID!, $p: String!, $s: ID) { startEhcpDraft(templateResourceId: $t, pupilReference: $p, schoolId: $s) {
-  id pupilReference templateTitle schoolName revision exportUrl completeness { complete started empty total percent }
+  id pupilReference templateTitle schoolName revision exportUrl completeness { complete inProgress notStarted total percent }
   sections { key title shortTitle guidanceHtml prompts text revision status } } }`;
-const DRAFT = `query($id: ID!) { ehcpDraft(id: $id) { id pupilReference revision sections { key text revision status } completeness { complete started total percent } } }`;
-const DRAFTS = `query($first: Int, $after: String) { ehcpDrafts(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id pupilReference schoolName completeness { complete total } } } }`;
+const DRAFT = `query($id: ID!) { ehcpDraft(id: $id) { id pupilReference revision sections { key text revision status } completeness { complete inProgress total percent } } }`;
+const DRAFTS = `query($first: Int, $after: String, $school: ID) { ehcpDrafts(first: $first, after: $after, schoolId: $school) { totalCount pageInfo { hasNextPage endCursor } nodes { id pupilReference schoolName completeness { complete total } } } }`;
 const SAVE = `mutation($d: ID!, $k: EhcpSectionKey!, $t: String!, $r: Int!) { saveEhcpDraftSection(draftId: $d, key: $k, text: $t, revision: $r) {
-  draftRevision section { key text revision status wordCount } completeness { complete started empty total percent } } }`;
+  draftRevision section { key text revision status wordCount } completeness { complete inProgress notStarted total percent } } }`;
 const ARCHIVE = `mutation($id: ID!) { archiveEhcpDraft(id: $id) }`;
+const STATE = `mutation($d: ID!, $k: EhcpSectionKey!, $s: EhcpSectionStatus!) { setEhcpDraftSectionState(draftId: $d, key: $k, state: $s) {
+  section { key text revision status } completeness { complete inProgress notStarted total percent } } }`;
+const SCHOOLS = `{ ehcpDraftSchools { id name trustName } }`;
 
 type Draft = {
   id: string;
@@ -28,23 +30,6 @@ type Draft = {
 
 const LONG_B =
   'JS has a diagnosis of developmental language disorder. Receptive vocabulary is well below age expectations and JS needs instructions broken into single steps with visual support to follow routines and learning in class.';
-
-/** The entries of a zip, inflated (test helper over the same directory reader uploads use). */
-async function unzip(bytes: Buffer): Promise<Map<string, string>> {
-  const file = {
-    sha256: '',
-    sizeBytes: bytes.length,
-    read: async (p: number, n: number) => bytes.subarray(p, p + n),
-  };
-  const out = new Map<string, string>();
-  for (const e of await readZipDirectory(file, 100)) {
-    const h = e.localHeaderOffset;
-    const start = h + 30 + bytes.readUInt16LE(h + 26) + bytes.readUInt16LE(h + 28);
-    const data = bytes.subarray(start, start + e.compressedSize);
-    out.set(e.name, (e.method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-  }
-  return out;
-}
 
 function wellFormed(xml: string): void {
   const p = new SaxesParser({ xmlns: true });
@@ -168,7 +153,7 @@ describe('EHCP templates and drafts', () => {
         templateTitle: 'EHCP request template — Essex',
       });
       expect(d.sections).toHaveLength(11);
-      expect(d.sections.every((s) => s.status === 'EMPTY')).toBe(true);
+      expect(d.sections.every((s) => s.status === 'NOT_STARTED')).toBe(true);
       expect(d.sections.find((s) => s.key === 'F')!.guidanceHtml).toContain(
         '<strong>two full cycles</strong>',
       );
@@ -270,6 +255,38 @@ describe('EHCP templates and drafts', () => {
       expect(entry!.summary).not.toContain('KL R');
     });
 
+    it('filters the list by school, only among the schools in the viewer’s reach', async () => {
+      const holyFamily = id.school('ACT', 'Holy Family Primary');
+      const holyCross = id.school('CCT', 'Holy Cross Primary');
+      const other = (await start(await t.signedIn(DEMO.sencoHolyCross), 'TU Y1')).startEhcpDraft.id;
+      type L = { ehcpDrafts: { totalCount: number; nodes: Array<{ id: string; schoolName: string }> } };
+      type S = { ehcpDraftSchools: Array<{ id: string; name: string; trustName: string }> };
+
+      const lead = await t.signedIn(DEMO.sendLead);
+      const leadSchools = (await lead.ok<S>(SCHOOLS)).ehcpDraftSchools;
+      expect(leadSchools.map((x) => x.id)).toEqual(expect.arrayContaining([holyFamily, holyCross]));
+      expect(new Set(leadSchools.map((x) => x.trustName)).size).toBe(2);
+      const all = (await lead.ok<L>(DRAFTS, { first: 100 })).ehcpDrafts.nodes.map((n) => n.id);
+      expect(all).toEqual(expect.arrayContaining([draftId, other]));
+      const hf = (await lead.ok<L>(DRAFTS, { first: 100, school: holyFamily })).ehcpDrafts;
+      expect(hf.nodes.map((n) => n.id)).toContain(draftId);
+      expect(hf.nodes.map((n) => n.id)).not.toContain(other);
+      expect(hf.nodes.every((n) => n.schoolName === 'Holy Family Primary')).toBe(true);
+      expect(hf.totalCount).toBe(hf.nodes.length);
+      const hc = (await lead.ok<L>(DRAFTS, { first: 100, school: holyCross })).ehcpDrafts;
+      expect(hc.nodes.map((n) => n.id)).toEqual([other]);
+
+      // A SENCO's reach is their school: another school, even in their trust, is refused.
+      expect((await senco.ok<S>(SCHOOLS)).ehcpDraftSchools).toEqual([
+        { id: holyFamily, name: 'Holy Family Primary', trustName: expect.any(String) },
+      ]);
+      await senco.fails(DRAFTS, { first: 100, school: holyCross }, 'FORBIDDEN');
+      await senco.fails(DRAFTS, { first: 100, school: id.school('ACT', "St Joseph's Primary") }, 'FORBIDDEN');
+      await (await t.signedIn(DEMO.sencoHolyCross)).fails(DRAFTS, { school: holyFamily }, 'FORBIDDEN');
+      await (await t.signedIn(DEMO.admin)).fails(SCHOOLS, {}, 'FORBIDDEN');
+      await (await t.signedIn(DEMO.sencoHolyCross)).ok(ARCHIVE, { id: other });
+    });
+
     it('hides it from other schools, the other trust, network admins, trust leaders and staff', async () => {
       const notFound = [DEMO.sencoHolyCross, 'senco.st-josephs-act@demo.lantern.test'];
       const forbidden = [DEMO.admin, DEMO.leaderAssisi, DEMO.staffHolyFamily];
@@ -289,10 +306,11 @@ describe('EHCP templates and drafts', () => {
         const c = await t.signedIn(email);
         await c.fails(DRAFT, { id: draftId }, 'FORBIDDEN');
         await c.fails(DRAFTS, {}, 'FORBIDDEN');
+        // The same rule as GraphQL: no EHCP permission is FORBIDDEN, not NOT_FOUND.
         const res = await fetch(`${t.url}/ehcp-drafts/${draftId}/export.docx`, {
           headers: { cookie: c.cookie! },
         });
-        expect(res.status).toBe(404);
+        expect(res.status).toBe(403);
       }
       expect((await fetch(`${t.url}/ehcp-drafts/${draftId}/export.docx`)).status).toBe(401);
       const crossSite = await fetch(`${t.url}/ehcp-drafts/${draftId}/export.docx`, {
@@ -344,96 +362,84 @@ describe('EHCP templates and drafts', () => {
       await senco.fails(SAVE, { d: draft.id, k: 'B', t: 'x'.repeat(20_001), r: 0 }, 'BAD_USER_INPUT');
     });
 
-    it('reports completeness per section and overall', async () => {
+    it('keeps each section’s state as the writers set it, and counts complete sections from it', async () => {
       await senco.ok(SAVE, { d: draft.id, k: 'B', t: LONG_B, r: 0 });
-      await senco.ok(SAVE, { d: draft.id, k: 'C', t: 'Not applicable.', r: 0 });
-      const r = await senco.ok<{
-        saveEhcpDraftSection: {
-          section: { status: string; wordCount: number };
+      // A long text is not complete until someone says so; writing puts a section in progress.
+      let d = (await senco.ok<{ ehcpDraft: Draft }>(DRAFT, { id: draft.id })).ehcpDraft;
+      expect(Object.fromEntries(d.sections.map((s) => [s.key, s.status]))).toMatchObject({
+        A: 'IN_PROGRESS',
+        B: 'IN_PROGRESS',
+        C: 'NOT_STARTED',
+        K: 'IN_PROGRESS',
+      });
+      type Set = {
+        setEhcpDraftSectionState: {
+          section: { key: string; text: string; revision: number; status: string };
           completeness: Record<string, number>;
         };
-      }>(SAVE, { d: draft.id, k: 'D', t: 'Early help involvement', r: 0 });
-      expect(r.saveEhcpDraftSection.section).toEqual({
-        key: 'D',
-        text: 'Early help involvement',
+      };
+      const b = await senco.ok<Set>(STATE, { d: draft.id, k: 'B', s: 'COMPLETE' });
+      expect(b.setEhcpDraftSectionState.section).toEqual({
+        key: 'B',
+        text: LONG_B,
         revision: 1,
-        status: 'STARTED',
-        wordCount: 3,
+        status: 'COMPLETE',
       });
-      // A (10 words: started), B complete, C "not applicable": complete, D started, K started.
-      expect(r.saveEhcpDraftSection.completeness).toEqual({
+      // A short deliberate answer can be complete too, and a section can be marked before any text.
+      await senco.ok(SAVE, { d: draft.id, k: 'C', t: 'Not applicable.', r: 0 });
+      await senco.ok(STATE, { d: draft.id, k: 'C', s: 'COMPLETE' });
+      const head = await t.signedIn(DEMO.headHolyFamily);
+      const e = await head.ok<Set>(STATE, { d: draft.id, k: 'E', s: 'IN_PROGRESS' });
+      expect(e.setEhcpDraftSectionState.completeness).toEqual({
         complete: 2,
-        started: 3,
-        empty: 6,
+        inProgress: 3,
+        notStarted: 6,
         total: 11,
         percent: 18,
       });
-      const d = (await senco.ok<{ ehcpDraft: Draft }>(DRAFT, { id: draft.id })).ehcpDraft;
-      expect(Object.fromEntries(d.sections.map((s) => [s.key, s.status]))).toMatchObject({
-        A: 'STARTED',
-        B: 'COMPLETE',
-        C: 'COMPLETE',
-        D: 'STARTED',
-        E: 'EMPTY',
+      expect(await auditCount('ehcp.draft_section_state_changed', draft.id)).toBe(3);
+
+      // The state does not move the text's revision: a save from the revision read before still lands,
+      // keeps the state the writer chose, and a stale revision is still a conflict.
+      const saved = await senco.ok<{
+        saveEhcpDraftSection: {
+          section: { status: string; revision: number };
+          completeness: Record<string, number>;
+        };
+      }>(SAVE, {
+        d: draft.id,
+        k: 'B',
+        t: `${LONG_B} Reviewed with the speech and language therapist.`,
+        r: 1,
       });
+      expect(saved.saveEhcpDraftSection.section).toMatchObject({ status: 'COMPLETE', revision: 2 });
+      expect(saved.saveEhcpDraftSection.completeness).toMatchObject({ complete: 2, percent: 18 });
+      await head.fails(SAVE, { d: draft.id, k: 'B', t: 'An older copy', r: 1 }, 'CONFLICT');
+      await senco.ok(STATE, { d: draft.id, k: 'B', s: 'IN_PROGRESS' });
+      d = (await senco.ok<{ ehcpDraft: Draft }>(DRAFT, { id: draft.id })).ehcpDraft;
+      expect(d.sections.find((s) => s.key === 'B')).toMatchObject({ status: 'IN_PROGRESS', revision: 2 });
+
+      // Only those who may open the draft change a state.
+      for (const email of [DEMO.sencoHolyCross, 'senco.st-josephs-act@demo.lantern.test'])
+        await (await t.signedIn(email)).fails(STATE, { d: draft.id, k: 'D', s: 'COMPLETE' }, 'NOT_FOUND');
+      await (await t.signedIn(DEMO.admin)).fails(STATE, { d: draft.id, k: 'D', s: 'COMPLETE' }, 'FORBIDDEN');
+      await senco.fails(STATE, { d: draft.id, k: 'D', s: 'DONE' }, 'BAD_USER_INPUT');
+      d = (await senco.ok<{ ehcpDraft: Draft }>(DRAFT, { id: draft.id })).ehcpDraft;
+      expect(d.sections.find((s) => s.key === 'D')!.status).toBe('NOT_STARTED');
     });
 
-    it('exports a real .docx whose document holds the title, pupil reference, headings, guidance and filled text', async () => {
-      const before = await auditCount('ehcp.draft_exported', draft.id);
+    it('exports a section with nothing written as its heading alone, with no placeholder', async () => {
       const res = await fetch(`${t.url}/ehcp-drafts/${draft.id}/export.docx`, {
         headers: { cookie: senco.cookie! },
       });
       expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toBe(
-        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      const paragraphs = paragraphsOf(
+        (await unzip(Buffer.from(await res.arrayBuffer()))).get('word/document.xml')!,
       );
-      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(res.headers.get('content-disposition')).toBe(
-        `attachment; filename="EHCP request template Essex - MN Y2.docx"; ` +
-          "filename*=UTF-8''EHCP%20request%20template%20%E2%80%94%20Essex%20-%20MN%20Y2.docx",
-      );
-      const bytes = Buffer.from(await res.arrayBuffer());
-      expect(await auditCount('ehcp.draft_exported', draft.id)).toBe(before + 1);
-      const parts = await unzip(bytes);
-      expect([...parts.keys()]).toEqual(
-        expect.arrayContaining([
-          '[Content_Types].xml',
-          '_rels/.rels',
-          'word/document.xml',
-          'word/styles.xml',
-        ]),
-      );
-      for (const [name, content] of parts)
-        if (name.endsWith('.xml') || name.endsWith('.rels')) wellFormed(content);
-      const doc = parts.get('word/document.xml')!;
-      const text = [...doc.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
-      expect(text).toContain('EHCP request template — Essex');
-      expect(text).toContain('MN Y2');
-      expect(text).toContain('Section B: Special educational needs');
-      expect(text).toContain('developmental language disorder');
-      expect(text).toContain('Views gathered with the family, and the child’s own views.');
-      expect(text).toContain('two full cycles');
-      expect(doc).toContain('<w:pStyle w:val="Heading1"/>');
-      expect(doc).toContain('<w:pStyle w:val="Guidance"/>');
-
-      // Optional: LibreOffice, when installed, must open it and turn it into text.
-      const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-      if (!soffice) {
-        console.info('LibreOffice is not installed here: skipped opening the exported .docx with it.');
-        return;
-      }
-      const dir = mkdtempSync(join(tmpdir(), 'lantern-docx-'));
-      try {
-        writeFileSync(join(dir, 'draft.docx'), bytes);
-        execFileSync(
-          soffice,
-          ['--headless', '--convert-to', 'txt:Text', '--outdir', dir, join(dir, 'draft.docx')],
-          { timeout: 120_000 },
-        );
-        expect(readFileSync(join(dir, 'draft.txt'), 'utf8')).toContain('developmental language disorder');
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const e = paragraphs.findIndex((p) => p.startsWith('Section E: '));
+      expect(paragraphs[e + 1]).toMatch(/^Section F: /);
+      expect(paragraphs.join('\n')).not.toContain('Not written yet');
+      expect(paragraphs[0]).toBe('EHCP draft: MN Y2');
     });
 
     it('archives a draft (audited): it then reads as not found and leaves the list', async () => {
@@ -461,5 +467,132 @@ describe('EHCP templates and drafts', () => {
       });
       expect(page2.ehcpDrafts.nodes[0]!.id).not.toBe(page1.ehcpDrafts.nodes[0]!.id);
     });
+
+    it('exports a clean .docx: reference in the title, sections A to K with their text, Word lists, no guidance', async () => {
+      const full = (await start(senco, 'RS Y5')).startEhcpDraft;
+      const texts: Record<string, string> = Object.fromEntries(
+        full.sections.map((s) => [s.key, `What the school wrote for section ${s.key}.`]),
+      );
+      texts['A'] =
+        'RS told us what matters most:\n\n- playtime with friends\n- **drawing** and models\n  - especially trains';
+      texts['B'] = LONG_B;
+      texts['F'] = 'Provision:\n\n1. Speech and language therapy weekly\n2. Visual timetable in every lesson';
+      for (const s of full.sections) await senco.ok(SAVE, { d: full.id, k: s.key, t: texts[s.key], r: 0 });
+
+      const before = await auditCount('ehcp.draft_exported', full.id);
+      const res = await fetch(`${t.url}/ehcp-drafts/${full.id}/export.docx`, {
+        headers: { cookie: senco.cookie! },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe(
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="EHCP request template Essex - RS Y5.docx"; ` +
+          "filename*=UTF-8''EHCP%20request%20template%20%E2%80%94%20Essex%20-%20RS%20Y5.docx",
+      );
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(await auditCount('ehcp.draft_exported', full.id)).toBe(before + 1);
+      const parts = await unzip(bytes);
+      expect([...parts.keys()]).toEqual(
+        expect.arrayContaining([
+          '[Content_Types].xml',
+          '_rels/.rels',
+          'word/document.xml',
+          'word/styles.xml',
+          'word/numbering.xml',
+        ]),
+      );
+      for (const [name, content] of parts)
+        if (name.endsWith('.xml') || name.endsWith('.rels')) wellFormed(content);
+      const doc = parts.get('word/document.xml')!;
+      const paragraphs = paragraphsOf(doc);
+      const text = paragraphs.join('\n');
+
+      // The title names the pupil by their reference.
+      const title = [...doc.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="Title"\/>[\s\S]*?<\/w:p>/g)];
+      expect(title).toHaveLength(1);
+      expect(paragraphsOf(title[0]![0])).toEqual(['EHCP draft: RS Y5']);
+      expect(text).toContain('EHCP request template — Essex');
+
+      // Every section A to K is a heading, with what the school wrote under it.
+      const headings = paragraphs.filter((p) => /^Section [A-K]: /.test(p));
+      expect(headings.map((h) => h[8])).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K']);
+      for (const key of ['C', 'D', 'E', 'G', 'H', 'I', 'J', 'K']) {
+        const at = paragraphs.findIndex((p) => p.startsWith(`Section ${key}: `));
+        expect(paragraphs[at + 1]).toBe(`What the school wrote for section ${key}.`);
+      }
+      expect(text).toContain('developmental language disorder');
+      expect((doc.match(/<w:pStyle w:val="Heading1"\/>/g) ?? []).length).toBe(11);
+
+      // Markdown lists are real Word lists: bullets and numbers from numbering.xml, nested levels.
+      expect(paragraphs).toEqual(
+        expect.arrayContaining(['playtime with friends', 'drawing and models', 'especially trains']),
+      );
+      expect(paragraphs.some((p) => p.startsWith('- ') || p.startsWith('1. '))).toBe(false);
+      const listParagraphs = [...doc.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:numPr>[\s\S]*?<\/w:p>/g)].map(
+        (m) => m[0],
+      );
+      expect(listParagraphs.length).toBe(5);
+      expect(
+        listParagraphs.some((p) => /<w:ilvl w:val="1"\/>/.test(p) && p.includes('especially trains')),
+      ).toBe(true);
+      const numbering = parts.get('word/numbering.xml')!;
+      expect(numbering).toContain('<w:numFmt w:val="bullet"/>');
+      expect(numbering).toContain('<w:numFmt w:val="decimal"/>');
+
+      // A clean copy: no guidance, prompts or placeholders.
+      const guidance = full.sections as unknown as Array<{ guidanceHtml: string; prompts: string[] }>;
+      expect(text).not.toContain('two full cycles');
+      for (const s of guidance) for (const prompt of s.prompts) expect(text).not.toContain(prompt);
+      expect(text).not.toContain('Guidance');
+      expect(text).not.toContain('Not written yet');
+      expect(doc).not.toContain('Not written yet');
+
+      // LibreOffice must open it and lay it out as PDF with every heading (CI installs it; locally it runs when present).
+      const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+      if (!soffice) {
+        if (process.env['CI'] === 'true')
+          throw new Error('LibreOffice (soffice) is needed in CI to check the .docx export.');
+        console.info('LibreOffice is not installed here: skipped converting the exported .docx to PDF.');
+        return;
+      }
+      const dir = mkdtempSync(join(tmpdir(), 'lantern-docx-'));
+      try {
+        writeFileSync(join(dir, 'draft.docx'), bytes);
+        const profile = `-env:UserInstallation=file://${join(dir, 'profile')}`;
+        const convert = (to: string) =>
+          execFileSync(
+            soffice,
+            [profile, '--headless', '--convert-to', to, '--outdir', dir, join(dir, 'draft.docx')],
+            {
+              timeout: 150_000,
+              stdio: 'pipe',
+            },
+          );
+        convert('pdf');
+        const pdf = readFileSync(join(dir, 'draft.pdf'));
+        expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
+        let laidOut: string;
+        if (pdftotext) {
+          execFileSync(pdftotext, ['-layout', join(dir, 'draft.pdf'), join(dir, 'pdf.txt')], {
+            timeout: 60_000,
+          });
+          laidOut = readFileSync(join(dir, 'pdf.txt'), 'utf8');
+        } else {
+          // Without poppler's pdftotext, read LibreOffice's own text rendering of the same document.
+          convert('txt:Text');
+          laidOut = readFileSync(join(dir, 'draft.txt'), 'utf8');
+        }
+        const flat = laidOut.replace(/\s+/g, ' ');
+        for (const h of headings) expect(flat).toContain(h.replace(/\s+/g, ' '));
+        expect(flat).toContain('EHCP draft: RS Y5');
+        expect(flat).toContain('especially trains');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 240_000);
   });
 });

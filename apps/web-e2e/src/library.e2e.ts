@@ -97,7 +97,13 @@ describe('the library', () => {
     // Fill two sections; autosave stores them.
     await fillSection(page, 'A', SECTION_A);
     await fillSection(page, 'B', SECTION_B);
-    await page.getByText('2 of 11 sections complete (18%)').waitFor();
+    await page.getByText('0 of 11 sections complete (0%)').waitFor();
+    // The writer says when a section is complete (saved at once).
+    await page
+      .getByRole('radiogroup', { name: 'State of section B' })
+      .getByRole('radio', { name: 'Complete' })
+      .check();
+    await page.getByText('1 of 11 sections complete (9%)').waitFor();
     await expectNoAxeViolations(page);
 
     // They are really stored: a reload shows them.
@@ -123,7 +129,7 @@ describe('the library', () => {
 
     // The school's drafts list shows it.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'EHCP drafts' }).click();
-    await waitForHeading(page, "My school's EHCP drafts");
+    await waitForHeading(page, "Your school's EHCP drafts");
     await page.getByRole('link', { name: 'JS Y4', exact: true }).first().waitFor();
     await expectNoAxeViolations(page);
 

@@ -1,5 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -14,9 +14,11 @@ import { AppConfig } from '../config/config';
 import { ConfigModule } from '../config/config.module';
 import { connectWithRetry } from '../database/connect';
 import { DatabaseOptions, dataSourceOptions } from '../database/data-source';
+import { ActorsModule } from '../common/auth/actors.repository';
 import { PolicyGuard } from '../common/auth/policy.guard';
 import { currentRequestId } from '../common/context/request-id';
 import { formatError } from '../common/errors/format-error';
+import { HttpErrorFilter } from '../common/errors/http-error.filter';
 import { maxTokensMiddleware } from '../common/graphql/max-tokens.middleware';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 import { RateLimitGuard } from '../common/security/rate-limit.guard';
@@ -41,6 +43,7 @@ import { FilesModule } from '../modules/files/files.module';
 import { EhcpModule } from '../modules/ehcp/ehcp.module';
 import { BookmarksModule } from '../modules/bookmarks/bookmarks.module';
 import { LibraryModule } from '../modules/library/library.module';
+import { JobsModule } from '../modules/jobs/jobs.module';
 
 /** Limits on what one GraphQL request may ask for (depth, aliases, cost, tokens). */
 // maxCost: graphql-armor's static estimate; a full forum thread page scores about 5,300, so 20,000 leaves room
@@ -131,6 +134,8 @@ export class AppModule implements NestModule {
             };
           },
         }),
+        JobsModule,
+        ActorsModule,
         SessionsModule,
         RealtimeBusModule,
         StreamsModule,
@@ -153,6 +158,7 @@ export class AppModule implements NestModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: PolicyGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
     };

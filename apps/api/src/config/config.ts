@@ -66,6 +66,7 @@ const schema = z.object({
   RATE_LIMIT_MUTATIONS_PER_MINUTE: positiveInt(120),
   DB_CONNECT_TIMEOUT_MS: positiveInt(30_000, 600_000),
   DB_POOL_MAX: positiveInt(10, 100),
+  LANTERN_JOBS: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
   UPLOAD_MAX_BYTES: positiveInt(20 * 1024 * 1024, 1024 * 1024 * 1024),
   LANTERN_DEMO_DATA: bool(true),
   WEB_DIST_DIR: z.string().optional(),
@@ -124,6 +125,8 @@ export interface AppConfig {
   dbConnectTimeoutMs: number;
   /** Connections to a PostgreSQL server (the embedded database always has one). */
   dbPoolMax: number;
+  /** Run the job runner (scheduled and delayed jobs); default on, off under NODE_ENV=test. */
+  jobsEnabled: boolean;
   /** Largest file accepted by POST /files, in bytes (refused while streaming, nothing stored). */
   uploadMaxBytes: number;
   /** Seed demo data into an empty database (never in production). */
@@ -177,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
     dbPoolMax: e.DB_POOL_MAX,
+    jobsEnabled: e.LANTERN_JOBS === undefined ? e.NODE_ENV !== 'test' : e.LANTERN_JOBS === 'true',
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     seedDemoData: !isProduction && e.LANTERN_DEMO_DATA,
     webDistDir: e.WEB_DIST_DIR,

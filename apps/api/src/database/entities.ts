@@ -27,9 +27,13 @@ import { LIBRARY_ENTITIES } from '../modules/library/library.entity';
 import { FileEntity } from '../modules/files/file.entity';
 import { EhcpDrafts1764500000000 } from './migrations/1764500000000-ehcp-drafts';
 import { FilesSweep1764600000000 } from './migrations/1764600000000-files-sweep';
+import { JobRunner1765800000000 } from './migrations/1765800000000-job-runner';
 import { ReadingPreferences1765200000000 } from './migrations/1765200000000-reading-preferences';
 import { ForumSearchTags1765300000000 } from './migrations/1765300000000-forum-search-tags';
 import { DropLoginLock1765500000000 } from './migrations/1765500000000-drop-login-lock';
+import { EhcpSectionState1765400000000 } from './migrations/1765400000000-ehcp-section-state';
+import { PasswordResets1765410000000 } from './migrations/1765410000000-password-resets';
+import { PasswordResetEntity } from '../modules/auth/password-reset.entity';
 import { EhcpDraftEntity, EhcpDraftSectionEntity } from '../modules/ehcp/ehcp.entity';
 import {
   NotificationEntity,
@@ -38,6 +42,7 @@ import {
 
 /** Listed explicitly (no globs): the API is bundled, so files are not on disk at run time. */
 export const ENTITIES = [
+  PasswordResetEntity,
   NetworkEntity,
   LocalAuthorityEntity,
   FundingBandEntity,
@@ -74,7 +79,10 @@ export const MIGRATIONS = [
   Library1764400000000,
   EhcpDrafts1764500000000,
   FilesSweep1764600000000,
+  JobRunner1765800000000,
   ReadingPreferences1765200000000,
   ForumSearchTags1765300000000,
   DropLoginLock1765500000000,
+  EhcpSectionState1765400000000,
+  PasswordResets1765410000000,
 ];

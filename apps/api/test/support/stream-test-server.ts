@@ -6,6 +6,7 @@ import { start } from '../../src/bootstrap';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { registerBenchStreams, registerTestStreams } from './test-streams';
 import { installQueryCounter, queryCount } from './query-counter';
+import { registerEchoJob } from './echo-job';
 
 // Benchmarks ask how many SQL statements a request took ('queries' over IPC).
 installQueryCounter();
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
       registerTestStreams(app);
       // Only the benchmarks set this (tools/bench): many rooms without a trust behind each.
       if (process.env['LANTERN_BENCH_STREAMS'] === '1') registerBenchStreams(app);
+      // The job runner's process-level tests (test/jobs.spec.ts).
+      if (process.env['LANTERN_TEST_ECHO_FILE']) return registerEchoJob(app);
     },
   });
   const stop = () => void running.close().then(() => process.exit(0));

@@ -14,8 +14,8 @@ function dosDateTime(d: Date): { time: number; date: number } {
 }
 
 /**
- * A zip archive in memory (small documents such as a generated .docx). Entries are deflated unless
- * `store` is set; names are UTF-8. No ZIP64: every entry and the whole archive stay under 4 GB.
+ * A zip archive in memory, for tests that need hand-made (and deliberately broken) Office files
+ * (exports use the `docx` package). Entries are deflated unless `store` is set; names are UTF-8. No ZIP64: every entry and the whole archive stay under 4 GB.
  */
 export function writeZip(inputs: readonly ZipInput[], when = new Date()): Buffer {
   const { time, date } = dosDateTime(when);

@@ -5,7 +5,9 @@ import {
   AuditAction,
   EHCP_LIMITS,
   EHCP_SECTION_SHORT,
+  EHCP_SECTION_STATUS_TEXT,
   EhcpCompleteness,
+  EhcpSectionStatus,
   ErrorCode,
   ResourceStatus,
   canAccessEhcpDraft,
@@ -14,7 +16,7 @@ import {
   ehcpDraftSchoolsOf,
   isEhcpSectionKey,
   pupilReferenceProblem,
-  sectionStatus,
+  isEhcpSectionStatus,
   wordCount,
 } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
@@ -27,9 +29,11 @@ import { EhcpTemplatesService } from './ehcp-templates.service';
 import { EhcpDraftEntity, EhcpDraftSectionEntity } from './ehcp.entity';
 import {
   EhcpDraftModel,
+  EhcpDraftSchoolModel,
   EhcpDraftSectionModel,
   EhcpDraftSummaryModel,
   EhcpSectionSavedModel,
+  EhcpSectionStateSetModel,
 } from './ehcp.models';
 
 type Signed = RequestContext & {
@@ -63,6 +67,9 @@ function rowsOf<T>(result: unknown): T[] {
   return result as T[];
 }
 
+const SECTION_COLUMNS =
+  'draft_id AS "draftId", key, title, guidance, prompts, text, state, revision, updated_at AS "updatedAt", updated_by AS "updatedBy"';
+
 export function exportUrlOf(id: string): string {
   return `/ehcp-drafts/${id}/export.docx`;
 }
@@ -83,7 +90,7 @@ function sectionModel(s: EhcpDraftSectionEntity): EhcpDraftSectionModel {
     prompts: s.prompts,
     text: s.text,
     revision: s.revision,
-    status: sectionStatus(s.text),
+    status: s.state,
     wordCount: wordCount(s.text),
     updatedAt: s.updatedAt,
   };
@@ -154,7 +161,7 @@ export class EhcpDraftsService {
       createdAt: d.draft.createdAt,
       updatedAt: d.draft.updatedAt,
       sections: sections.map(sectionModel),
-      completeness: draftCompleteness(sections),
+      completeness: draftCompleteness(sections.map((s) => ({ status: s.state }))),
       exportUrl: exportUrlOf(d.draft.id),
     };
   }
@@ -205,6 +212,7 @@ export class EhcpDraftsService {
           guidance: s.guidance.slice(0, 5000),
           prompts: s.prompts,
           text: '',
+          state: EhcpSectionStatus.NotStarted,
           revision: 0,
         })),
       );
@@ -240,12 +248,24 @@ export class EhcpDraftsService {
    * The drafts the viewer may see (their schools', and every school of a trust they are SEND lead
    * of), most recently changed first. Each draft listed is an audited read.
    */
-  async list(ctx: Signed, limit: number, after: string | null): Promise<Connection<EhcpDraftSummaryModel>> {
+  async list(
+    ctx: Signed,
+    limit: number,
+    after: string | null,
+    schoolId: string | null = null,
+  ): Promise<Connection<EhcpDraftSummaryModel>> {
     const reach = ehcpDraftReach(ctx.actor);
     if (!reach.schoolIds.length && !reach.trustIds.length)
       return { nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     const cursor = decodeCursor(after);
     return this.ds.transaction(async (m) => {
+      if (schoolId) {
+        const [school] = rowsOf<{ trust_id: string }>(
+          await m.query('SELECT trust_id FROM schools WHERE id = $1', [schoolId]),
+        );
+        if (!school || !canAccessEhcpDraft(ctx.actor, { schoolId, trustId: school.trust_id }))
+          throw Errors.forbidden("see that school's EHCP drafts");
+      }
       const qb = m
         .getRepository(EhcpDraftEntity)
         .createQueryBuilder('d')
@@ -256,6 +276,8 @@ export class EhcpDraftsService {
           schools: reach.schoolIds,
           trusts: reach.trustIds,
         });
+      // Uses ehcp_drafts_school_idx (school_id, updated_at DESC, id DESC).
+      if (schoolId) qb.andWhere('d.school_id = :schoolId', { schoolId });
       const total = await qb.clone().getCount();
       if (cursor)
         qb.andWhere('(d.updated_at, d.id) < (:ts::timestamptz, :cid::uuid)', {
@@ -295,11 +317,25 @@ export class EhcpDraftsService {
           schoolName: d.schoolName,
           createdAt: d.draft.createdAt,
           updatedAt: d.draft.updatedAt,
-          completeness: draftCompleteness(sections.filter((s) => s.draftId === d.draft.id)),
+          completeness: draftCompleteness(
+            sections.filter((s) => s.draftId === d.draft.id).map((s) => ({ status: s.state })),
+          ),
         }),
         (d) => encodeCursor(d.draft.updatedAt.toISOString(), d.draft.id),
       );
     });
+  }
+
+  /** The schools whose drafts the viewer may see (for the list's school filter), by trust then name. */
+  async schools(ctx: Signed): Promise<EhcpDraftSchoolModel[]> {
+    const reach = ehcpDraftReach(ctx.actor);
+    if (!reach.schoolIds.length && !reach.trustIds.length) return [];
+    const rows: Array<{ id: string; name: string; trust_name: string }> = await this.ds.query(
+      `SELECT s.id, s.name, t.name AS trust_name FROM schools s JOIN trusts t ON t.id = s.trust_id
+       WHERE s.id = ANY($1) OR s.trust_id = ANY($2) ORDER BY t.name, s.name, s.id`,
+      [reach.schoolIds, reach.trustIds],
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, trustName: r.trust_name }));
   }
 
   /**
@@ -343,9 +379,10 @@ export class EhcpDraftsService {
       );
       const updated: EhcpDraftSectionEntity[] = await m
         .query(
-          `UPDATE ehcp_draft_sections SET text = $4, revision = revision + 1, updated_at = now(), updated_by = $5
+          `UPDATE ehcp_draft_sections SET text = $4, revision = revision + 1, updated_at = now(), updated_by = $5,
+            state = CASE WHEN state = 'NOT_STARTED' AND $4 ~ '[^[:space:]]' THEN 'IN_PROGRESS' ELSE state END
           WHERE draft_id = $1 AND key = $2 AND revision = $3
-          RETURNING draft_id AS "draftId", key, title, guidance, prompts, text, revision, updated_at AS "updatedAt", updated_by AS "updatedBy"`,
+          RETURNING ${SECTION_COLUMNS}`,
           [draftId, key, revision, clean, ctx.session.userId],
         )
         .then(rowsOf<EhcpDraftSectionEntity>);
@@ -377,8 +414,55 @@ export class EhcpDraftsService {
         `Saved section ${key} of an EHCP draft (“${d.draft.templateTitle}”)`,
       );
       const all = await this.sectionsOf(m, [draftId]);
-      const completeness: EhcpCompleteness = draftCompleteness(all);
+      const completeness: EhcpCompleteness = draftCompleteness(all.map((x) => ({ status: x.state })));
       return { section: sectionModel(section), draftRevision, completeness };
+    });
+  }
+
+  /**
+   * Set one section's state (not started, in progress, complete). The writers decide; this does not
+   * touch the text or its revision, so it never conflicts with someone typing.
+   */
+  async setSectionState(
+    ctx: Signed,
+    draftId: string,
+    key: string,
+    state: string,
+  ): Promise<EhcpSectionStateSetModel> {
+    if (!isEhcpSectionKey(key)) throw Errors.badInput('There is no such EHCP section.', { key: 'A to K' });
+    if (!isEhcpSectionStatus(state))
+      throw Errors.badInput('Choose not started, in progress or complete.', { state: 'Not a state' });
+    return this.ds.transaction(async (m) => {
+      const d = await this.visible(ctx, m, draftId, true);
+      const [before] = rowsOf<{ state: EhcpSectionStatus }>(
+        await m.query('SELECT state FROM ehcp_draft_sections WHERE draft_id = $1 AND key = $2 FOR UPDATE', [
+          draftId,
+          key,
+        ]),
+      );
+      if (!before) throw Errors.badInput(`This draft has no section ${key}.`, { key: 'Not in this draft' });
+      if (before.state !== state) {
+        await m.query('UPDATE ehcp_draft_sections SET state = $3 WHERE draft_id = $1 AND key = $2', [
+          draftId,
+          key,
+          state,
+        ]);
+        await m.query('UPDATE ehcp_drafts SET revision = revision + 1, updated_at = now() WHERE id = $1', [
+          draftId,
+        ]);
+        await this.record(
+          ctx,
+          m,
+          d,
+          AuditAction.EhcpDraftSectionStateChanged,
+          `Marked section ${key} of an EHCP draft (“${d.draft.templateTitle}”) as ${EHCP_SECTION_STATUS_TEXT[state].toLowerCase()}`,
+        );
+      }
+      const all = await this.sectionsOf(m, [draftId]);
+      return {
+        section: sectionModel(all.find((s) => s.key === key)!),
+        completeness: draftCompleteness(all.map((s) => ({ status: s.state }))),
+      };
     });
   }
 

@@ -36,7 +36,7 @@ export class EhcpExportController {
         );
       if (!UUID.test(id)) throw new HttpRefusal(404, ErrorCode.NotFound, 'That EHCP draft was not found.');
       const d = await this.drafts.forExport(ctx, id);
-      const bytes = ehcpDraftDocx({
+      const bytes = await ehcpDraftDocx({
         templateTitle: d.draft.templateTitle,
         pupilReference: d.draft.pupilReference,
         schoolName: d.schoolName,

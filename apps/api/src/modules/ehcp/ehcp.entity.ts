@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { EhcpSectionKey } from '@lantern/shared-domain';
+import type { EhcpSectionKey, EhcpSectionStatus } from '@lantern/shared-domain';
 
 /** A school's private EHCP draft (case data: see canAccessEhcpDraft). */
 @Entity('ehcp_drafts')
@@ -26,6 +26,8 @@ export class EhcpDraftSectionEntity {
   @Column('text') guidance!: string;
   @Column('text', { array: true }) prompts!: string[];
   @Column('text') text!: string;
+  /** Chosen by the writers (migration 1765400000000); saving text moves NOT_STARTED to IN_PROGRESS. */
+  @Column('text', { default: 'NOT_STARTED' }) state!: EhcpSectionStatus;
   @Column('int') revision!: number;
   @Column('timestamptz', { name: 'updated_at', nullable: true }) updatedAt!: Date | null;
   @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy!: string | null;

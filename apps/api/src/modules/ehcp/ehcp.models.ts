@@ -18,7 +18,10 @@ registerEnumType(EhcpSectionKeyEnum, {
   name: 'EhcpSectionKey',
   description: 'EHCP sections A to K (H holds H1 and H2).',
 });
-registerEnumType(EhcpSectionStatusEnum, { name: 'EhcpSectionStatus' });
+registerEnumType(EhcpSectionStatusEnum, {
+  name: 'EhcpSectionStatus',
+  description: "A section's state, set by the people writing it.",
+});
 registerEnumType(EhcpSectionChangeEnum, { name: 'EhcpSectionChange' });
 
 @ObjectType('EhcpTemplateSection')
@@ -77,8 +80,8 @@ export class EhcpTemplateVariantsModel {
 @ObjectType('EhcpCompleteness')
 export class EhcpCompletenessModel {
   @Field(() => Int) complete!: number;
-  @Field(() => Int) started!: number;
-  @Field(() => Int) empty!: number;
+  @Field(() => Int) inProgress!: number;
+  @Field(() => Int) notStarted!: number;
   @Field(() => Int) total!: number;
   @Field(() => Int, { description: 'Whole percent of sections complete.' }) percent!: number;
 }
@@ -94,7 +97,8 @@ export class EhcpDraftSectionModel {
   @Field(() => String) text!: string;
   @Field(() => Int, { description: 'Pass it back when saving this section; a stale one is a CONFLICT.' })
   revision!: number;
-  @Field(() => EhcpSectionStatusEnum) status!: EhcpSectionStatus;
+  @Field(() => EhcpSectionStatusEnum, { description: 'Set by the writers (setEhcpDraftSectionState).' })
+  status!: EhcpSectionStatus;
   @Field(() => Int) wordCount!: number;
   @Field(() => Date, { nullable: true }) updatedAt!: Date | null;
 }
@@ -138,4 +142,18 @@ export class EhcpSectionSavedModel {
   @Field(() => Int) draftRevision!: number;
   @Field(() => EhcpCompletenessModel, { description: 'Of the whole draft, after this save.' })
   completeness!: EhcpCompletenessModel;
+}
+
+@ObjectType('EhcpSectionStateSet')
+export class EhcpSectionStateSetModel {
+  @Field(() => EhcpDraftSectionModel) section!: EhcpDraftSectionModel;
+  @Field(() => EhcpCompletenessModel, { description: 'Of the whole draft, after this change.' })
+  completeness!: EhcpCompletenessModel;
+}
+
+@ObjectType('EhcpDraftSchool', { description: 'A school whose drafts the viewer may see.' })
+export class EhcpDraftSchoolModel {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'Schools in different trusts can share a name.' }) trustName!: string;
 }

@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { EhcpSectionKey, Permission } from '@lantern/shared-domain';
+import { EhcpSectionKey, EhcpSectionStatus, Permission } from '@lantern/shared-domain';
 import { Allow, Ctx } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
@@ -11,9 +11,12 @@ import { EhcpTemplatesService } from './ehcp-templates.service';
 import {
   EhcpDraftConnection,
   EhcpDraftModel,
+  EhcpDraftSchoolModel,
   EhcpDraftSummaryModel,
   EhcpSectionKeyEnum,
   EhcpSectionSavedModel,
+  EhcpSectionStateSetModel,
+  EhcpSectionStatusEnum,
   EhcpTemplateVariantsModel,
 } from './ehcp.models';
 
@@ -65,8 +68,18 @@ export class EhcpResolver {
     @Ctx() ctx: RequestContext,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 25 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    // Only this school: one of those in ehcpDraftSchools (FORBIDDEN otherwise).
+    @IdArg('schoolId', { nullable: true }) schoolId: string | null,
   ): Promise<Connection<EhcpDraftSummaryModel>> {
-    return this.drafts.list(signed(ctx), pageSize(first), after);
+    return this.drafts.list(signed(ctx), pageSize(first), after, schoolId);
+  }
+
+  @Query(() => [EhcpDraftSchoolModel], {
+    description: "The schools whose drafts the viewer may see (their own, or their trusts' schools).",
+  })
+  @Allow(Permission.EhcpDraftUse)
+  ehcpDraftSchools(@Ctx() ctx: RequestContext): Promise<EhcpDraftSchoolModel[]> {
+    return this.drafts.schools(signed(ctx));
   }
 
   @Mutation(() => EhcpDraftModel, {

@@ -3,7 +3,7 @@ import { FileKind, FileRefusal } from '@lantern/shared-domain';
 import { inspectUpload } from './file-inspector';
 import { FileRefusedError } from './file-refused.error';
 import type { StagedFile } from './storage/file-storage';
-import { writeZip } from './zip-writer';
+import { writeZip } from '../../../test/support/zip-writer';
 
 const staged = (bytes: Buffer): StagedFile => ({
   sha256: '',

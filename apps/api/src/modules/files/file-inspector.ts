@@ -11,7 +11,7 @@ import {
 } from '@lantern/shared-domain';
 import { FileRefusedError } from './file-refused.error';
 import type { StagedFile } from './storage/file-storage';
-import { ZipEntry, ZipFormatError, inflatedSize, readStoredEntry, readZipDirectory } from './zip-directory';
+import { ZipArchive, ZipEntry, ZipFormatError, openZip } from './zip-directory';
 
 const HEAD_BYTES = 4096;
 const TEXT_CHUNK = 64 * 1024;
@@ -59,7 +59,8 @@ function claimedByName(name: string): string {
 }
 
 /** Office or OpenDocument, decided by the entries the zip's directory lists (never inflated). */
-async function zipKind(file: StagedFile, entries: ZipEntry[]): Promise<FileKind | null> {
+async function zipKind(zip: ZipArchive): Promise<FileKind | null> {
+  const { entries } = zip;
   const names = new Set(entries.map((e) => e.name));
   if (names.has('[Content_Types].xml')) {
     if (names.has('word/document.xml')) return FileKind.Docx;
@@ -69,13 +70,13 @@ async function zipKind(file: StagedFile, entries: ZipEntry[]): Promise<FileKind 
   }
   const first = entries[0];
   if (first?.name === 'mimetype') {
-    const data = await readStoredEntry(file, first);
+    const data = await zip.readStored(first);
     if (data?.toString('ascii') === ODT_MIMETYPE && names.has('content.xml')) return FileKind.Odt;
   }
   return null;
 }
 
-function checkZip(entries: ZipEntry[], sizeBytes: number): void {
+function checkZip(entries: readonly ZipEntry[], sizeBytes: number): void {
   let uncompressed = 0;
   let compressed = 0;
   for (const e of entries) {
@@ -92,11 +93,11 @@ function checkZip(entries: ZipEntry[], sizeBytes: number): void {
  * exactly its declared size (counting stops just past it), so a zip that lies about its sizes is
  * refused as a zip bomb, and the work is bounded by the declared total checkZip already limited.
  */
-async function checkDeclaredSizes(file: StagedFile, entries: ZipEntry[], name: string): Promise<void> {
-  for (const e of entries) {
+async function checkDeclaredSizes(zip: ZipArchive, name: string): Promise<void> {
+  for (const e of zip.entries) {
     let actual: number;
     try {
-      actual = await inflatedSize(file, e, e.uncompressedSize);
+      actual = await zip.inflatedSize(e, e.uncompressedSize);
     } catch (err) {
       if (err instanceof ZipFormatError)
         throw new FileRefusedError(FileRefusal.Damaged, { claimed: claimedByName(name) });
@@ -144,22 +145,23 @@ export async function inspectUpload(
   else if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) detected = FileKind.Png;
   else if (startsWith(head, [0xff, 0xd8, 0xff])) detected = FileKind.Jpeg;
   else if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
-    let entries: ZipEntry[];
+    let zip: ZipArchive;
     try {
-      entries = await readZipDirectory(file, FILE_LIMITS.zipMaxEntries);
+      zip = await openZip(file, FILE_LIMITS.zipMaxEntries);
     } catch (err) {
       if (err instanceof ZipFormatError)
         throw new FileRefusedError(FileRefusal.Damaged, { claimed: claimedByName(name) });
       throw err;
     }
+    const { entries } = zip;
     checkZip(entries, file.sizeBytes);
     if (entries.some((e) => e.name.includes('..') || e.name.startsWith('/') || e.name.includes('\\')))
       throw new FileRefusedError(FileRefusal.Damaged, { claimed: claimedByName(name) });
     if (entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name) || /^Basic\//.test(e.name)))
       throw new FileRefusedError(FileRefusal.ActiveContent, { actual: 'macros' });
     if (entries.some((e) => (e.flags & 1) === 1)) throw new FileRefusedError(FileRefusal.TypeNotAllowed);
-    await checkDeclaredSizes(file, entries, name);
-    detected = await zipKind(file, entries);
+    await checkDeclaredSizes(zip, name);
+    detected = await zipKind(zip);
     if (!detected) {
       if (byName)
         throw new FileRefusedError(FileRefusal.TypeMismatch, {

@@ -1,12 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../config/config';
+import { JobsService } from '../jobs/jobs.service';
 import { FILE_USAGE, FileUsage } from './file-access';
 import { FILE_STORAGE, FileStorage } from './storage/file-storage';
 
-const CHECK_EVERY_MS = 60 * 60_000;
 /** An upload nobody attached within this long is removed. */
 export const UNATTACHED_GRACE_MS = 24 * 60 * 60_000;
 const BATCH = 500;
@@ -17,39 +16,34 @@ const BATCH = 500;
  * checking the same file waits and then finds it gone (and says so) rather than keeping a dangling id.
  */
 @Injectable()
-export class FilesCleanupService implements OnApplicationBootstrap, OnModuleDestroy {
+export class FilesCleanupService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(FilesCleanupService.name);
-  private timer: NodeJS.Timeout | null = null;
   private usage: FileUsage[] = [];
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly discovery: DiscoveryService,
+    private readonly jobs: JobsService,
   ) {}
+
+  /** Hourly, as the job `files.sweep` (once across processes). */
+  onModuleInit(): void {
+    this.jobs.register({
+      name: 'files.sweep',
+      cron: '17 * * * *',
+      handler: async () => {
+        const removed = await this.sweep(new Date());
+        if (removed) this.logger.log(`Removed ${removed} unattached upload${removed === 1 ? '' : 's'}`);
+      },
+    });
+  }
 
   onApplicationBootstrap(): void {
     this.usage = this.discovery
       .getProviders()
       .filter((w) => w.token === FILE_USAGE && w.instance)
       .flatMap((w) => (Array.isArray(w.instance) ? (w.instance as FileUsage[]) : [w.instance as FileUsage]));
-    if (this.config.nodeEnv === 'test') return; // tests call sweep themselves
-    this.timer = setInterval(() => void this.tick(), CHECK_EVERY_MS);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  private async tick(): Promise<void> {
-    try {
-      const removed = await this.sweep(new Date());
-      if (removed) this.logger.log(`Removed ${removed} unattached upload${removed === 1 ? '' : 's'}`);
-    } catch (err) {
-      this.logger.error(`Upload clean-up failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
   }
 
   /** Remove unattached uploads older than the grace period; returns how many rows went. */

@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, canModerateCategory, canSeeCategory } from '@lantern/shared-domain';
+import { ActorsRepository } from '../../common/auth/actors.repository';
 import { Errors } from '../../common/errors/app-error';
 import { ForumCategoryEntity, ForumThreadEntity } from './forum.entity';
 
 /** Forum visibility, always decided by the shared policy (canSeeCategory, canModerateCategory). */
 @Injectable()
 export class ForumAccessService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly actors: ActorsRepository,
+  ) {}
 
   /** The categories the actor may see, in order (there are few; filtered by the policy). */
   async visibleCategories(actor: Actor): Promise<ForumCategoryEntity[]> {
@@ -72,13 +76,8 @@ export class ForumAccessService {
     m: EntityManager = this.ds.manager,
   ): Promise<string[]> {
     if (!userIds.length) return [];
-    const rows: Array<{ id: string; grants: Actor['grants'] }> = await m.query(
-      `SELECT u.id, COALESCE((SELECT json_agg(json_build_object('role', m.role, 'trustId', COALESCE(m.trust_id, sc.trust_id), 'schoolId', m.school_id))
-                               FROM memberships m LEFT JOIN schools sc ON sc.id = m.school_id WHERE m.user_id = u.id), '[]'::json) AS grants
-         FROM users u WHERE u.id = ANY($1::uuid[]) AND u.deactivated_at IS NULL`,
-      [userIds],
-    );
-    return rows.filter((r) => canSeeCategory({ userId: r.id, grants: r.grants }, category)).map((r) => r.id);
+    const people = await this.actors.actorsFor(userIds, m);
+    return [...people.values()].filter((p) => canSeeCategory(p, category)).map((p) => p.userId);
   }
 
   /** People who may see the category whose name has words starting with those typed, or whose email contains them (for mention autocomplete). */
@@ -92,7 +91,10 @@ export class ForumAccessService {
     if (q.length < 1 || q.length > 60) return [];
     // Each word typed starts a word of the name, in any order ("holy cross" finds "SENCO, Holy Cross
     // Primary"); or the whole text is part of the email address.
-    const words = q.split(/[\s,]+/).filter(Boolean).slice(0, 5);
+    const words = q
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .slice(0, 5);
     const regex = (w: string) => `(^|[^[:alnum:]])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
     const params: unknown[] = [`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, actor.userId];
     const nameMatch = words.map((w) => {

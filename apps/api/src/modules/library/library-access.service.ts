@@ -9,6 +9,7 @@ import {
   canSeeResource,
   libraryReach,
 } from '@lantern/shared-domain';
+import { ActorsRepository } from '../../common/auth/actors.repository';
 import { Errors } from '../../common/errors/app-error';
 import { LibraryResourceEntity } from './library.entity';
 
@@ -18,7 +19,10 @@ import { LibraryResourceEntity } from './library.entity';
  */
 @Injectable()
 export class LibraryAccessService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly actors: ActorsRepository,
+  ) {}
 
   /** The resource, or NOT_FOUND when it does not exist or the actor may not see it (never FORBIDDEN). */
   async resource(
@@ -79,15 +83,8 @@ export class LibraryAccessService {
     return [...actors.values()].filter((a) => canSeeResource(a, r)).map((a) => a.userId);
   }
 
-  /** These people's current roles, in one statement; deactivated accounts are left out. */
-  async activeActors(userIds: string[], m: EntityManager = this.ds.manager): Promise<Map<string, Actor>> {
-    if (!userIds.length) return new Map();
-    const rows: Array<{ id: string; grants: Actor['grants'] }> = await m.query(
-      `SELECT u.id, COALESCE((SELECT json_agg(json_build_object('role', ms.role, 'trustId', COALESCE(ms.trust_id, sc.trust_id), 'schoolId', ms.school_id))
-                               FROM memberships ms LEFT JOIN schools sc ON sc.id = ms.school_id WHERE ms.user_id = u.id), '[]'::json) AS grants
-         FROM users u WHERE u.id = ANY($1::uuid[]) AND u.deactivated_at IS NULL`,
-      [[...new Set(userIds)]],
-    );
-    return new Map(rows.map((u) => [u.id, { userId: u.id, grants: u.grants }]));
+  /** These people's current roles, in one statement; deactivated accounts are left out (ActorsRepository). */
+  activeActors(userIds: string[], m: EntityManager = this.ds.manager): Promise<Map<string, Actor>> {
+    return this.actors.actorsFor(userIds, m);
   }
 }

@@ -1,14 +1,14 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotificationKind, ResourceStatus, ShareScope, canSeeResource } from '@lantern/shared-domain';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/context/request-context';
+import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService, Publish } from '../notifications/notifications.service';
 import { LibraryAccessService } from './library-access.service';
 import { LibraryResourceEntity, LibraryVersionEntity } from './library.entity';
 
-const CHECK_EVERY_MS = 60 * 60_000;
 const BATCH = 200;
 const link = (id: string) => `/library/resources/${id}`;
 
@@ -18,16 +18,15 @@ const link = (id: string) => `/library/resources/${id}`;
  * SENCOs), if they may still see it; a review falling due reaches the owner once per due date.
  */
 @Injectable()
-export class LibraryNotifier implements OnApplicationBootstrap, OnModuleDestroy {
+export class LibraryNotifier implements OnModuleInit {
   private readonly logger = new Logger(LibraryNotifier.name);
-  private timer: NodeJS.Timeout | null = null;
-  private lastRunDay: string | null = null;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
     private readonly access: LibraryAccessService,
+    private readonly jobs: JobsService,
   ) {}
 
   async newVersion(
@@ -66,31 +65,16 @@ export class LibraryNotifier implements OnApplicationBootstrap, OnModuleDestroy 
     };
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return; // tests call reviewsDue themselves
-    this.timer = setInterval(() => void this.tick(new Date()), CHECK_EVERY_MS);
-    this.timer.unref();
-    void this.tick(new Date());
-  }
-
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  /** Once a day, at the digest hour or later. */
-  async tick(now: Date): Promise<void> {
-    const day = now.toISOString().slice(0, 10);
-    if (now.getUTCHours() < this.config.digestHourUtc || this.lastRunDay === day) return;
-    this.lastRunDay = day;
-    try {
-      const sent = await this.reviewsDue(now);
-      if (sent) this.logger.log(`Sent ${sent} library review reminder${sent === 1 ? '' : 's'}`);
-    } catch (err) {
-      this.lastRunDay = null;
-      this.logger.error(
-        `Library review reminders failed: ${err instanceof Error ? err.message : String(err)}`,
-      );
-    }
+  /** Review reminders: daily at the digest hour, as the job `library.review-reminders`. */
+  onModuleInit(): void {
+    this.jobs.register({
+      name: 'library.review-reminders',
+      cron: `0 ${this.config.digestHourUtc} * * *`,
+      handler: async () => {
+        const sent = await this.reviewsDue(new Date());
+        if (sent) this.logger.log(`Sent ${sent} library review reminder${sent === 1 ? '' : 's'}`);
+      },
+    });
   }
 
   /**

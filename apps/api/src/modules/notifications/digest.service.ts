@@ -1,49 +1,37 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { MailService } from '../mail/mail.service';
-
-const CHECK_EVERY_MS = 10 * 60_000;
+import { JobsService } from '../jobs/jobs.service';
 
 /**
  * The daily email digest: unread notifications whose kind the person set to "daily email", each
  * sent once. Safe with several processes: each recipient's batch is locked (SKIP LOCKED) and marked
- * in the same transaction that writes the mail.
+ * in the same transaction that writes the mail. Runs daily at DIGEST_HOUR_UTC as the job
+ * `notifications.digest` (once across processes; a missed day is caught up on the next run, since
+ * everything not yet digested is sent).
  */
 @Injectable()
-export class DigestService implements OnApplicationBootstrap, OnModuleDestroy {
+export class DigestService implements OnModuleInit {
   private readonly logger = new Logger(DigestService.name);
-  private timer: NodeJS.Timeout | null = null;
-  private lastRunDay: string | null = null;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
+    private readonly jobs: JobsService,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return; // tests call runOnce themselves
-    this.timer = setInterval(() => void this.tick(new Date()), CHECK_EVERY_MS);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  async tick(now: Date): Promise<void> {
-    const day = now.toISOString().slice(0, 10);
-    if (now.getUTCHours() < this.config.digestHourUtc || this.lastRunDay === day) return;
-    this.lastRunDay = day;
-    try {
-      const sent = await this.runOnce();
-      if (sent) this.logger.log(`Sent ${sent} notification digest${sent === 1 ? '' : 's'}`);
-    } catch (err) {
-      this.lastRunDay = null;
-      this.logger.error(`Digest failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
+  onModuleInit(): void {
+    this.jobs.register({
+      name: 'notifications.digest',
+      cron: `0 ${this.config.digestHourUtc} * * *`,
+      handler: async () => {
+        const sent = await this.runOnce();
+        if (sent) this.logger.log(`Sent ${sent} notification digest${sent === 1 ? '' : 's'}`);
+      },
+    });
   }
 
   /** Send every due digest now; returns how many emails were sent. */

@@ -1,7 +1,8 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Ctx, SignedIn } from '../../common/auth/decorators';
+import type { Actor } from '@lantern/shared-domain';
+import { Ctx, CurrentActor, SignedIn } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
 import { viewerOf } from '../auth/auth.resolver';
 import { ViewerModel } from '../auth/viewer.model';
@@ -17,10 +18,11 @@ export class PresenceResolver {
   @SignedIn()
   async setShowPresence(
     @Ctx() ctx: RequestContext,
+    @CurrentActor() actor: Actor,
     @Args('show', { type: () => Boolean }) show: boolean,
   ): Promise<ViewerModel> {
-    await this.ds.query('UPDATE users SET show_presence = $2 WHERE id = $1', [ctx.session!.userId, show]);
-    ctx.loaders.get(UserByIdLoader).clear(ctx.session!.userId);
+    await this.ds.query('UPDATE users SET show_presence = $2 WHERE id = $1', [actor.userId, show]);
+    ctx.loaders.get(UserByIdLoader).clear(actor.userId);
     return viewerOf(ctx);
   }
 }

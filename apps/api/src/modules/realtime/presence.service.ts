@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ActorsRepository } from '../../common/auth/actors.repository';
 import {
   Actor,
   PresenceChange,
   PresenceStatus,
-  Role,
   SocketEvent,
   canSeePresence,
   isNetworkLevel,
@@ -21,7 +19,7 @@ const trustRoom = (trustId: string) => `presence:trust:${trustId}`;
 export class PresenceService {
   constructor(
     private readonly bus: RealtimeBus,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly actors: ActorsRepository,
   ) {}
 
   /** Rooms a socket joins to hear about the people it may see. */
@@ -69,22 +67,12 @@ export class PresenceService {
   async query(viewer: Actor, userIds: string[]): Promise<PresenceChange[]> {
     const ids = [...new Set(userIds)].slice(0, 100);
     if (!ids.length) return [];
-    const rows: Array<{
-      id: string;
-      show_presence: boolean;
-      grants: Array<{ role: Role; trustId: string | null; schoolId: string | null }>;
-    }> = await this.ds.query(
-      `SELECT u.id, u.show_presence,
-                COALESCE((SELECT json_agg(json_build_object('role', m.role, 'trustId', COALESCE(m.trust_id, sc.trust_id), 'schoolId', m.school_id))
-                           FROM memberships m LEFT JOIN schools sc ON sc.id = m.school_id WHERE m.user_id = u.id), '[]'::json) AS grants
-           FROM users u WHERE u.id = ANY($1::uuid[]) AND u.deactivated_at IS NULL`,
-      [ids],
-    );
-    const visible = rows.filter((r) => canSeePresence(viewer, { userId: r.id, grants: r.grants }));
+    const people = await this.actors.actorsFor(ids);
+    const visible = [...people.values()].filter((p) => canSeePresence(viewer, p));
     return Promise.all(
       visible.map(async (r) => ({
-        userId: r.id,
-        status: r.show_presence ? await this.statusOf(r.id) : ('offline' as const),
+        userId: r.userId,
+        status: r.showPresence ? await this.statusOf(r.userId) : ('offline' as const),
       })),
     );
   }

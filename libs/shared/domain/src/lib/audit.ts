@@ -25,6 +25,7 @@ export enum AuditAction {
   EhcpDraftCreated = 'ehcp.draft_created',
   EhcpDraftRead = 'ehcp.draft_read',
   EhcpDraftSectionSaved = 'ehcp.draft_section_saved',
+  EhcpDraftSectionStateChanged = 'ehcp.draft_section_state_changed',
   EhcpDraftArchived = 'ehcp.draft_archived',
   EhcpDraftExported = 'ehcp.draft_exported',
   EhcpPersonalDataOverride = 'ehcp.personal_data_override',

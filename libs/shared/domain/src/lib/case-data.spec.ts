@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canAccessEhcpDraft, EHCP_SCHOOL_ROLES, ehcpDraftReach } from './ehcp';
-import { LIBRARY_PUBLISHERS } from './library';
+import { LIBRARY_PUBLISHERS } from './library-audience';
 import { Actor, PERMISSION_ROLES, Permission, canAccessCaseData, caseDataReach, rolesOf } from './policy';
 import { ALL_ROLES, ROLE_SCOPE, Role, ScopeKind } from './roles';
 

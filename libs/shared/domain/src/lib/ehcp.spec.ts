@@ -8,10 +8,13 @@ import {
   canAccessEhcpDraft,
   compareEhcpSections,
   draftCompleteness,
+  ehcpDraftListTitle,
   ehcpDraftReach,
   ehcpDraftSchoolsOf,
   pupilReferenceProblem,
-  sectionStatus,
+  statusAfterSave,
+  isEhcpSectionStatus,
+  wordCount,
 } from './ehcp';
 import type { Actor } from './policy';
 import { Role } from './roles';
@@ -57,6 +60,30 @@ describe('who may see a draft', () => {
   });
 });
 
+describe('the drafts list heading', () => {
+  it('names the viewer’s scope', () => {
+    const lead: Actor = {
+      userId: 'u',
+      grants: [
+        { role: Role.TrustSendLead, trustId: TRUST, schoolId: null },
+        { role: Role.TrustSendLead, trustId: OTHER_TRUST, schoolId: null },
+      ],
+    };
+    expect(ehcpDraftListTitle(lead)).toBe('EHCP drafts in your trusts');
+    expect(ehcpDraftListTitle(actor(Role.TrustSendLead, TRUST, null))).toBe('EHCP drafts in your trust');
+    expect(ehcpDraftListTitle(actor(Role.Senco, TRUST, SCHOOL))).toBe("Your school's EHCP drafts");
+    expect(
+      ehcpDraftListTitle({
+        userId: 'u',
+        grants: [
+          { role: Role.Senco, trustId: TRUST, schoolId: SCHOOL },
+          { role: Role.Headteacher, trustId: TRUST, schoolId: OTHER_SCHOOL },
+        ],
+      }),
+    ).toBe("Your schools' EHCP drafts");
+  });
+});
+
 describe('pupil references', () => {
   it.each(['JS Y4', 'AB-R', 'K.L. Yr 6', 'Case 12', 'JS reception', 'ABC123'])('accepts %p', (ref) => {
     expect(pupilReferenceProblem(ref)).toBeNull();
@@ -88,29 +115,28 @@ describe('pupil references', () => {
 });
 
 describe('completeness', () => {
-  const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
-  it('is empty, started or complete per section', () => {
-    expect(sectionStatus('')).toBe(EhcpSectionStatus.Empty);
-    expect(sectionStatus('  \n ')).toBe(EhcpSectionStatus.Empty);
-    expect(sectionStatus(words(24))).toBe(EhcpSectionStatus.Started);
-    expect(sectionStatus(words(25))).toBe(EhcpSectionStatus.Complete);
-    expect(sectionStatus('Not applicable.')).toBe(EhcpSectionStatus.Complete);
-    expect(sectionStatus('No social care needs identified')).toBe(EhcpSectionStatus.Complete);
-    expect(sectionStatus('None')).toBe(EhcpSectionStatus.Complete);
-    expect(sectionStatus('None yet, ask the family')).toBe(EhcpSectionStatus.Started);
+  const { NotStarted, InProgress, Complete } = EhcpSectionStatus;
+  it('is the state the writers chose; writing in a section not started puts it in progress', () => {
+    expect(statusAfterSave(NotStarted, '')).toBe(NotStarted);
+    expect(statusAfterSave(NotStarted, '  \n ')).toBe(NotStarted);
+    expect(statusAfterSave(NotStarted, 'Not applicable.')).toBe(InProgress);
+    expect(statusAfterSave(InProgress, '')).toBe(InProgress);
+    expect(statusAfterSave(Complete, 'a few words')).toBe(Complete);
+    expect(isEhcpSectionStatus('COMPLETE')).toBe(true);
+    expect(isEhcpSectionStatus('EMPTY')).toBe(false);
+    expect(wordCount('Views gathered, with the child’s own views.')).toBe(6);
   });
   it('sums over the draft with a whole percent', () => {
     expect(
-      draftCompleteness([{ text: words(30) }, { text: 'n/a' }, { text: 'a start' }, { text: '' }]),
-    ).toEqual({
-      complete: 2,
-      started: 1,
-      empty: 1,
-      total: 4,
-      percent: 50,
-    });
+      draftCompleteness([
+        { status: Complete },
+        { status: Complete },
+        { status: InProgress },
+        { status: NotStarted },
+      ]),
+    ).toEqual({ complete: 2, inProgress: 1, notStarted: 1, total: 4, percent: 50 });
     expect(draftCompleteness([])).toMatchObject({ total: 0, percent: 0 });
-    expect(draftCompleteness(EHCP_SECTION_KEYS.map(() => ({ text: words(25) }))).percent).toBe(100);
+    expect(draftCompleteness(EHCP_SECTION_KEYS.map(() => ({ status: Complete }))).percent).toBe(100);
   });
 });
 

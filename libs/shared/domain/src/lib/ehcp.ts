@@ -1,14 +1,6 @@
 import { findPersonalData, PERSONAL_DATA_LABEL } from './personal-data';
-import {
-  Actor,
-  CaseDataReach,
-  CaseDataScope,
-  Permission,
-  canAccessCaseData,
-  caseDataReach,
-  rolesOf,
-} from './policy';
-import { Role, ScopeKind } from './roles';
+import type { Actor } from './policy';
+import { Role } from './roles';
 
 /**
  * Education, Health and Care Plans: the sections A to K (SEND Code of Practice 9.62; H1 and H2 are
@@ -79,17 +71,26 @@ export const EHCP_LIMITS = {
   pupilReferenceMin: 2,
   pupilReferenceMax: 20,
   sectionTextMax: 20_000,
-  /** Words from which a section counts as complete. */
-  completeWords: 25,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
 // Completeness
 
+/** A section's state, set by the people writing it (stored per section). */
 export enum EhcpSectionStatus {
-  Empty = 'EMPTY',
-  Started = 'STARTED',
+  NotStarted = 'NOT_STARTED',
+  InProgress = 'IN_PROGRESS',
   Complete = 'COMPLETE',
+}
+
+export const EHCP_SECTION_STATUS_TEXT: Readonly<Record<EhcpSectionStatus, string>> = {
+  [EhcpSectionStatus.NotStarted]: 'Not started',
+  [EhcpSectionStatus.InProgress]: 'In progress',
+  [EhcpSectionStatus.Complete]: 'Complete',
+};
+
+export function isEhcpSectionStatus(value: unknown): value is EhcpSectionStatus {
+  return Object.values(EhcpSectionStatus).includes(value as EhcpSectionStatus);
 }
 
 export function wordCount(text: string): number {
@@ -98,48 +99,30 @@ export function wordCount(text: string): number {
 }
 
 /**
- * A deliberate "nothing here" answer (common for C, D, G, H and J) completes a section: it is a
- * decision, not a gap.
+ * The state after saving a section's text: writing in a section nobody has started puts it in
+ * progress; otherwise the state stays what the writers chose (only they say a section is complete).
  */
-export function isNotApplicableStatement(text: string): boolean {
-  const t = text
-    .trim()
-    .toLowerCase()
-    .replace(/[.!]+$/, '');
-  return /^(not applicable|n\/a|none|none identified|no (identified )?(health |social care )?(needs|provision)( identified)?|no personal budget( requested)?)$/.test(
-    t,
-  );
-}
-
-/**
- * A section is empty with no words, complete with at least EHCP_LIMITS.completeWords words or a
- * deliberate "not applicable" answer, and started in between.
- */
-export function sectionStatus(text: string): EhcpSectionStatus {
-  const words = wordCount(text);
-  if (words === 0) return EhcpSectionStatus.Empty;
-  if (words >= EHCP_LIMITS.completeWords || isNotApplicableStatement(text)) return EhcpSectionStatus.Complete;
-  return EhcpSectionStatus.Started;
+export function statusAfterSave(current: EhcpSectionStatus, text: string): EhcpSectionStatus {
+  return current === EhcpSectionStatus.NotStarted && text.trim() ? EhcpSectionStatus.InProgress : current;
 }
 
 export interface EhcpCompleteness {
   complete: number;
-  started: number;
-  empty: number;
+  inProgress: number;
+  notStarted: number;
   total: number;
   /** Whole percent of sections complete. */
   percent: number;
 }
 
-export function draftCompleteness(sections: ReadonlyArray<{ text: string }>): EhcpCompleteness {
-  const statuses = sections.map((s) => sectionStatus(s.text));
-  const complete = statuses.filter((s) => s === EhcpSectionStatus.Complete).length;
-  const started = statuses.filter((s) => s === EhcpSectionStatus.Started).length;
+export function draftCompleteness(sections: ReadonlyArray<{ status: EhcpSectionStatus }>): EhcpCompleteness {
+  const complete = sections.filter((s) => s.status === EhcpSectionStatus.Complete).length;
+  const inProgress = sections.filter((s) => s.status === EhcpSectionStatus.InProgress).length;
   const total = sections.length;
   return {
     complete,
-    started,
-    empty: total - complete - started,
+    inProgress,
+    notStarted: total - complete - inProgress,
     total,
     percent: total ? Math.floor((complete * 100) / total) : 0,
   };
@@ -255,26 +238,53 @@ export function pupilReferenceProblem(raw: string): string | null {
 // Who may see a draft
 
 /** Where a draft belongs: its school and that school's trust. */
-export type EhcpDraftScope = CaseDataScope;
+export interface EhcpDraftScope {
+  schoolId: string;
+  trustId: string;
+}
 
-/** Roles that start and write drafts for their school (the school roles of Permission.EhcpDraftUse). */
-export const EHCP_SCHOOL_ROLES: readonly Role[] = rolesOf(Permission.EhcpDraftUse, ScopeKind.School);
+/** Roles that start and write drafts for their school. */
+export const EHCP_SCHOOL_ROLES: readonly Role[] = [Role.Senco, Role.Headteacher];
 
-/** A draft is case data: the one case-data rule of the policy (canAccessCaseData) decides who sees it. */
+/**
+ * Case data rule (PRODUCT.md): a draft is visible only to its school's SENCOs and headteacher and to
+ * the SEND lead of the school's trust. Not network admins, trust leaders, staff, other schools or
+ * other trusts.
+ */
 export function canAccessEhcpDraft(actor: Actor | null, d: EhcpDraftScope): boolean {
-  return canAccessCaseData(actor, d);
+  if (!actor) return false;
+  return actor.grants.some(
+    (g) =>
+      (EHCP_SCHOOL_ROLES.includes(g.role) && g.schoolId === d.schoolId) ||
+      (g.role === Role.TrustSendLead && g.trustId === d.trustId),
+  );
 }
 
 /** The schools where the actor may start a draft (SENCO or headteacher there). */
 export function ehcpDraftSchoolsOf(actor: Actor | null): string[] {
-  return caseDataReach(actor).schoolIds;
+  if (!actor) return [];
+  return [
+    ...new Set(
+      actor.grants.filter((g) => EHCP_SCHOOL_ROLES.includes(g.role) && g.schoolId).map((g) => g.schoolId!),
+    ),
+  ];
 }
 
 /** What a list query filters on to match canAccessEhcpDraft in SQL. */
-export type EhcpDraftReach = CaseDataReach;
+export interface EhcpDraftReach {
+  schoolIds: string[];
+  trustIds: string[];
+}
 
 export function ehcpDraftReach(actor: Actor): EhcpDraftReach {
-  return caseDataReach(actor);
+  return {
+    schoolIds: ehcpDraftSchoolsOf(actor),
+    trustIds: [
+      ...new Set(
+        actor.grants.filter((g) => g.role === Role.TrustSendLead && g.trustId).map((g) => g.trustId!),
+      ),
+    ],
+  };
 }
 
 /**

@@ -40,6 +40,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   [AuditAction.EhcpDraftCreated]: 'EHCP draft started',
   [AuditAction.EhcpDraftRead]: 'EHCP draft opened',
   [AuditAction.EhcpDraftSectionSaved]: 'EHCP draft section saved',
+  [AuditAction.EhcpDraftSectionStateChanged]: 'EHCP draft section marked',
   [AuditAction.EhcpDraftArchived]: 'EHCP draft archived',
   [AuditAction.EhcpDraftExported]: 'EHCP draft exported',
 };

@@ -1,7 +1,7 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { EHCP_SECTION_KEYS, EHCP_SECTION_SHORT } from '@lantern/shared-domain';
+import { EHCP_SECTION_KEYS, EHCP_SECTION_SHORT, EhcpSectionStatus } from '@lantern/shared-domain';
 import { ApiError } from '@lantern/web-graphql';
 import { settle } from '../../../testing/fake-socket';
 import { EhcpDraftEditorPage, downloadName } from './draft-editor.page';
@@ -24,6 +24,7 @@ function draft(): EhcpDraft {
       prompts: key === 'B' ? ['Which area of need is primary?'] : [],
       text: key === 'A' ? LONG : '',
       revision: key === 'A' ? 3 : 0,
+      status: key === 'A' ? EhcpSectionStatus.Complete : EhcpSectionStatus.NotStarted,
     })),
   };
 }
@@ -32,12 +33,16 @@ async function render(
   options: {
     load?: () => Promise<EhcpDraft>;
     save?: (key: string, text: string, rev: number) => Promise<number>;
+    setState?: (key: string, state: string) => Promise<void>;
   } = {},
 ) {
   const saveSection = vi.fn(async (_id: string, key: string, text: string, rev: number) =>
     options.save ? options.save(key, text, rev) : rev + 1,
   );
-  const drafts = { draft: vi.fn(options.load ?? (async () => draft())), saveSection };
+  const setSectionState = vi.fn(async (_id: string, key: string, state: string) =>
+    options.setState ? options.setState(key, state) : undefined,
+  );
+  const drafts = { draft: vi.fn(options.load ?? (async () => draft())), saveSection, setSectionState };
   TestBed.configureTestingModule({
     providers: [
       provideRouter([]),
@@ -63,7 +68,31 @@ async function render(
     await stable();
   };
   const saveState = () => el.querySelector('.save-state')!.textContent!.replace(/\s+/g, ' ').trim();
-  return { fixture, el, drafts, saveSection, stable, type, textarea, saveState };
+  const navState = (key: string) =>
+    Array.from(el.querySelectorAll('nav[aria-label="Sections"] button'))
+      .find((b) => b.textContent!.trim().startsWith(`${key},`))!
+      .querySelector('.status')!
+      .textContent!.trim();
+  const choose = async (label: string) => {
+    const radio = Array.from(el.querySelectorAll<HTMLInputElement>('mat-radio-button input')).find(
+      (i) => i.closest('mat-radio-button')!.textContent!.trim() === label,
+    )!;
+    radio.click();
+    await stable();
+  };
+  return {
+    fixture,
+    el,
+    drafts,
+    saveSection,
+    setSectionState,
+    stable,
+    type,
+    textarea,
+    saveState,
+    navState,
+    choose,
+  };
 }
 
 describe('EHCP draft editor', () => {
@@ -83,11 +112,13 @@ describe('EHCP draft editor', () => {
     expect(textarea().value).toBe('');
   });
 
-  it('autosaves after a pause with the section revision, and updates completeness as you type', async () => {
+  it('autosaves after a pause with the section revision; writing puts a section in progress, not complete', async () => {
     vi.useFakeTimers();
-    const { el, saveSection, stable, type, saveState } = await render();
+    const { el, saveSection, stable, type, saveState, navState } = await render();
+    expect(navState('B')).toBe('Not started');
     await type(LONG);
-    expect(el.querySelector('#overall-progress')?.textContent).toBe('2 of 11 sections complete (18%)');
+    expect(navState('B')).toBe('In progress');
+    expect(el.querySelector('#overall-progress')?.textContent).toBe('1 of 11 sections complete (9%)');
     expect(saveState()).toBe('Saving…');
     expect(saveSection).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(900);
@@ -97,6 +128,35 @@ describe('EHCP draft editor', () => {
     await type(`${LONG} more`);
     await vi.advanceTimersByTimeAsync(900);
     expect(saveSection).toHaveBeenLastCalledWith('d-1', 'B', `${LONG} more`, 1);
+  });
+
+  it('lets the writer mark the section not started, in progress or complete, saved at once', async () => {
+    const { el, setSectionState, navState, choose } = await render();
+    const group = el.querySelector('mat-radio-group')!;
+    expect(el.querySelector(`#${group.getAttribute('aria-labelledby')}`)?.textContent).toBe(
+      'State of section B',
+    );
+    await choose('Complete');
+    expect(setSectionState).toHaveBeenCalledWith('d-1', 'B', 'COMPLETE');
+    expect(navState('B')).toBe('Complete');
+    expect(el.querySelector('#overall-progress')?.textContent).toBe('2 of 11 sections complete (18%)');
+    await choose('In progress');
+    expect(setSectionState).toHaveBeenLastCalledWith('d-1', 'B', 'IN_PROGRESS');
+    expect(el.querySelector('#overall-progress')?.textContent).toBe('1 of 11 sections complete (9%)');
+  });
+
+  it('puts the state back and says why when it cannot be saved', async () => {
+    const { el, navState, choose } = await render({
+      setState: async () => {
+        throw new ApiError('NETWORK_ERROR', 'Lantern could not be reached.');
+      },
+    });
+    await choose('Complete');
+    expect(navState('B')).toBe('Not started');
+    expect(el.querySelector('#overall-progress')?.textContent).toBe('1 of 11 sections complete (9%)');
+    expect(el.querySelector('[role=alert]')?.textContent).toContain(
+      'Section B is still marked not started: Lantern could not be reached.',
+    );
   });
 
   it('says "Not saved" with a retry when a save fails, and explains a conflict', async () => {

@@ -16,9 +16,17 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { EHCP_LIMITS, EHCP_SECTION_SHORT, type EhcpSectionKey, ErrorCode } from '@lantern/shared-domain';
+import {
+  EHCP_LIMITS,
+  EHCP_SECTION_SHORT,
+  type EhcpSectionKey,
+  EhcpSectionStatus,
+  ErrorCode,
+  statusAfterSave,
+} from '@lantern/shared-domain';
 import { isApiError, messageOf } from '@lantern/web-graphql';
 import { Alert, Icon, Loading } from '@lantern/web-ui';
 import { formatDateTime, formatRelative } from '../../core/format';
@@ -26,11 +34,11 @@ import { PostBody } from '../forum/post-body';
 import { DraftAutosave } from './autosave';
 import { type EhcpDraft, EhcpDrafts } from './ehcp-drafts';
 import {
+  STATUS_CHOICES,
   STATUS_TEXT,
   completenessOf,
   completenessText,
   exportUrl,
-  statusesOf,
   wordsText,
 } from './ehcp-model';
 
@@ -47,6 +55,7 @@ import {
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
+    MatRadioModule,
     RouterLink,
     Alert,
     Icon,
@@ -72,6 +81,16 @@ import {
     .conflict-panel h3 {
       margin-top: 0;
     }
+    .section-state {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 1rem;
+      margin: 0.25rem 0 0.75rem;
+    }
+    .state-label {
+      font-weight: 600;
+    }
   `,
 })
 export class EhcpDraftEditorPage {
@@ -89,6 +108,9 @@ export class EhcpDraftEditorPage {
   protected readonly current = signal<EhcpSectionKey>('A');
   /** The text of every section as typed (saved or not). */
   protected readonly texts = signal<Record<string, string>>({});
+  /** Each section's state (not started, in progress, complete), as the writers set it. */
+  protected readonly statuses = signal<Record<string, EhcpSectionStatus>>({});
+  protected readonly stateError = signal<string | null>(null);
   protected readonly exporting = signal(false);
   protected readonly exportError = signal<string | null>(null);
   /** Reloading the draft after a conflict (keeps what is not saved yet). */
@@ -121,9 +143,9 @@ export class EhcpDraftEditorPage {
 
   protected readonly sections = computed(() => this.draft()?.sections ?? []);
   protected readonly section = computed(() => this.sections().find((s) => s.key === this.current()) ?? null);
-  protected readonly statuses = computed(() => statusesOf(this.sections(), this.texts()));
-  protected readonly completeness = computed(() => completenessOf(this.sections(), this.texts()));
+  protected readonly completeness = computed(() => completenessOf(this.sections(), this.statuses()));
   protected readonly statusText = STATUS_TEXT;
+  protected readonly statusChoices = STATUS_CHOICES;
   protected readonly short = EHCP_SECTION_SHORT;
   protected readonly max = EHCP_LIMITS.sectionTextMax;
   protected readonly words = wordsText;
@@ -155,8 +177,12 @@ export class EhcpDraftEditorPage {
       const draft = await this.drafts.draft(id);
       this.revisions = Object.fromEntries(draft.sections.map((s) => [s.key, s.revision]));
       this.texts.set(Object.fromEntries(draft.sections.map((s) => [s.key, s.text])));
+      this.statuses.set(Object.fromEntries(draft.sections.map((s) => [s.key, s.status])));
       this.draft.set(draft);
-      const firstOpen = draft.sections.find((s) => !s.text.trim()) ?? draft.sections[0];
+      const firstOpen =
+        draft.sections.find((s) => s.status !== EhcpSectionStatus.Complete && !s.text.trim()) ??
+        draft.sections.find((s) => s.status !== EhcpSectionStatus.Complete) ??
+        draft.sections[0];
       if (firstOpen) this.current.set(firstOpen.key);
       this.title.setTitle(`EHCP draft ${draft.pupilReference} – Lantern`);
     } catch (error) {
@@ -213,6 +239,10 @@ export class EhcpDraftEditorPage {
         this.revisions[s.key] = s.revision;
       }
       this.texts.set(texts);
+      // States are not part of a text conflict: the saved ones apply (typing may put one in progress).
+      this.statuses.set(
+        Object.fromEntries(fresh.sections.map((s) => [s.key, statusAfterSave(s.status, texts[s.key] ?? '')])),
+      );
       this.draft.set(fresh);
       for (const key of conflicted) this.autosave.reloaded(key);
     } catch (error) {
@@ -249,7 +279,30 @@ export class EhcpDraftEditorPage {
 
   protected typed(key: EhcpSectionKey, text: string): void {
     this.texts.update((t) => ({ ...t, [key]: text }));
+    // As the server does on save: writing in a section not started puts it in progress.
+    this.statuses.update((st) => ({
+      ...st,
+      [key]: statusAfterSave(st[key] ?? EhcpSectionStatus.NotStarted, text),
+    }));
     this.autosave.edit(key, text);
+  }
+
+  /** Mark a section not started, in progress or complete (saved at once; the text is not touched). */
+  protected async setStatus(key: EhcpSectionKey, status: EhcpSectionStatus): Promise<void> {
+    const d = this.draft();
+    const before = this.statuses()[key];
+    if (!d || !before || before === status) return;
+    this.stateError.set(null);
+    this.statuses.update((st) => ({ ...st, [key]: status }));
+    try {
+      await this.drafts.setSectionState(d.id, key, status);
+      void this.announcer.announce(`Section ${key} marked ${STATUS_TEXT[status].toLowerCase()}.`);
+    } catch (error) {
+      this.statuses.update((st) => ({ ...st, [key]: before }));
+      this.stateError.set(
+        `Section ${key} is still marked ${STATUS_TEXT[before].toLowerCase()}: ${messageOf(error)}`,
+      );
+    }
   }
 
   protected async retrySave(): Promise<void> {

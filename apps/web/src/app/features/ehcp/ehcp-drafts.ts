@@ -1,11 +1,13 @@
 import { Injectable, inject } from '@angular/core';
-import type { EhcpSectionKey } from '@lantern/shared-domain';
+import type { EhcpSectionKey, EhcpSectionStatus } from '@lantern/shared-domain';
 import {
   EhcpDraftDocument,
   type EhcpDraftPartsFragment,
+  EhcpDraftSchoolsDocument,
   EhcpDraftsDocument,
   GraphqlClient,
   SaveEhcpDraftSectionDocument,
+  SetEhcpDraftSectionStateDocument,
   StartEhcpDraftDocument,
 } from '@lantern/web-graphql';
 import type { Page } from '../../core/paged-list';
@@ -23,7 +25,14 @@ export interface EhcpDraft {
   sections: DraftSectionView[];
 }
 
-/** A row of "My school's drafts". */
+/** A school whose drafts the viewer may see (for the list's filter). */
+export interface EhcpDraftSchool {
+  id: string;
+  name: string;
+  trustName: string;
+}
+
+/** A row of the drafts list. */
 export interface EhcpDraftSummary {
   id: string;
   pupilReference: string;
@@ -52,6 +61,7 @@ export function toDraft(d: EhcpDraftPartsFragment): EhcpDraft {
       prompts: s.prompts,
       text: s.text,
       revision: s.revision,
+      status: s.status,
     })),
   };
 }
@@ -77,6 +87,17 @@ export class EhcpDrafts {
     return saveEhcpDraftSection.section.revision;
   }
 
+  /** Mark a section not started, in progress or complete (its text and revision are untouched). */
+  async setSectionState(draftId: string, key: EhcpSectionKey, state: EhcpSectionStatus): Promise<void> {
+    await this.client.request(SetEhcpDraftSectionStateDocument, { draftId, key, state });
+  }
+
+  /** The schools whose drafts the viewer may see. */
+  async schools(): Promise<EhcpDraftSchool[]> {
+    const { ehcpDraftSchools } = await this.client.request(EhcpDraftSchoolsDocument, {});
+    return ehcpDraftSchools.map((s) => ({ id: s.id, name: s.name, trustName: s.trustName }));
+  }
+
   /** Start a draft for one of the viewer's schools from a template; resolves to its id. */
   async start(
     templateResourceId: string,
@@ -91,8 +112,12 @@ export class EhcpDrafts {
     return startEhcpDraft.id;
   }
 
-  async list(after: string | null): Promise<Page<EhcpDraftSummary>> {
-    const { ehcpDrafts } = await this.client.request(EhcpDraftsDocument, { first: DRAFTS_PAGE, after });
+  async list(after: string | null, schoolId: string | null = null): Promise<Page<EhcpDraftSummary>> {
+    const { ehcpDrafts } = await this.client.request(EhcpDraftsDocument, {
+      first: DRAFTS_PAGE,
+      after,
+      schoolId,
+    });
     return {
       pageInfo: ehcpDrafts.pageInfo,
       totalCount: ehcpDrafts.totalCount,

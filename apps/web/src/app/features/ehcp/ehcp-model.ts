@@ -1,11 +1,11 @@
 import {
   EHCP_SECTION_KEYS,
+  EHCP_SECTION_STATUS_TEXT,
   type EhcpCompleteness,
   type EhcpSectionKey,
   EhcpSectionStatus,
   draftCompleteness,
   isEhcpSectionKey,
-  sectionStatus,
   wordCount,
 } from '@lantern/shared-domain';
 
@@ -18,13 +18,18 @@ export interface DraftSectionView {
   text: string;
   /** Pass back when saving this section; a stale one is a conflict. */
   revision: number;
+  /** Not started, in progress or complete: set by the writers. */
+  status: EhcpSectionStatus;
 }
 
-export const STATUS_TEXT: Readonly<Record<EhcpSectionStatus, string>> = {
-  [EhcpSectionStatus.Empty]: 'Not started',
-  [EhcpSectionStatus.Started]: 'Started',
-  [EhcpSectionStatus.Complete]: 'Complete',
-};
+export const STATUS_TEXT = EHCP_SECTION_STATUS_TEXT;
+
+/** The choices of a section's state, in order. */
+export const STATUS_CHOICES: readonly EhcpSectionStatus[] = [
+  EhcpSectionStatus.NotStarted,
+  EhcpSectionStatus.InProgress,
+  EhcpSectionStatus.Complete,
+];
 
 /** The sections in A–K order, whatever order the API sent (unknown keys dropped). */
 export function orderSections<T extends { key: string }>(
@@ -35,19 +40,12 @@ export function orderSections<T extends { key: string }>(
   );
 }
 
-/** Each section's status from the text as it is now (typed, maybe not saved yet). */
-export function statusesOf(
-  sections: readonly { key: EhcpSectionKey }[],
-  texts: Readonly<Record<string, string>>,
-): Record<string, EhcpSectionStatus> {
-  return Object.fromEntries(sections.map((s) => [s.key, sectionStatus(texts[s.key] ?? '')]));
-}
-
+/** Completeness from each section's state (as set here, maybe not saved yet). */
 export function completenessOf(
   sections: readonly { key: EhcpSectionKey }[],
-  texts: Readonly<Record<string, string>>,
+  states: Readonly<Record<string, EhcpSectionStatus>>,
 ): EhcpCompleteness {
-  return draftCompleteness(sections.map((s) => ({ text: texts[s.key] ?? '' })));
+  return draftCompleteness(sections.map((s) => ({ status: states[s.key] ?? EhcpSectionStatus.NotStarted })));
 }
 
 /** "4 of 11 sections complete (36%)". */

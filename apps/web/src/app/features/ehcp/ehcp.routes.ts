@@ -5,7 +5,7 @@ export const EHCP_ROUTES: Routes = [
   {
     path: '',
     pathMatch: 'full',
-    title: "My school's EHCP drafts",
+    title: 'EHCP drafts',
     loadComponent: () => import('./drafts.page').then((m) => m.EhcpDraftsPage),
   },
   {

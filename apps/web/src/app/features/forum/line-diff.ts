@@ -1,3 +1,5 @@
+import { type DiffLineKind, diffLines } from '@lantern/shared-domain';
+
 export type DiffKind = 'same' | 'added' | 'removed';
 
 export interface DiffLine {
@@ -5,36 +7,14 @@ export interface DiffLine {
   text: string;
 }
 
-/** A line diff (longest common subsequence) from `before` to `after`: removed lines come before added ones. */
+const KIND: Record<DiffLineKind, DiffKind> = { CONTEXT: 'same', ADDED: 'added', REMOVED: 'removed' };
+
+/**
+ * A line diff from `before` to `after` (the shared diffLines, as library comparisons use): within a
+ * change, removed lines come before added ones.
+ */
 export function lineDiff(before: string, after: string): DiffLine[] {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  const n = a.length;
-  const m = b.length;
-  // lcs[i][j]: length of the common subsequence of a[i..] and b[j..].
-  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-    }
-  }
-  const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      out.push({ kind: 'same', text: a[i] });
-      i++;
-      j++;
-    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
-      out.push({ kind: 'removed', text: a[i++] });
-    } else {
-      out.push({ kind: 'added', text: b[j++] });
-    }
-  }
-  while (i < n) out.push({ kind: 'removed', text: a[i++] });
-  while (j < m) out.push({ kind: 'added', text: b[j++] });
-  return out;
+  return diffLines(before.split('\n'), after.split('\n')).map((l) => ({ kind: KIND[l.kind], text: l.text }));
 }
 
 /** How each kind of line is marked in words (not only by colour). */

@@ -7,7 +7,7 @@ import {
 } from '@lantern/web-graphql';
 import { ConfirmService } from '@lantern/web-ui';
 import { FakeGraphqlClient, provideFakeClient } from '../../../testing/fake-client';
-import { ResourceVersions, comparisonSummary } from './resource-versions';
+import { ResourceVersions, comparisonSummary, restoreNoteNeeded } from './resource-versions';
 import { buttonByText, signInAs, stable } from './testing/library-fixtures';
 
 const version = (n: number, current = false) => ({
@@ -114,6 +114,36 @@ describe('Resource versions', () => {
     buttonByText(el, /^Restore/)!.click();
     await stable(fixture);
     expect(client.callsOf(RestoreResourceVersionDocument)[0]).toMatchObject({ resourceId: 'r-1', number: 1 });
+    // The API words the note ("Restored from version 1"); the client sends none.
+    expect(client.callsOf(RestoreResourceVersionDocument)[0]!['changeNote'] ?? null).toBeNull();
     expect(restored).toHaveBeenCalled();
+  });
+
+  it('says once where a restored version came from', async () => {
+    expect(restoreNoteNeeded({ changeNote: 'Restored from version 1', restoredFrom: 1 })).toBe(false);
+    expect(restoreNoteNeeded({ changeNote: 'Restored version 1', restoredFrom: 1 })).toBe(false);
+    expect(restoreNoteNeeded({ changeNote: 'Back to the shorter wording', restoredFrom: 1 })).toBe(true);
+    expect(restoreNoteNeeded({ changeNote: 'Clearer wording', restoredFrom: null })).toBe(false);
+    const client = new FakeGraphqlClient().on(ResourceVersionsDocument, {
+      resourceVersions: {
+        nodes: [{ ...version(3, true), changeNote: 'Restored from version 1', restoredFrom: 1 }, version(2)],
+        pageInfo: { hasNextPage: false, endCursor: null },
+        totalCount: 2,
+      },
+    });
+    TestBed.configureTestingModule({
+      providers: [
+        provideFakeClient(client),
+        { provide: LiveAnnouncer, useValue: { announce: vi.fn() } },
+        { provide: ConfirmService, useValue: { confirm: vi.fn() } },
+      ],
+    });
+    await signInAs(client);
+    const fixture = TestBed.createComponent(ResourceVersions);
+    fixture.componentRef.setInput('resource', { id: 'r-1', versionCount: 3, canManage: false });
+    fixture.detectChanges();
+    await stable(fixture);
+    const note = (fixture.nativeElement as HTMLElement).querySelector('.note')!.textContent!;
+    expect(note.replace(/\s+/g, ' ').trim()).toBe('Restored from version 1');
   });
 });

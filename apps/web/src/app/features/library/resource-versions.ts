@@ -54,6 +54,16 @@ export function comparisonSummary(
 }
 
 /**
+ * Whether a version's line needs "(restored from version N)" after its change note: not when the
+ * note already says so (the default note of a restore, or the wording older restores used).
+ */
+export function restoreNoteNeeded(v: { changeNote: string; restoredFrom?: number | null }): boolean {
+  if (!v.restoredFrom) return false;
+  const note = v.changeNote.trim().toLowerCase().replace(/\.$/, '');
+  return note !== `restored from version ${v.restoredFrom}` && note !== `restored version ${v.restoredFrom}`;
+}
+
+/**
  * A resource's history, newest first: every version with its change note; compare any two (a line
  * diff of the text) and, for those who look after it, restore an old one (it becomes the newest).
  */
@@ -86,7 +96,7 @@ export function comparisonSummary(
               </div>
               <p class="note">
                 {{ v.changeNote }}
-                @if (v.restoredFrom) {
+                @if (restoreNoteNeeded(v)) {
                   <span class="muted">(restored from version {{ v.restoredFrom }})</span>
                 }
               </p>
@@ -249,6 +259,7 @@ export class ResourceVersions {
   protected readonly compareError = signal<string | null>(null);
   protected readonly restoring = signal(false);
   protected readonly dateTime = formatDateTime;
+  protected readonly restoreNoteNeeded = restoreNoteNeeded;
   protected readonly summary = comparisonSummary;
 
   constructor() {
@@ -312,7 +323,7 @@ export class ResourceVersions {
       await this.client.request(RestoreResourceVersionDocument, {
         resourceId: this.resource().id,
         number: v.number,
-        changeNote: `Restored version ${v.number}`,
+        changeNote: null,
       });
       void this.announcer.announce(`Version ${v.number} restored as the newest version.`);
       this.restored.emit();
