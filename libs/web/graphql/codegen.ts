@@ -48,6 +48,8 @@ const config: CodegenConfig = {
           ResourceSort: sharedEnum('ResourceSort'),
           EhcpSectionStatus: sharedEnum('EhcpSectionStatus'),
           EhcpSectionChange: sharedEnum('EhcpSectionChange'),
+          ReadingTextSize: sharedEnum('ReadingTextSize'),
+          ReadingTint: sharedEnum('ReadingTint'),
         },
       },
     },

@@ -11,6 +11,7 @@ import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
 import { GlobalErrors } from './core/global-errors';
 import { PresenceService } from './core/presence';
+import { ReadingMode } from './core/reading-mode';
 import { RealtimeService } from './core/realtime';
 
 @Component({
@@ -27,6 +28,8 @@ export class App {
     // One real-time connection per tab while someone is signed in, and this tab's presence on it.
     inject(RealtimeService).start(destroyRef);
     inject(PresenceService).start(destroyRef);
+    // The signed-in person's reading mode (font, size, spacing, tint, motion) on every page.
+    inject(ReadingMode);
 
     // After each navigation (not the first page load), move focus to the new page's heading so
     // keyboard and screen reader users start at the top of what changed.

@@ -1,7 +1,7 @@
 import { Subject } from 'rxjs';
 import { ApiError, GraphqlClient } from '@lantern/web-graphql';
 import { type Provider } from '@angular/core';
-import { Role } from '@lantern/shared-domain';
+import { ReadingTextSize, ReadingTint, Role } from '@lantern/shared-domain';
 import type { Viewer } from '../app/core/session';
 
 type Handler = (variables: Record<string, unknown>) => unknown;
@@ -84,6 +84,13 @@ export function viewer(permissions: string[], memberships: MembershipSpec[], id 
   return {
     permissions,
     showPresence: true,
+    readingPreferences: {
+      readableFont: false,
+      textSize: ReadingTextSize.Standard,
+      wideSpacing: false,
+      tint: ReadingTint.None,
+      reduceMotion: false,
+    },
     user: { id, email: 'viewer@demo.lantern.test', displayName: 'Val Viewer' },
     memberships: memberships.map((m, i) => {
       const trust = ORGANISATION.trusts.find(

@@ -10,9 +10,16 @@ import {
   SetShowPresenceDocument,
   SignOutEverywhereDocument,
   UpdateProfileDocument,
+  UpdateReadingPreferencesDocument,
   type ViewerPartsFragment,
 } from '@lantern/web-graphql';
-import { type Actor, ErrorCode, type Grant, Permission } from '@lantern/shared-domain';
+import {
+  type Actor,
+  ErrorCode,
+  type Grant,
+  Permission,
+  type ReadingPreferences,
+} from '@lantern/shared-domain';
 
 export type Viewer = ViewerPartsFragment;
 export type ViewerMembership = Viewer['memberships'][number];
@@ -106,6 +113,13 @@ export class Session {
     const data = await this.client.request(SetShowPresenceDocument, { show });
     this.state.set(data.setShowPresence);
     return data.setShowPresence;
+  }
+
+  /** Saves the viewer's reading mode; the new viewer state applies it to the page at once. */
+  async updateReadingPreferences(input: ReadingPreferences): Promise<Viewer> {
+    const data = await this.client.request(UpdateReadingPreferencesDocument, { input });
+    this.state.set(data.updateReadingPreferences);
+    return data.updateReadingPreferences;
   }
 
   async signOut(): Promise<void> {

@@ -53,6 +53,39 @@ describe('Shell', () => {
     expect(el.querySelector('button[aria-label="Account menu"]')).not.toBeNull();
   });
 
+  it('has a Menu button that discloses the navigation, closes on Escape and gives focus back', async () => {
+    const { fixture, el } = await render(ALL_PERMISSIONS);
+    const menu = el.querySelector('button.menu-toggle') as HTMLButtonElement;
+    const list = el.querySelector('#main-nav-list') as HTMLElement;
+    expect(menu.textContent?.trim()).toBe('Menu');
+    expect(menu.getAttribute('aria-controls')).toBe('main-nav-list');
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    expect(list.classList.contains('open')).toBe(false);
+
+    menu.click();
+    fixture.detectChanges();
+    expect(menu.getAttribute('aria-expanded')).toBe('true');
+    expect(list.classList.contains('open')).toBe(true);
+
+    const link = list.querySelector('a') as HTMLAnchorElement;
+    link.focus();
+    link.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    fixture.detectChanges();
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    expect(list.classList.contains('open')).toBe(false);
+    expect(document.activeElement).toBe(menu);
+  });
+
+  it('closes the menu when a page is chosen from it', async () => {
+    const { fixture, el } = await render(ALL_PERMISSIONS);
+    const menu = el.querySelector('button.menu-toggle') as HTMLButtonElement;
+    menu.click();
+    fixture.detectChanges();
+    (el.querySelector('#main-nav-list a') as HTMLAnchorElement).click();
+    fixture.detectChanges();
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('signs out from the account menu and goes to sign in', async () => {
     const { fixture, el, client } = await render(['directory.read']);
     const navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);

@@ -1,9 +1,20 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  type ElementRef,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter } from 'rxjs';
 import { Permission } from '@lantern/shared-domain';
 import { Icon, type IconName } from '@lantern/web-ui';
 import { Session } from '../core/session';
@@ -51,11 +62,36 @@ export class Shell {
   private readonly session = inject(Session);
   private readonly router = inject(Router);
 
+  private readonly menuToggle = viewChild.required<ElementRef<HTMLButtonElement>>('menuToggle');
+
+  /** On narrow screens the main navigation is behind the Menu button (a disclosure). */
+  protected readonly menuOpen = signal(false);
+
+  constructor() {
+    this.router.events
+      .pipe(
+        filter((e) => e instanceof NavigationEnd),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe(() => this.menuOpen.set(false));
+  }
+
   protected readonly user = this.session.user;
   protected readonly nav = computed(() => {
     const granted = this.session.permissions();
     return NAV_ITEMS.filter((item) => !item.permission || granted.has(item.permission));
   });
+
+  protected toggleMenu(): void {
+    this.menuOpen.update((open) => !open);
+  }
+
+  /** Escape (returnFocus) puts focus back on the Menu button, where the person opened it. */
+  protected closeMenu(returnFocus: boolean): void {
+    if (!this.menuOpen()) return;
+    this.menuOpen.set(false);
+    if (returnFocus) this.menuToggle().nativeElement.focus();
+  }
 
   protected skipToContent(event: Event): void {
     event.preventDefault();

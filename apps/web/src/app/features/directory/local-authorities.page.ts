@@ -80,7 +80,7 @@ import { DirectoryTabs } from './directory-tabs';
     }
     .las {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(min(20rem, 100%), 1fr));
       gap: 1rem 2rem;
     }
     .la {

@@ -277,6 +277,12 @@ export class EhcpDraftEditorPage {
     afterNextRender(() => document.getElementById('section-text')?.focus(), { injector: this.injector });
   }
 
+  /** The narrow screens' section select: no focus move, so arrowing through the options stays in it. */
+  protected pick(key: string): void {
+    const found = this.sections().find((s) => s.key === key);
+    if (found) this.current.set(found.key);
+  }
+
   protected typed(key: EhcpSectionKey, text: string): void {
     this.texts.update((t) => ({ ...t, [key]: text }));
     // As the server does on save: writing in a section not started puts it in progress.

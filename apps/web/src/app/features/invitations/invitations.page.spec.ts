@@ -142,6 +142,25 @@ describe('InvitationsPage', () => {
     expect(el.querySelector('tbody')?.textContent).toContain('Waiting to be accepted');
   });
 
+  it('leaves an empty form without error messages after a successful send', async () => {
+    const { fixture, el, client } = await render([{ role: Role.NetworkAdmin }]);
+    const email = el.querySelector('input[type="email"]') as HTMLInputElement;
+    email.value = 'new.senco@demo.lantern.test';
+    email.dispatchEvent(new Event('input'));
+    email.dispatchEvent(new Event('blur'));
+    await choose(fixture, select(el, 'Role'), 'SENCO');
+    await choose(fixture, select(el, 'School'), 'Holy Cross Primary (Christus Catholic Trust)');
+    (el.querySelector('form.invite') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(client.callsOf(InviteDocument)).toHaveLength(1);
+    expect(email.value).toBe('');
+    expect(select(el, 'Role').value).toBe('');
+    expect(el.querySelectorAll('mat-error')).toHaveLength(0);
+    expect(el.querySelector('.mat-form-field-invalid')).toBeNull();
+    expect(email.getAttribute('aria-invalid')).not.toBe('true');
+  });
+
   it('does not send an invalid form and shows field messages', async () => {
     const { fixture, el, client } = await render([{ role: Role.NetworkAdmin }]);
     const email = el.querySelector('input[type="email"]') as HTMLInputElement;

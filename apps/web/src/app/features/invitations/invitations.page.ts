@@ -6,9 +6,10 @@ import {
   computed,
   inject,
   signal,
+  viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -71,6 +72,8 @@ export class InvitationsPage implements OnInit {
   private readonly snackBar = inject(MatSnackBar);
   private readonly confirm = inject(ConfirmService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  /** The <form>'s directive: its "submitted" flag shows field errors, so a reset must clear it too. */
+  private readonly formDirective = viewChild(FormGroupDirective);
 
   protected readonly ttlDays = INVITATION_TTL_DAYS;
   protected readonly statusLabel = STATUS_LABEL;
@@ -180,7 +183,12 @@ export class InvitationsPage implements OnInit {
         },
       });
       if (!this.statusFilter() || this.statusFilter() === invite.status) this.invitations.prepend(invite);
-      this.form.reset({ email: '', role: '', scope: '' });
+      // resetForm (not form.reset) also clears "submitted", which would otherwise show every
+      // "Enter their email address." / "Choose a role." message on the now-empty form.
+      const blank = { email: '', role: '' as const, scope: '' };
+      const directive = this.formDirective();
+      if (directive) directive.resetForm(blank);
+      else this.form.reset(blank);
       this.snackBar.open(`Invitation sent to ${invite.email}.`, 'Dismiss');
     } catch (error) {
       if (isApiError(error) && applyServerFieldErrors(this.form.controls, error)) {

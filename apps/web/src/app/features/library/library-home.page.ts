@@ -101,6 +101,8 @@ export class LibraryHomePage implements OnInit {
   protected readonly problem = computed(() => queryProblem(this.filters().q));
   protected readonly filterCount = computed(() => activeFilterCount(this.filters()));
   protected readonly canPublish = computed(() => this.session.has(Permission.LibraryPublish));
+  /** Narrow screens only: the filters are behind a "Filters" disclosure so results come first. */
+  protected readonly filtersOpen = signal(false);
 
   protected readonly results = new PagedList<Hit>(async (after) => {
     const f = this.filters();

@@ -88,7 +88,7 @@ let nextId = 0;
     }
     .write {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(18rem, 100%), 1fr));
       gap: 1rem;
       align-items: start;
     }

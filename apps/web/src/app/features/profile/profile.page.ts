@@ -32,6 +32,7 @@ import {
 import { Alert, ConfirmService, Loading } from '@lantern/web-ui';
 import { describeRole } from '../../core/assignable';
 import { Session } from '../../core/session';
+import { ReadingModeForm } from './reading-mode-form';
 import { applyServerFieldErrors, focusFirstInvalid, matchingPasswords, passwordValidator } from '../forms';
 
 export const DELIVERY_OPTIONS: readonly { value: NotificationDelivery; label: string }[] = [
@@ -53,6 +54,7 @@ type Preference = NotificationPreferencePartsFragment;
     MatSlideToggleModule,
     Alert,
     Loading,
+    ReadingModeForm,
   ],
   templateUrl: './profile.page.html',
   styleUrl: './profile.page.scss',
