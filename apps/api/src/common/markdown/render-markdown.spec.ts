@@ -89,7 +89,9 @@ describe('renderMarkdown', () => {
       'Maria Lopez',
       'Sam',
     ]);
-    expect(html).toContain('Ask <span class="mention">@Maria Lopez</span>, <span class="mention">@Sam</span> and');
+    expect(html).toContain(
+      'Ask <span class="mention">@Maria Lopez</span>, <span class="mention">@Sam</span> and',
+    );
     // "@Samuel" is someone else; the link and the code keep their text as it was.
     expect(html).toContain(' and @Samuel.');
     expect(html).toContain('<a href="https://example.org" rel="noopener nofollow">@Sam</a>');

@@ -118,7 +118,10 @@ export function renderMarkdown(source: string, mentions: readonly string[] = [])
 /** The names shown as mentions in stored HTML (so an edit keeps them). */
 export function mentionsIn(html: string): string[] {
   return [...html.matchAll(/<span class="mention">@([^<]+)<\/span>/g)].map((m) =>
-    m[1]!.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e] ?? ''),
+    m[1]!.replace(
+      /&(lt|gt|quot|#39|amp);/g,
+      (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e] ?? '',
+    ),
   );
 }
 

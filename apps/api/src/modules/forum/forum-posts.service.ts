@@ -104,10 +104,10 @@ export class ForumPostsService {
     category: ForumCategoryEntity,
     post: { anonymous: boolean; title: string; body: string; threadId: string },
   ): Promise<{ told: Set<string>; publish: Publish }> {
-    const watching = (await this.engagement.categoryWatchers(category.id)).filter(
+    const watching = (await this.engagement.categoryWatchers(category.id, m)).filter(
       (u) => u !== ctx.actor!.userId,
     );
-    const told = new Set(await this.access.whoCanSee(watching, category));
+    const told = new Set(await this.access.whoCanSee(watching, category, m));
     const publishes: Publish[] = [];
     for (const recipientId of told) {
       publishes.push(
@@ -138,7 +138,7 @@ export class ForumPostsService {
     post: { anonymous: boolean; title: string; body: string; threadId: string; replyId?: string },
   ): Promise<Publish> {
     const wanted = [...new Set(mentions ?? [])].filter((u) => u !== ctx.actor!.userId && !alreadyTold.has(u));
-    const allowed = await this.access.whoCanSee(wanted, category);
+    const allowed = await this.access.whoCanSee(wanted, category, m);
     const publishes: Publish[] = [];
     for (const recipientId of allowed) {
       publishes.push(
@@ -209,7 +209,7 @@ export class ForumPostsService {
       const candidates = [
         ...new Set([
           parent?.authorId ?? thread.authorId,
-          ...(await this.engagement.watchers(thread.id, category.id)),
+          ...(await this.engagement.watchers(thread.id, category.id, m)),
         ]),
       ];
       // Only people who may still see the category hear about it (a title alone can say too much).
@@ -217,6 +217,7 @@ export class ForumPostsService {
         await this.access.whoCanSee(
           candidates.filter((u) => u !== actor.userId),
           category,
+          m,
         ),
       );
       const publishes: Publish[] = [];
@@ -270,17 +271,15 @@ export class ForumPostsService {
         'INSERT INTO forum_revisions (thread_id, editor_id, title, body) VALUES ($1, $2, $3, $4)',
         [thread.id, ctx.actor!.userId, thread.title, thread.body],
       );
-      await m
-        .getRepository(ForumThreadEntity)
-        .update(
-          { id },
-          {
-            title: title.trim(),
-            body,
-            bodyHtml: renderMarkdown(body, mentionsIn(thread.bodyHtml)),
-            editedAt: new Date(),
-          },
-        );
+      await m.getRepository(ForumThreadEntity).update(
+        { id },
+        {
+          title: title.trim(),
+          body,
+          bodyHtml: renderMarkdown(body, mentionsIn(thread.bodyHtml)),
+          editedAt: new Date(),
+        },
+      );
       await this.personalData.check(
         ctx,
         [title, body],
@@ -311,7 +310,10 @@ export class ForumPostsService {
       );
       await m
         .getRepository(ForumReplyEntity)
-        .update({ id }, { body, bodyHtml: renderMarkdown(body, mentionsIn(reply.bodyHtml)), editedAt: new Date() });
+        .update(
+          { id },
+          { body, bodyHtml: renderMarkdown(body, mentionsIn(reply.bodyHtml)), editedAt: new Date() },
+        );
       await this.personalData.check(
         ctx,
         [body],
@@ -384,7 +386,10 @@ export class ForumPostsService {
     const { pushLive, publish } = await this.ds.transaction(async (m) => {
       await m.getRepository(ForumThreadEntity).update({ id: threadId }, { acceptedReplyId: replyId });
       const pushLive = await this.live.record(m, threadId, { type: 'thread-changed', what: 'accepted' });
-      return { pushLive, publish: reply && tell ? await this.notifyAccepted(ctx, m, thread, reply) : NOTHING };
+      return {
+        pushLive,
+        publish: reply && tell ? await this.notifyAccepted(ctx, m, thread, reply) : NOTHING,
+      };
     });
     pushLive();
     await publish();

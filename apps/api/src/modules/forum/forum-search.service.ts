@@ -29,11 +29,7 @@ export function snippetToHtml(headline: string): string {
   const text = markdownToText(headline, 10_000)
     .replace(/\*\*|__|~~|`+/g, '')
     .replace(/(^|\s)#{1,6}(?=\s)/g, '$1');
-  return escapeHtml(text.replace(/\s+/g, ' ').trim())
-    .split(START)
-    .join('<mark>')
-    .split(STOP)
-    .join('</mark>');
+  return escapeHtml(text.replace(/\s+/g, ' ').trim()).split(START).join('<mark>').split(STOP).join('</mark>');
 }
 
 /**
