@@ -1,4 +1,4 @@
-import type { IDatabase } from 'pg-boss';
+import type { Db as IDatabase } from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
@@ -14,7 +14,10 @@ interface PgQueryable {
  */
 export function poolDatabase(ds: DataSource): IDatabase {
   const pool = (ds.driver as PostgresDriver).master as PgQueryable;
-  return { executeSql: (text, values) => pool.query(text, values) as Promise<{ rows: unknown[] }> };
+  return {
+    executeSql: (text: string, values?: unknown[]) =>
+      pool.query(text, values) as Promise<{ rows: unknown[] }>,
+  };
 }
 
 /**
@@ -28,7 +31,7 @@ export function transactionDatabase(m: EntityManager): IDatabase {
     throw new Error('transactionDatabase needs the EntityManager of an open transaction');
   }
   return {
-    executeSql: async (text, values) => {
+    executeSql: async (text: string, values?: unknown[]) => {
       const client = (await runner.connect()) as PgQueryable;
       return client.query(text, values) as Promise<{ rows: unknown[] }>;
     },
