@@ -5,3 +5,6 @@ export * from './lib/icon';
 export * from './lib/loading';
 export * from './lib/send-bar-chart';
 export * from './lib/file-drop';
+export * from './lib/personal-data/personal-data-dialog';
+export * from './lib/personal-data/personal-data-scanner';
+export * from './lib/personal-data/personal-data-removal';

@@ -33,11 +33,16 @@ import {
   PERSONAL_DATA_LABEL,
   type PersonalDataFinding,
   describeFindings,
-  findPersonalData,
 } from '@lantern/shared-domain';
 import { type ThreadKind, isApiError, messageOf } from '@lantern/web-graphql';
-import { Alert } from '@lantern/web-ui';
-import { firstValueFrom } from 'rxjs';
+import {
+  Alert,
+  type PersonalDataOverride,
+  PersonalDataRemoval,
+  PersonalDataScanner,
+  REMOVE_FINDINGS,
+  askAboutPersonalData,
+} from '@lantern/web-ui';
 import { applyServerFieldErrors, focusFirstInvalid } from '../forms';
 import { DraftStore } from './drafts';
 import { renderPreview } from './markdown';
@@ -50,11 +55,6 @@ import {
   mentionQueryAt,
   mentionedIds,
 } from './mentions';
-import {
-  PersonalDataDialog,
-  type PersonalDataDialogData,
-  type PersonalDataOverride,
-} from './personal-data-dialog';
 
 export type ComposerMode = 'thread' | 'reply' | 'edit-thread' | 'edit-reply';
 
@@ -188,13 +188,19 @@ export class ForumComposer implements OnInit {
   protected readonly hasTitle = computed(() => this.mode() === 'thread' || this.mode() === 'edit-thread');
   protected readonly canBeAnonymous = computed(() => this.mode() === 'thread' || this.mode() === 'reply');
 
+  private readonly scanner = inject(PersonalDataScanner);
+  private readonly removal = inject(PersonalDataRemoval);
+  /** People mentioned with "@" are members, not pupils: their names may stay. */
+  private readonly mentioned = signal<readonly string[]>([]);
+
   /** Likely pupil details, as the person types (title first, then body). */
   protected readonly findings = computed<LocatedFinding[]>(() => {
     const v = this.value();
+    const allowed = this.mentioned();
     const title = this.hasTitle()
-      ? findPersonalData(v.title ?? '').map((f) => ({ ...f, field: 'title' as const }))
+      ? this.scanner.find(v.title ?? '', allowed).map((f) => ({ ...f, field: 'title' as const }))
       : [];
-    const body = findPersonalData(v.body ?? '').map((f) => ({ ...f, field: 'body' as const }));
+    const body = this.scanner.find(v.body ?? '', allowed).map((f) => ({ ...f, field: 'body' as const }));
     return [...title, ...body];
   });
   protected readonly findingsText = computed(() => describeFindings(this.findings()));
@@ -227,6 +233,7 @@ export class ForumComposer implements OnInit {
   }
 
   ngOnInit(): void {
+    void this.scanner.load();
     const mode = this.mode();
     if (mode === 'thread' || mode === 'edit-thread') {
       this.form.controls.title.addValidators([
@@ -317,6 +324,7 @@ export class ForumComposer implements OnInit {
     const query = this.mentionQuery;
     if (!candidate || !query) return;
     this.chosen.set(candidate.id, candidate.displayName);
+    this.mentioned.set([...this.chosen.values()]);
     const caret = query.start + candidate.displayName.length + 2;
     this.mentionQuery = null;
     this.mentionOptions.set([]);
@@ -339,15 +347,13 @@ export class ForumComposer implements OnInit {
       focusFirstInvalid(this.host.nativeElement);
       return;
     }
+    await this.scanner.load();
     const value = this.current();
     let override: PersonalDataOverride | null = null;
     const findings = this.findings();
     if (findings.length) {
       override = await this.askOverride(describeFindings(findings), findings);
-      if (!override) {
-        this.showFinding(findings[0]);
-        return;
-      }
+      if (!override) return;
     }
     await this.trySend(value, override);
   }
@@ -373,6 +379,7 @@ export class ForumComposer implements OnInit {
       if (!this.mode().startsWith('edit')) {
         this.form.reset(this.startValue());
         this.chosen.clear();
+        this.mentioned.set([]);
       }
       if (key) this.drafts.clear(key);
       this.restored.set(false);
@@ -382,8 +389,6 @@ export class ForumComposer implements OnInit {
         this.busy.set(false);
         const again = await this.askOverride(error.message, this.findings());
         if (again) await this.trySend(value, again);
-        else if (this.findings().length) this.showFinding(this.findings()[0]);
-        else this.bodyInput()?.nativeElement.focus();
         return;
       }
       if (isApiError(error) && error.code === ErrorCode.BadInput) {
@@ -404,20 +409,36 @@ export class ForumComposer implements OnInit {
     }
   }
 
+  /**
+   * Ask about the findings: an override goes ahead; "Remove them" replaces each with "[removed]"
+   * (Undo offered) and goes back to the text; closing the dialog goes back to the first finding.
+   */
   private async askOverride(
     message: string,
-    findings: readonly PersonalDataFinding[],
+    findings: readonly LocatedFinding[],
   ): Promise<PersonalDataOverride | null> {
-    const ref = this.dialog.open<PersonalDataDialog, PersonalDataDialogData, PersonalDataOverride | null>(
-      PersonalDataDialog,
-      {
-        data: { message, findings },
-        role: 'alertdialog',
-        autoFocus: 'first-tabbable',
-        restoreFocus: true,
-        maxWidth: '34rem',
-      },
-    );
-    return (await firstValueFrom(ref.afterClosed())) ?? null;
+    const choice = await askAboutPersonalData(this.dialog, message, findings);
+    if (choice === REMOVE_FINDINGS) {
+      const v = this.form.getRawValue();
+      const c = this.form.controls;
+      this.removal.remove([
+        {
+          text: v.title,
+          findings: findings.filter((f) => f.field === 'title'),
+          set: (t) => c.title.setValue(t),
+        },
+        {
+          text: v.body,
+          findings: findings.filter((f) => f.field === 'body'),
+          set: (t) => c.body.setValue(t),
+        },
+      ]);
+      this.bodyInput()?.nativeElement.focus();
+      return null;
+    }
+    if (choice) return choice;
+    if (findings.length) this.showFinding(findings[0]);
+    else this.bodyInput()?.nativeElement.focus();
+    return null;
   }
 }

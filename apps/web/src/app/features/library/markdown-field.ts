@@ -4,6 +4,7 @@ import {
   type ElementRef,
   computed,
   effect,
+  inject,
   input,
   signal,
   untracked,
@@ -13,12 +14,8 @@ import { type FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import {
-  PERSONAL_DATA_LABEL,
-  type PersonalDataFinding,
-  describeFindings,
-  findPersonalData,
-} from '@lantern/shared-domain';
+import { PERSONAL_DATA_LABEL, type PersonalDataFinding, describeFindings } from '@lantern/shared-domain';
+import { PersonalDataScanner } from '@lantern/web-ui';
 import { renderPreview } from '../forum/markdown';
 
 let nextId = 0;
@@ -149,6 +146,7 @@ export class MarkdownField {
   private readonly value = signal('');
 
   constructor() {
+    void this.scanner.load();
     // Follow the control's value (the form may also set it, e.g. restoring a draft).
     effect((onCleanup) => {
       const control = this.control();
@@ -158,8 +156,9 @@ export class MarkdownField {
     });
   }
 
-  /** Likely pupil details in the text, as the person types. */
-  readonly findings = computed<PersonalDataFinding[]>(() => findPersonalData(this.value()));
+  private readonly scanner = inject(PersonalDataScanner);
+  /** Likely pupil details in the text, as the person types (names once the name data is in). */
+  readonly findings = computed<PersonalDataFinding[]>(() => this.scanner.find(this.value()));
   protected readonly findingsText = computed(() => describeFindings(this.findings()));
   protected readonly previewHtml = computed(() =>
     this.showPreview()

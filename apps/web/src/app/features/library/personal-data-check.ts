@@ -1,68 +1,77 @@
 import { Injectable, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
-import {
-  ErrorCode,
-  type PersonalDataFinding,
-  describeFindings,
-  findPersonalData,
-} from '@lantern/shared-domain';
+import { ErrorCode, type PersonalDataFinding, describeFindings } from '@lantern/shared-domain';
 import { isApiError } from '@lantern/web-graphql';
-import { firstValueFrom } from 'rxjs';
 import {
-  PersonalDataDialog,
-  type PersonalDataDialogData,
+  type PersonalDataChoice,
   type PersonalDataOverride,
-} from '../forum/personal-data-dialog';
+  PersonalDataRemoval,
+  PersonalDataScanner,
+  REMOVE_FINDINGS,
+  askAboutPersonalData,
+} from '@lantern/web-ui';
 
-/** The person chose to go back and remove the details: nothing was saved. */
+/** The person chose to go back (removing the details, or not): nothing was saved. */
 export const KEPT_BACK = Symbol('kept back');
 
+/** Text being saved that "Remove them" may change (a form field); plain strings are only checked. */
+export interface EditableText {
+  text: string;
+  set: (text: string) => void;
+}
+
 /**
- * The forum's personal-data rule for library text: check as it is saved, and when it (or the API,
- * with PERSONAL_DATA) finds likely pupil details, ask: remove them, or save anyway with a reason
- * that is audited.
+ * The personal-data rule for library text: check as it is saved, and when it (or the API, with
+ * PERSONAL_DATA) finds likely pupil details, ask: remove them (each becomes "[removed]" in the
+ * editable fields, with Undo), or save anyway with a reason that is audited.
  */
 @Injectable({ providedIn: 'root' })
 export class PersonalDataCheck {
   private readonly dialog = inject(MatDialog);
+  private readonly scanner = inject(PersonalDataScanner);
+  private readonly removal = inject(PersonalDataRemoval);
 
   /**
    * Save `texts` with `send`. Resolves to what `send` returned, or KEPT_BACK when the person chose to
-   * remove the details. Other failures are thrown as they came.
+   * go back. Other failures are thrown as they came.
    */
   async save<T>(
-    texts: readonly string[],
+    texts: ReadonlyArray<string | EditableText>,
     send: (override: PersonalDataOverride | null) => Promise<T>,
   ): Promise<T | typeof KEPT_BACK> {
-    const findings = texts.flatMap((t) => findPersonalData(t));
+    const fields = texts.map((t) => (typeof t === 'string' ? { text: t, set: null } : t));
+    await this.scanner.load();
+    const found = fields.map((f) => this.scanner.find(f.text));
+    const findings = found.flat();
     let override: PersonalDataOverride | null = null;
     if (findings.length) {
-      override = await this.ask(describeFindings(findings), findings);
-      if (!override) return KEPT_BACK;
+      const choice = await askAboutPersonalData(this.dialog, describeFindings(findings), findings);
+      if (!this.isOverride(choice, fields, found)) return KEPT_BACK;
+      override = choice;
     }
     try {
       return await send(override);
     } catch (error) {
       if (!override && isApiError(error) && error.code === ErrorCode.PersonalData) {
-        const again = await this.ask(error.message, findings);
-        if (!again) return KEPT_BACK;
+        const again = await askAboutPersonalData(this.dialog, error.message, findings);
+        if (!this.isOverride(again, fields, found)) return KEPT_BACK;
         return send(again);
       }
       throw error;
     }
   }
 
-  async ask(message: string, findings: readonly PersonalDataFinding[]): Promise<PersonalDataOverride | null> {
-    const ref = this.dialog.open<PersonalDataDialog, PersonalDataDialogData, PersonalDataOverride | null>(
-      PersonalDataDialog,
-      {
-        data: { message, findings },
-        role: 'alertdialog',
-        autoFocus: 'first-tabbable',
-        restoreFocus: true,
-        maxWidth: '34rem',
-      },
-    );
-    return (await firstValueFrom(ref.afterClosed())) ?? null;
+  /** An override goes ahead; "Remove them" removes what was found from the editable fields. */
+  private isOverride(
+    choice: PersonalDataChoice,
+    fields: ReadonlyArray<{ text: string; set: ((t: string) => void) | null }>,
+    found: readonly PersonalDataFinding[][],
+  ): choice is PersonalDataOverride {
+    if (choice === REMOVE_FINDINGS) {
+      this.removal.remove(
+        fields.flatMap((f, i) => (f.set ? [{ text: f.text, findings: found[i] ?? [], set: f.set }] : [])),
+      );
+    }
+    return !!choice && choice !== REMOVE_FINDINGS;
   }
 }

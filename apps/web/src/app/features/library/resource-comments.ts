@@ -182,7 +182,7 @@ export class ResourceComments {
     const body = this.body.value;
     this.busy.set(true);
     try {
-      const result = await this.check.save([body], (override) =>
+      const result = await this.check.save([{ text: body, set: (t) => this.body.setValue(t) }], (override) =>
         this.client.request(CommentOnResourceDocument, {
           input: { resourceId: this.resourceId(), body, personalDataOverride: override },
         }),

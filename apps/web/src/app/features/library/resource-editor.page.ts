@@ -40,10 +40,9 @@ import {
   isApiError,
   messageOf,
 } from '@lantern/web-graphql';
-import { Alert, FileDrop, Loading } from '@lantern/web-ui';
+import { Alert, FileDrop, Loading, type PersonalDataOverride } from '@lantern/web-ui';
 import { Session } from '../../core/session';
 import { applyServerFieldErrors, focusFirstInvalid } from '../forms';
-import type { PersonalDataOverride } from '../forum/personal-data-dialog';
 import { FileUploader } from './file-upload';
 import { KIND_OPTIONS, NEED_OPTIONS, PHASE_OPTIONS } from './library-filters';
 import { MarkdownField } from './markdown-field';
@@ -265,7 +264,13 @@ export class ResourceEditorPage {
       localAuthorityId: v.localAuthorityId || null,
       tags: parseResourceTags(v.tags),
     };
-    const texts = [content.title, v.summary, v.body, ...(sections ?? []).map((s) => s.guidance)];
+    const c = this.form.controls;
+    const texts = [
+      { text: v.title, set: (t: string) => c.title.setValue(t) },
+      { text: v.summary, set: (t: string) => c.summary.setValue(t) },
+      { text: v.body, set: (t: string) => c.body.setValue(t) },
+      ...(sections ?? []).map((s) => s.guidance),
+    ];
     this.busy.set(true);
     try {
       const existing = this.existing();

@@ -142,7 +142,12 @@ export class ToolkitEditorPage implements OnInit {
     if (!audience) return;
     this.busy.set(true);
     try {
-      const result = await this.check.save([v.title, v.summary], (override) =>
+      const c = this.form.controls;
+      const texts = [
+        { text: v.title, set: (t: string) => c.title.setValue(t) },
+        { text: v.summary, set: (t: string) => c.summary.setValue(t) },
+      ];
+      const result = await this.check.save(texts, (override) =>
         this.client.request(CreateToolkitDocument, {
           input: {
             title: v.title.trim(),

@@ -10,10 +10,11 @@ import {
 } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { PERSONAL_DATA_LABEL, type PersonalDataFinding } from '@lantern/shared-domain';
+import { firstValueFrom } from 'rxjs';
 
 export interface PersonalDataDialogData {
   /** The plain sentence (describeFindings, or the API's message). */
@@ -21,16 +22,23 @@ export interface PersonalDataDialogData {
   findings: readonly PersonalDataFinding[];
 }
 
-/** What the person chose: post anyway with a reason, or (null) go back and remove it. */
+/** Post anyway, with a reason that goes to the audit trail. */
 export interface PersonalDataOverride {
   reason: string;
 }
 
+/** "Remove them": replace each finding with "[removed]" (see PersonalDataRemoval), then go back. */
+export const REMOVE_FINDINGS = 'remove' as const;
+
+/** What the person chose: remove the findings, keep them with a reason, or (null) just go back. */
+export type PersonalDataChoice = PersonalDataOverride | typeof REMOVE_FINDINGS | null;
+
 export const OVERRIDE_REASON_MIN = 10;
 
 /**
- * Asked before a post that looks like it holds pupil details is saved: remove them (the default,
- * focused first), or post anyway with a reason that goes to the audit trail.
+ * Asked before text that looks like it holds pupil details is saved: remove them (the default,
+ * focused first; the text is replaced with "[removed]" and can be undone), or post anyway with a
+ * reason that goes to the audit trail. Escape goes back without changing anything.
  */
 @Component({
   selector: 'lan-personal-data-dialog',
@@ -40,6 +48,7 @@ export const OVERRIDE_REASON_MIN = 10;
     <h2 mat-dialog-title>Remove pupil details?</h2>
     <mat-dialog-content>
       <p id="pd-message">{{ data.message }}</p>
+      <p>“Remove them” replaces each of these with “[removed]”; you can undo it.</p>
       @if (data.findings.length) {
         <ul class="found" aria-label="What was found">
           @for (f of data.findings; track $index) {
@@ -65,11 +74,11 @@ export const OVERRIDE_REASON_MIN = 10;
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       @if (overriding()) {
-        <button mat-button type="button" [mat-dialog-close]="null">Remove them</button>
+        <button mat-button type="button" [mat-dialog-close]="remove">Remove them</button>
         <button mat-flat-button type="button" (click)="postAnyway()">Post anyway</button>
       } @else {
         <button mat-stroked-button type="button" (click)="startOverride()">Post anyway…</button>
-        <button mat-flat-button type="button" [mat-dialog-close]="null" cdkFocusInitial>Remove them</button>
+        <button mat-flat-button type="button" [mat-dialog-close]="remove" cdkFocusInitial>Remove them</button>
       }
     </mat-dialog-actions>
   `,
@@ -84,8 +93,9 @@ export const OVERRIDE_REASON_MIN = 10;
 })
 export class PersonalDataDialog {
   protected readonly data = inject<PersonalDataDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<PersonalDataDialog, PersonalDataOverride | null>>(MatDialogRef);
+  private readonly ref = inject<MatDialogRef<PersonalDataDialog, PersonalDataChoice>>(MatDialogRef);
   protected readonly min = OVERRIDE_REASON_MIN;
+  protected readonly remove = REMOVE_FINDINGS;
   protected readonly overriding = signal(false);
   protected readonly reason = new FormControl('', {
     nonNullable: true,
@@ -113,4 +123,23 @@ export class PersonalDataDialog {
     if (this.reason.invalid) return;
     this.ref.close({ reason: this.reason.value.trim() });
   }
+}
+
+/** Opens the dialog (as an alert dialog, "Remove them" focused) and resolves to the choice. */
+export async function askAboutPersonalData(
+  dialog: MatDialog,
+  message: string,
+  findings: readonly PersonalDataFinding[],
+): Promise<PersonalDataChoice> {
+  const ref = dialog.open<PersonalDataDialog, PersonalDataDialogData, PersonalDataChoice>(
+    PersonalDataDialog,
+    {
+      data: { message, findings },
+      role: 'alertdialog',
+      autoFocus: 'first-tabbable',
+      restoreFocus: true,
+      maxWidth: '34rem',
+    },
+  );
+  return (await firstValueFrom(ref.afterClosed())) ?? null;
 }
