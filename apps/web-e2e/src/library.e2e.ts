@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { buffer } from 'node:stream/consumers';
 import type { Page } from 'playwright-core';
+import { fromBufferPromise } from 'yauzl';
 import { expectNoAxeViolations, newPage, signIn, waitForHeading } from './support';
 
 /** Assisi Catholic Trust (Holy Family Primary, Essex). */
@@ -14,28 +15,12 @@ const SECTION_A =
 const SECTION_B =
   'Speech and language needs affect understanding of spoken instructions in whole-class teaching. Working memory difficulties mean new vocabulary needs repeated, visual teaching across every subject and regular checks.';
 
-/** The entries of a zip file (a .docx), inflated: name -> text. */
-export function unzip(buffer: Buffer): Map<string, string> {
+/** The entries of a zip file (a .docx), inflated: name -> text (yauzl, the library uploads are read with). */
+export async function unzip(bytes: Buffer): Promise<Map<string, string>> {
+  const zip = await fromBufferPromise(bytes, { strictFileNames: true });
   const out = new Map<string, string>();
-  let eocd = buffer.length - 22;
-  while (eocd >= 0 && buffer.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error('not a zip file: no end of central directory');
-  const count = buffer.readUInt16LE(eocd + 10);
-  let at = buffer.readUInt32LE(eocd + 16);
-  for (let i = 0; i < count; i++) {
-    if (buffer.readUInt32LE(at) !== 0x02014b50) throw new Error('damaged central directory');
-    const method = buffer.readUInt16LE(at + 10);
-    const compressed = buffer.readUInt32LE(at + 20);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extraLength = buffer.readUInt16LE(at + 30);
-    const commentLength = buffer.readUInt16LE(at + 32);
-    const local = buffer.readUInt32LE(at + 42);
-    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
-    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    const data = buffer.subarray(start, start + compressed);
-    out.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    at += 46 + nameLength + extraLength + commentLength;
-  }
+  for await (const e of zip.eachEntry())
+    out.set(e.fileName, (await buffer(await zip.openReadStreamPromise(e))).toString('utf8'));
   return out;
 }
 
@@ -123,7 +108,7 @@ describe('the library', () => {
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const bytes = readFileSync((await download.path())!);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
-    const documentXml = unzip(bytes).get('word/document.xml') ?? '';
+    const documentXml = (await unzip(bytes)).get('word/document.xml') ?? '';
     expect(documentXml).toContain('helping in the library at lunchtime');
     expect(documentXml).toContain('Working memory difficulties');
 
