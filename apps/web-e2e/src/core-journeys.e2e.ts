@@ -40,7 +40,10 @@ describe('core journeys', () => {
     const stranger = await newPage();
     await signIn(stranger, OTHER_TRUST);
     await stranger.goto(new URL(sharer.url()).pathname);
-    await stranger.getByText(/not found|cannot be shown|no longer/i).first().waitFor();
+    await stranger
+      .getByText(/not found|cannot be shown|no longer/i)
+      .first()
+      .waitFor();
     await expect(stranger.getByRole('heading', { level: 1, name: title }).count()).resolves.toBe(0);
   });
 });

@@ -22,6 +22,8 @@ import { API_LOG_FILE, STATE_FILE, type E2eState } from './server-state';
 const WORKSPACE_ROOT = join(__dirname, '..', '..', '..', '..');
 const API_MAIN = join(WORKSPACE_ROOT, 'dist', 'apps', 'api', 'main.js');
 const STARTUP_TIMEOUT_MS = 60_000;
+/** A first start on the embedded database migrates and seeds a fresh PGlite: slower. */
+const EMBEDDED_STARTUP_TIMEOUT_MS = 240_000;
 const KEPT_OUTPUT_LINES = 400;
 
 declare global {
@@ -93,7 +95,11 @@ export default async function globalSetup(): Promise<void> {
   const state: E2eState = { baseUrl, pid: child.pid ?? null, databaseName, adminDatabaseUrl, dataDir };
   try {
     log(`starting node dist/apps/api/main.js on port ${port} ...`);
-    await waitForHealth(`${baseUrl}/health`, child);
+    await waitForHealth(
+      `${baseUrl}/health`,
+      child,
+      embedded ? EMBEDDED_STARTUP_TIMEOUT_MS : STARTUP_TIMEOUT_MS,
+    );
   } catch (error) {
     process.stderr.write(
       `\n[e2e] the api did not start: ${(error as Error).message}\n` +
@@ -101,7 +107,8 @@ export default async function globalSetup(): Promise<void> {
         `${output.join('\n')}\n[e2e] ---- end of api output ----\n\n`,
     );
     if (child.exitCode === null) child.kill('SIGKILL');
-    if (adminDatabaseUrl && databaseName) await dropDatabase(adminDatabaseUrl, databaseName).catch(() => undefined);
+    if (adminDatabaseUrl && databaseName)
+      await dropDatabase(adminDatabaseUrl, databaseName).catch(() => undefined);
     throw error;
   }
   log(`api is up at ${baseUrl} (log: ${API_LOG_FILE})`);
@@ -127,8 +134,8 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Promise<void> {
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+async function waitForHealth(url: string, child: ReturnType<typeof spawn>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   let last = 'no answer yet';
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -143,7 +150,7 @@ async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Prom
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`GET ${url} did not answer 200 within ${STARTUP_TIMEOUT_MS / 1000} s (last: ${last})`);
+  throw new Error(`GET ${url} did not answer 200 within ${timeoutMs / 1000} s (last: ${last})`);
 }
 
 function log(message: string): void {
