@@ -5,7 +5,7 @@ import { getConstructionPlans } from 'pg-boss';
  * The job runner's tables (pg-boss 12, schema `pgboss`). pg-boss never changes its schema itself
  * here (`migrate: false`): when pg-boss is upgraded to a version with a newer schema, add a
  * migration that runs `getMigrationPlans('pgboss', <installed version>)` when the installed version
- * is older (see docs/adr/0009-jobs-and-runtime.md).
+ * is older (see docs/adr/0009-runtime-jobs-and-one-connection.md).
  */
 export class JobRunner1765800000000 implements MigrationInterface {
   name = 'JobRunner1765800000000';
