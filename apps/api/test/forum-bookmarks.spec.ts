@@ -18,7 +18,9 @@ type Bookmarks = {
     nodes: Array<{ id: string; kind: string; title: string; context: string; link: string }>;
   };
 };
-type Hits = { searchForum: { nodes: Array<{ threadId: string; replyId: string | null; snippetHtml: string }> } };
+type Hits = {
+  searchForum: { nodes: Array<{ threadId: string; replyId: string | null; snippetHtml: string }> };
+};
 
 /** Listing one's bookmarks, "your answer was accepted", and search over tags and category names. */
 describe('forum: bookmarks page, accepted answers, search by tag and category', () => {
@@ -94,16 +96,19 @@ describe('forum: bookmarks page, accepted answers, search by tag and category', 
     expect(JSON.stringify(page1) + JSON.stringify(page2)).not.toContain('only mine');
 
     // The thread moves to another trust's staffroom: Holy Cross's SENCO no longer sees it, nor its bookmark.
-    await t.sql('UPDATE forum_threads SET category_id = $1 WHERE id = $2', [catId('Assisi staffroom'), second]);
+    await t.sql('UPDATE forum_threads SET category_id = $1 WHERE id = $2', [
+      catId('Assisi staffroom'),
+      second,
+    ]);
     const after = (await cross.ok<Bookmarks>(BOOKMARKS, { first: 10 })).myBookmarks;
     expect(after.nodes.map((n) => n.id)).toEqual([resource!.id, first]);
     expect(after.totalCount).toBe(2);
     // The resource is now shared with another trust only: gone from the list too.
     const [assisi] = await t.sql<{ id: string }>("SELECT id FROM trusts WHERE short_name = 'ACT'");
-    await t.sql("UPDATE library_resources SET share_scope = 'TRUST', trust_id = $1, school_id = NULL WHERE id = $2", [
-      assisi!.id,
-      resource!.id,
-    ]);
+    await t.sql(
+      "UPDATE library_resources SET share_scope = 'TRUST', trust_id = $1, school_id = NULL WHERE id = $2",
+      [assisi!.id, resource!.id],
+    );
     const later = (await cross.ok<Bookmarks>(BOOKMARKS, { first: 10 })).myBookmarks;
     expect(later.nodes.map((n) => n.id)).toEqual([first]);
   });
@@ -241,14 +246,21 @@ describe('forum: bookmarks page, accepted answers, search by tag and category', 
       mentions: [crossId],
     });
     const html = async () =>
-      (await c.ok<{ forumThread: { bodyHtml: string } }>('query($id: ID!) { forumThread(id: $id) { bodyHtml } }', { id }))
-        .forumThread.bodyHtml;
+      (
+        await c.ok<{ forumThread: { bodyHtml: string } }>(
+          'query($id: ID!) { forumThread(id: $id) { bodyHtml } }',
+          { id },
+        )
+      ).forumThread.bodyHtml;
     expect(await html()).toContain(`<span class="mention">@${name}</span>`);
-    await c.ok('mutation($id: ID!, $t: String!, $b: String!) { editForumThread(id: $id, title: $t, body: $b) { id } }', {
-      id,
-      t: 'Mentions: who runs the summer school?',
-      b: `Asking @${name} about it, thank you.`,
-    });
+    await c.ok(
+      'mutation($id: ID!, $t: String!, $b: String!) { editForumThread(id: $id, title: $t, body: $b) { id } }',
+      {
+        id,
+        t: 'Mentions: who runs the summer school?',
+        b: `Asking @${name} about it, thank you.`,
+      },
+    );
     expect(await html()).toContain(`<span class="mention">@${name}</span>`);
   });
 });

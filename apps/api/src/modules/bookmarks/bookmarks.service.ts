@@ -77,8 +77,12 @@ export class BookmarksService {
         id: r.id,
         kind: r.kind,
         title: r.title,
-        context: r.kind === BookmarkKindEnum.FORUM_THREAD ? r.context : `Library: ${RESOURCE_KIND[r.context] ?? r.context}`,
-        link: r.kind === BookmarkKindEnum.FORUM_THREAD ? `/forum/threads/${r.id}` : `/library/resources/${r.id}`,
+        context:
+          r.kind === BookmarkKindEnum.FORUM_THREAD
+            ? r.context
+            : `Library: ${RESOURCE_KIND[r.context] ?? r.context}`,
+        link:
+          r.kind === BookmarkKindEnum.FORUM_THREAD ? `/forum/threads/${r.id}` : `/library/resources/${r.id}`,
         bookmarkedAt: new Date(r.created_at),
       }),
       (r) => encodeCursor(new Date(r.created_at).toISOString(), r.id),
