@@ -8,7 +8,19 @@ const ACCEPT_LINK = /\/invitations\/accept\?token=[^"'<>\s&]+/;
  * The path and query of the invitation link mailed to `email` (e.g. /invitations/accept?token=...).
  * Polls the outbox for up to `timeoutMs`, since mail may be sent after the mutation returns.
  */
-export async function invitationLinkFor(email: string, timeoutMs = 15_000): Promise<string> {
+export function invitationLinkFor(email: string, timeoutMs = 15_000): Promise<string> {
+  return mailedLinkFor(email, ACCEPT_LINK, timeoutMs);
+}
+
+const RESET_LINK = /\/reset-password\?token=[^"'<>\s&]+/;
+
+/** The path and query of the newest password reset link mailed to `email` (/reset-password?token=...). */
+export function passwordResetLinkFor(email: string, timeoutMs = 15_000): Promise<string> {
+  return mailedLinkFor(email, RESET_LINK, timeoutMs);
+}
+
+/** The first link matching `pattern` in the outbox (newest mail first) in a mail to `email`. */
+async function mailedLinkFor(email: string, pattern: RegExp, timeoutMs: number): Promise<string> {
   const page = await newPage();
   const deadline = Date.now() + timeoutMs;
   try {
@@ -30,12 +42,14 @@ export async function invitationLinkFor(email: string, timeoutMs = 15_000): Prom
           }
           return best?.innerHTML ?? null;
         },
-        { address: email, pattern: ACCEPT_LINK.source },
+        { address: email, pattern: pattern.source },
       );
-      const match = html?.match(ACCEPT_LINK);
+      const match = html?.match(pattern);
       if (match) return match[0];
       if (Date.now() > deadline) {
-        throw new Error(`no invitation link for ${email} in ${ROUTES.devOutbox} after ${timeoutMs / 1000} s`);
+        throw new Error(
+          `no link like ${pattern} for ${email} in ${ROUTES.devOutbox} after ${timeoutMs / 1000} s`,
+        );
       }
       await page.waitForTimeout(500);
     }

@@ -10,6 +10,19 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./features/sign-in/sign-in.page').then((m) => m.SignInPage),
   },
   {
+    path: 'forgot-password',
+    title: 'Reset your password',
+    canMatch: [signedOutGuard],
+    loadComponent: () =>
+      import('./features/password-reset/forgot-password.page').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'reset-password',
+    title: 'Choose a new password',
+    loadComponent: () =>
+      import('./features/password-reset/reset-password.page').then((m) => m.ResetPasswordPage),
+  },
+  {
     path: 'invitations/accept',
     title: 'Accept your invitation',
     loadComponent: () =>

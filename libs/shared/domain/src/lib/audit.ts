@@ -4,6 +4,8 @@ export enum AuditAction {
   Logout = 'auth.logout',
   SignOutEverywhere = 'auth.sign_out_everywhere',
   PasswordChanged = 'auth.password_changed',
+  PasswordResetRequested = 'auth.password_reset_requested',
+  PasswordReset = 'auth.password_reset',
   InvitationSent = 'invitation.sent',
   InvitationAccepted = 'invitation.accepted',
   InvitationRevoked = 'invitation.revoked',

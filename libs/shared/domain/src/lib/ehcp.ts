@@ -1,14 +1,6 @@
 import { findPersonalData, PERSONAL_DATA_LABEL } from './personal-data';
-import {
-  Actor,
-  CaseDataReach,
-  CaseDataScope,
-  Permission,
-  canAccessCaseData,
-  caseDataReach,
-  rolesOf,
-} from './policy';
-import { Role, ScopeKind } from './roles';
+import type { Actor } from './policy';
+import { Role } from './roles';
 
 /**
  * Education, Health and Care Plans: the sections A to K (SEND Code of Practice 9.62; H1 and H2 are
@@ -246,26 +238,53 @@ export function pupilReferenceProblem(raw: string): string | null {
 // Who may see a draft
 
 /** Where a draft belongs: its school and that school's trust. */
-export type EhcpDraftScope = CaseDataScope;
+export interface EhcpDraftScope {
+  schoolId: string;
+  trustId: string;
+}
 
-/** Roles that start and write drafts for their school (the school roles of Permission.EhcpDraftUse). */
-export const EHCP_SCHOOL_ROLES: readonly Role[] = rolesOf(Permission.EhcpDraftUse, ScopeKind.School);
+/** Roles that start and write drafts for their school. */
+export const EHCP_SCHOOL_ROLES: readonly Role[] = [Role.Senco, Role.Headteacher];
 
-/** A draft is case data: the one case-data rule of the policy (canAccessCaseData) decides who sees it. */
+/**
+ * Case data rule (PRODUCT.md): a draft is visible only to its school's SENCOs and headteacher and to
+ * the SEND lead of the school's trust. Not network admins, trust leaders, staff, other schools or
+ * other trusts.
+ */
 export function canAccessEhcpDraft(actor: Actor | null, d: EhcpDraftScope): boolean {
-  return canAccessCaseData(actor, d);
+  if (!actor) return false;
+  return actor.grants.some(
+    (g) =>
+      (EHCP_SCHOOL_ROLES.includes(g.role) && g.schoolId === d.schoolId) ||
+      (g.role === Role.TrustSendLead && g.trustId === d.trustId),
+  );
 }
 
 /** The schools where the actor may start a draft (SENCO or headteacher there). */
 export function ehcpDraftSchoolsOf(actor: Actor | null): string[] {
-  return caseDataReach(actor).schoolIds;
+  if (!actor) return [];
+  return [
+    ...new Set(
+      actor.grants.filter((g) => EHCP_SCHOOL_ROLES.includes(g.role) && g.schoolId).map((g) => g.schoolId!),
+    ),
+  ];
 }
 
 /** What a list query filters on to match canAccessEhcpDraft in SQL. */
-export type EhcpDraftReach = CaseDataReach;
+export interface EhcpDraftReach {
+  schoolIds: string[];
+  trustIds: string[];
+}
 
 export function ehcpDraftReach(actor: Actor): EhcpDraftReach {
-  return caseDataReach(actor);
+  return {
+    schoolIds: ehcpDraftSchoolsOf(actor),
+    trustIds: [
+      ...new Set(
+        actor.grants.filter((g) => g.role === Role.TrustSendLead && g.trustId).map((g) => g.trustId!),
+      ),
+    ],
+  };
 }
 
 /**

@@ -274,6 +274,12 @@ export type ReplySort =
   | 'NEWEST'
   | 'OLDEST';
 
+export type ResetPasswordInput = {
+  readonly newPassword: string;
+  /** The token from the reset link. */
+  readonly token: string;
+};
+
 export { ResourceKind };
 
 export { ResourceSort };
@@ -921,6 +927,20 @@ export type SetShowPresenceMutationVariables = Exact<{
 
 
 export type SetShowPresenceMutation = { readonly setShowPresence: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly readingPreferences: { readonly readableFont: boolean, readonly textSize: ReadingTextSize, readonly wideSpacing: boolean, readonly tint: ReadingTint, readonly reduceMotion: boolean }, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { readonly requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { readonly resetPassword: boolean };
 
 export type PersonPartsFragment = { readonly id: string, readonly email: string, readonly displayName: string, readonly deactivatedAt: string | null, readonly createdAt: string, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> };
 
@@ -4333,6 +4353,16 @@ fragment ReadingPreferencesParts on ReadingPreferences {
   tint
   reduceMotion
 }`) as unknown as TypedDocumentString<SetShowPresenceMutation, SetShowPresenceMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input)
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
 export const PeopleDocument = new TypedDocumentString(`
     query People($filter: PeopleFilter, $first: Int, $after: String) {
   people(filter: $filter, first: $first, after: $after) {

@@ -18,6 +18,8 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   [AuditAction.Logout]: 'Signed out',
   [AuditAction.SignOutEverywhere]: 'Signed out everywhere',
   [AuditAction.PasswordChanged]: 'Password changed',
+  [AuditAction.PasswordResetRequested]: 'Password reset asked for',
+  [AuditAction.PasswordReset]: 'Password reset by email link',
   [AuditAction.InvitationSent]: 'Invitation sent',
   [AuditAction.InvitationAccepted]: 'Invitation accepted',
   [AuditAction.InvitationRevoked]: 'Invitation revoked',

@@ -11,7 +11,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { ErrorCode } from '@lantern/shared-domain';
 import { isApiError, messageOf } from '@lantern/web-graphql';
 import { Alert } from '@lantern/web-ui';
@@ -27,7 +27,7 @@ interface Problem {
 @Component({
   selector: 'lan-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, Alert],
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, RouterLink, Alert],
   templateUrl: './sign-in.page.html',
   styleUrl: '../public-page.scss',
 })
@@ -54,6 +54,8 @@ export class SignInPage {
         return 'You have signed out.';
       case 'everywhere':
         return 'You have been signed out on every device.';
+      case 'password-reset':
+        return 'Your password has been changed and you have been signed out on every device. Sign in with your new password.';
       default:
         return null;
     }
