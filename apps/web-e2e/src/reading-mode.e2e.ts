@@ -20,9 +20,13 @@ function rootClasses(page: Page): Promise<string[]> {
 }
 
 function fontLoaded(page: Page): Promise<boolean> {
-  return page.evaluate(() =>
-    Array.from(document.fonts).some((f) => f.family.includes('Atkinson Hyperlegible') && f.status === 'loaded'),
-  );
+  return page.evaluate(() => {
+    let loaded = false;
+    document.fonts.forEach((f) => {
+      if (f.family.includes('Atkinson Hyperlegible') && f.status === 'loaded') loaded = true;
+    });
+    return loaded;
+  });
 }
 
 describe('reading mode', () => {

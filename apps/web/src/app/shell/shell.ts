@@ -2,7 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
-  type ElementRef,
+  ElementRef,
   computed,
   inject,
   signal,
@@ -62,7 +62,7 @@ export class Shell {
   private readonly session = inject(Session);
   private readonly router = inject(Router);
 
-  private readonly menuToggle = viewChild.required<ElementRef<HTMLButtonElement>>('menuToggle');
+  private readonly menuToggle = viewChild.required('menuToggle', { read: ElementRef<HTMLButtonElement> });
 
   /** On narrow screens the main navigation is behind the Menu button (a disclosure). */
   protected readonly menuOpen = signal(false);

@@ -58,7 +58,7 @@ import { type EhcpDraftSchool, type EhcpDraftSummary, EhcpDrafts } from './ehcp-
         <p>Open an EHCP template in the library and choose “Start a draft”.</p>
       </lan-empty-state>
     } @else if (list.loaded()) {
-      <table class="plain drafts">
+      <table class="plain drafts lan-stack">
         <caption class="visually-hidden">
           EHCP drafts, most recently changed first
         </caption>
@@ -77,10 +77,10 @@ import { type EhcpDraftSchool, type EhcpDraftSummary, EhcpDrafts } from './ehcp-
               <th scope="row">
                 <a [routerLink]="['/ehcp-drafts', d.id]">{{ d.pupilReference }}</a>
               </th>
-              <td>{{ d.schoolName }}</td>
-              <td>{{ d.templateTitle ?? '–' }}</td>
-              <td>{{ d.complete }} of {{ d.total }} ({{ d.percent }}%)</td>
-              <td>
+              <td data-label="School">{{ d.schoolName }}</td>
+              <td data-label="Template">{{ d.templateTitle ?? '–' }}</td>
+              <td data-label="Complete">{{ d.complete }} of {{ d.total }} ({{ d.percent }}%)</td>
+              <td data-label="Last changed">
                 <time [attr.datetime]="d.updatedAt" [attr.title]="dateTime(d.updatedAt)">{{
                   relative(d.updatedAt)
                 }}</time>

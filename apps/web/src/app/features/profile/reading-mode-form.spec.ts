@@ -92,7 +92,7 @@ describe('ReadingModeForm', () => {
     ]);
     expect(open).toHaveBeenCalledWith('Your reading mode has been saved.', 'Dismiss');
     const root = document.documentElement.classList;
-    expect([...root].sort()).toEqual([
+    expect(Array.from(root).sort()).toEqual([
       'lan-readable-font',
       'lan-reduce-motion',
       'lan-text-larger',
@@ -112,7 +112,8 @@ describe('ReadingModeForm', () => {
     expect(document.documentElement.classList.contains('lan-tint-blue')).toBe(true);
     button(el, 'Back to standard').click();
     await settle();
-    expect(client.callsOf(UpdateReadingPreferencesDocument).at(-1)).toEqual({
+    const calls = client.callsOf(UpdateReadingPreferencesDocument);
+    expect(calls[calls.length - 1]).toEqual({
       input: {
         readableFont: false,
         textSize: ReadingTextSize.Standard,
