@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { REALTIME_LIMITS } from '@lantern/shared-domain';
 import type { AppConfig } from '../../config/config';
+import { fromOurSite } from '../../common/auth/same-site';
 
 /**
  * socket.io on the API's own HTTP server: a capped message size, an origin allow-list checked before
@@ -35,9 +36,13 @@ export class LanternIoAdapter extends IoAdapter {
       pingTimeout: 20_000,
       cors: { origin: [...allowed], credentials: true },
       allowRequest: (req, callback) => {
-        const origin = req.headers.origin;
-        if (origin && allowed.has(origin)) return callback(null, true);
-        this.logger.warn({ origin: origin ?? null }, 'Refused a socket from an origin that is not allowed');
+        // The one cross-site rule (as for REST routes); a socket always needs an Origin of ours.
+        if (fromOurSite(req.method ?? 'GET', req.headers, allowed, { originRequired: true }))
+          return callback(null, true);
+        this.logger.warn(
+          { origin: req.headers.origin ?? null },
+          'Refused a socket from an origin that is not allowed',
+        );
         callback('FORBIDDEN_ORIGIN', false);
       },
     } satisfies Partial<ServerOptions>);
