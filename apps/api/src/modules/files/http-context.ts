@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { create as createContentDisposition } from 'content-disposition';
 import type { Request, Response } from 'express';
 import { ErrorCode } from '@lantern/shared-domain';
 import { APP_CONFIG, AppConfig } from '../../config/config';
@@ -65,7 +66,10 @@ export class HttpContextService {
   }
 }
 
-/** `Content-Disposition: attachment` with an ASCII fallback and the exact name as UTF-8 (RFC 6266). */
+/**
+ * `Content-Disposition: attachment` (RFC 6266, written by the content-disposition package): the exact
+ * name as UTF-8 in `filename*`, and a plain ASCII `filename` (accents dropped) for older clients.
+ */
 export function attachmentDisposition(name: string): string {
   const ascii = name
     .normalize('NFKD')
@@ -73,11 +77,7 @@ export function attachmentDisposition(name: string): string {
     .replace(/["\\%;]/g, '_')
     .replace(/\s+/g, ' ')
     .trim();
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii || 'download'}"; filename*=UTF-8''${encoded}`;
+  return createContentDisposition(name, { type: 'attachment', fallback: ascii || 'download' });
 }
 
 /** Headers on every download: never sniffed, never cached by shared caches, never rendered. */
