@@ -116,7 +116,10 @@ const PATTERNS: ReadonlyArray<{
   // "Firstname Lastname (Year 4)", "Firstname Lastname, Y6", "Firstname Lastname in Reception".
   {
     kind: PersonalDataKind.NameWithYearGroup,
-    re: new RegExp(`\\b(${NAME})\\s+(${NAME})\\s*[,(–-]?\\s*(?:in\\s+)?${YEAR_GROUP}(?!\\s*[A-Z][a-z])`, 'g'),
+    re: new RegExp(
+      `\\b(${NAME})\\s+(${NAME})\\s*[,(–-]?\\s*(?:in\\s+)?${YEAR_GROUP}\\)?(?!\\s*[A-Z][a-z])`,
+      'g',
+    ),
     accept: (m) => looksLikeName(m[1], m[2]),
   },
   // "Year 2 pupil Firstname Lastname".
