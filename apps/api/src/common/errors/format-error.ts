@@ -33,8 +33,9 @@ export function withoutSuggestions(message: string): string {
  * after the known request codes, any other error graphql-js raised without a cause or a path, such
  * as an operation the schema does not offer (`subscription { x }`).
  */
-function refusedByScalar(original: unknown): boolean {
-  return original instanceof GraphQLError && original.extensions?.['code'] === ErrorCode.BadInput;
+function refusedByScalar(error: unknown): boolean {
+  const cause = error instanceof GraphQLError ? error.originalError : undefined;
+  return cause instanceof GraphQLError && cause.extensions?.['code'] === ErrorCode.BadInput;
 }
 function raisedByGraphql(error: unknown): boolean {
   return error instanceof GraphQLError && !error.originalError && !error.path;
@@ -74,7 +75,7 @@ export function formatError(
     locations: formatted.locations,
     extensions: { code: ErrorCode.BadInput, requestId },
   };
-  if (refusedByScalar(original)) return badInput;
+  if (refusedByScalar(error)) return badInput;
   if (REQUEST_ERROR_CODES.has(code)) {
     const tooComplex =
       /depth|alias|cost|token|directive/i.test(formatted.message) && code !== 'GRAPHQL_PARSE_FAILED';

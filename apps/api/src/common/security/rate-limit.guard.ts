@@ -44,7 +44,8 @@ export class RateLimitGuard extends ThrottlerGuard {
     context: ExecutionContext,
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
-    const name = detail.key.split(':').at(-2) ?? '';
+    const parts = detail.key.split(':');
+    const name = parts[parts.length - 2] ?? '';
     const seconds = Math.max(1, detail.timeToBlockExpire);
     if (context.getType<string>() === 'graphql') {
       const ctx = GqlExecutionContext.create(context).getContext<RequestContext>();

@@ -27,8 +27,8 @@ import { RATE_LIMIT_KEY } from '../auth/decorators';
  *    There is deliberately no per-account ceiling across addresses: refusing would bring the
  *    lock-out back, and a delay does not bound an attacker who sends in parallel from many
  *    addresses; the password rules, argon2 and the audit of failed sign-ins cover that case.
- *  - `mutations`: GraphQL mutations and REST requests that change data (POST /files), per address,
- *    RATE_LIMIT_MUTATIONS_PER_MINUTE a minute.
+ *  - `mutations`: GraphQL mutations, and separately REST requests that change data (POST /files),
+ *    per address, RATE_LIMIT_MUTATIONS_PER_MINUTE a minute each.
  *  - `socket-events`: messages on one socket (used by the realtime gateway through `Throttle.hit`).
  */
 export const THROTTLER = {
@@ -111,6 +111,8 @@ export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
         ttl: MINUTE,
         limit: config.rateLimit.mutationsPerMinute,
         skipIf: (c) => !isChange(c),
+        // GraphQL mutations and REST changes (uploads) each get the budget, as before.
+        getTracker: (req, c) => `${c.getType()}|${sourceOf(req as { ip?: string })}`,
       },
     ],
   };
