@@ -71,7 +71,11 @@ async function render(options: { mode?: ComposerMode; draftKey?: string | null; 
     (el.querySelector('button[type="submit"]') as HTMLButtonElement).click();
     await stable();
   };
-  const dialog = () => document.querySelector<HTMLElement>('mat-dialog-container');
+  // The newest dialog (one from an earlier step may still be closing).
+  const dialog = () => {
+    const all = document.querySelectorAll<HTMLElement>('mat-dialog-container');
+    return all.length ? all[all.length - 1] : null;
+  };
   const dialogButton = (text: string) =>
     Array.from(dialog()?.querySelectorAll<HTMLButtonElement>('button') ?? []).find(
       (b) => b.textContent?.trim() === text,
@@ -110,10 +114,12 @@ describe('Forum composer', () => {
       await c.type(c.body(), 'Ask for the panel minutes.');
       expect(storage.length).toBe(1);
       await c.submit();
-      expect(c.send).toHaveBeenCalledTimes(1);
+      // Submitting waits for the name data (loaded lazily) before the last check.
+      await vi.waitFor(() => expect(c.send).toHaveBeenCalledTimes(1));
       expect(c.send.mock.calls[0][0].body).toBe('Ask for the panel minutes.');
       expect(c.send.mock.calls[0][1]).toBeNull();
-      expect(c.posted).toHaveBeenCalledWith({ id: 'r-new' });
+      await vi.waitFor(() => expect(c.posted).toHaveBeenCalledWith({ id: 'r-new' }));
+      await c.stable();
       expect(storage.length).toBe(0);
       expect(c.body().value).toBe('');
     });
@@ -141,18 +147,41 @@ describe('Forum composer', () => {
       expect(c.el.querySelector('.findings')).toBeNull();
     });
 
-    it('asks before posting: "Remove them" goes back to the text and sends nothing', async () => {
+    it('asks before posting: "Remove them" replaces what it found with [removed], sends nothing, and can be undone', async () => {
       await setup();
       const c = await render();
-      await c.type(c.body(), PUPIL);
+      await c.type(c.body(), `Olivia Brown's mum rang. ${PUPIL}`);
       await c.submit();
       await vi.waitFor(() => expect(c.dialog()).toBeTruthy());
       expect(c.dialog()?.getAttribute('role')).toBe('alertdialog');
-      expect(c.dialog()?.textContent).toContain('a full name next to a year group');
+      expect(c.dialog()?.textContent).toContain("a person's name and a full name next to a year group");
       c.dialogButton('Remove them')?.click();
       await c.stable();
-      await vi.waitFor(() => expect(c.body().selectionEnd).toBeGreaterThan(0));
+      await vi.waitFor(() => expect(c.body().value).toBe("[removed]'s mum rang. [removed] needs a visit."));
       expect(c.send).not.toHaveBeenCalled();
+      expect(c.el.querySelector('.findings')).toBeNull();
+
+      const snack = document.querySelector('.mat-mdc-snack-bar-container') as HTMLElement;
+      expect(snack.textContent).toContain('Removed 2 pupil details.');
+      (
+        Array.from(snack.querySelectorAll('button')).find((b) =>
+          b.textContent?.includes('Undo'),
+        ) as HTMLElement
+      ).click();
+      await c.stable();
+      await vi.waitFor(() => expect(c.body().value).toBe(`Olivia Brown's mum rang. ${PUPIL}`));
+      expect(c.send).not.toHaveBeenCalled();
+    });
+
+    it('finds a given name on its own once the name data has loaded (lazily)', async () => {
+      await setup();
+      const c = await render();
+      await c.type(c.body(), 'Olivia has settled much better since half term.');
+      await vi.waitFor(() =>
+        expect((c.el.querySelector('.findings') as HTMLElement | null)?.textContent).toContain(
+          "a person's name",
+        ),
+      );
     });
 
     it('posts anyway only with a reason of at least 10 characters, sent as personalDataOverride', async () => {
@@ -193,8 +222,9 @@ describe('Forum composer', () => {
       // Nothing the client's check finds: only the API objects.
       await c.type(c.body(), 'A perfectly ordinary sentence.');
       await c.submit();
-      await vi.waitFor(() => expect(c.dialog()).toBeTruthy());
-      expect(c.dialog()?.textContent).toContain('This looks like it includes an NHS number.');
+      await vi.waitFor(() =>
+        expect(c.dialog()?.textContent).toContain('This looks like it includes an NHS number.'),
+      );
       c.dialogButton('Post anyway…')?.click();
       await c.stable();
       const reason = c.dialog()?.querySelector('textarea') as HTMLTextAreaElement;
