@@ -1,3 +1,5 @@
+import { tz } from '@date-fns/tz';
+import { subMonths } from 'date-fns';
 import { EntityManager } from 'typeorm';
 import {
   EHCP_SECTION_TITLES,
@@ -8,6 +10,7 @@ import {
   ResourceKind,
   ResourceStatus,
   ShareScope,
+  nextReviewDue,
 } from '@lantern/shared-domain';
 import { renderMarkdown } from '../common/markdown/render-markdown';
 
@@ -372,11 +375,8 @@ const TOOLKIT_ITEMS: ReadonlyArray<{ key: string; note: string }> = [
   { key: 'ehcp-essex', note: 'The request itself.' },
 ];
 
-const monthsAgo = (n: number) => {
-  const d = new Date();
-  d.setUTCMonth(d.getUTCMonth() - n);
-  return d;
-};
+/** `n` months before now on the UTC calendar (clamped to the month's end, like review dates). */
+const monthsAgo = (n: number) => new Date(subMonths(new Date(), n, { in: tz('UTC') }).getTime());
 
 export async function seedLibrary(m: EntityManager, userIds: Map<string, string>): Promise<void> {
   const trusts: Array<{ id: string; short_name: string }> = await m.query(
@@ -398,8 +398,7 @@ export async function seedLibrary(m: EntityManager, userIds: Map<string, string>
       ? schools.find((s) => s.short_name === r.school!.trust && s.name === r.school!.name)!
       : null;
     const reviewedAt = r.reviewedMonthsAgo !== undefined ? monthsAgo(r.reviewedMonthsAgo) : null;
-    const reviewDue = reviewedAt ? new Date(reviewedAt) : new Date();
-    reviewDue.setUTCMonth(reviewDue.getUTCMonth() + 12);
+    const reviewDue = nextReviewDue(reviewedAt ?? new Date());
     const [row] = await m.query(
       `INSERT INTO library_resources (kind, title, summary, need_areas, phases, local_authority_id, tags, share_scope, trust_id,
                                       school_id, status, owner_id, base_resource_id, last_reviewed_at, last_reviewed_by, review_due_at)

@@ -58,8 +58,14 @@ async function render(params: Record<string, string>, total = 2, lowerBound = fa
 
 describe('Forum search page', () => {
   it('turns a date field into the start of that day', () => {
-    expect(dayStart('2026-03-03')).toBe(new Date(2026, 2, 3).toISOString());
-    expect(dayStart('2026-03-03', 1)).toBe(new Date(2026, 2, 4).toISOString());
+    // Midnight in the UK, wherever the browser is: GMT in winter, BST (UTC+1) in summer.
+    expect(dayStart('2026-03-03')).toBe('2026-03-03T00:00:00.000Z');
+    expect(dayStart('2026-03-03', 1)).toBe('2026-03-04T00:00:00.000Z');
+    expect(dayStart('2026-06-10')).toBe('2026-06-09T23:00:00.000Z');
+    // The clocks go forward on 29 March 2026 and back on 25 October 2026.
+    expect(dayStart('2026-03-29', 1)).toBe('2026-03-29T23:00:00.000Z');
+    expect(dayStart('2026-10-25', 1)).toBe('2026-10-26T00:00:00.000Z');
+    expect(dayStart('2026-01-31', 1)).toBe('2026-02-01T00:00:00.000Z');
     expect(dayStart('nonsense')).toBeNull();
   });
 

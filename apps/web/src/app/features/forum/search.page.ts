@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import {
   ChangeDetectionStrategy,
@@ -38,12 +39,12 @@ export interface SearchParams {
   to: string;
 }
 
-/** "2026-03-03" (a date field) -> the start of that day in UK time, as an ISO string. */
+/** "2026-03-03" (a date field) -> the start of that day in UK time (GMT or BST), as an ISO string. */
 export function dayStart(value: string, addDays = 0): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return null;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + addDays);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  const d = new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + addDays, 'Europe/London');
+  return Number.isNaN(d.getTime()) ? null : new Date(d.getTime()).toISOString();
 }
 
 /** /forum/search?q=&category=&tag=&from=&to=: full-text search across threads and replies. */
