@@ -78,6 +78,8 @@ describe('Shell', () => {
 
   it('closes the menu when a page is chosen from it', async () => {
     const { fixture, el } = await render(ALL_PERMISSIONS);
+    // No routes in this test: the link's navigation itself is not what is checked.
+    vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     const menu = el.querySelector('button.menu-toggle') as HTMLButtonElement;
     menu.click();
     fixture.detectChanges();

@@ -104,13 +104,19 @@ describe('ReadingModeForm', () => {
   });
 
   it('goes back to standard in one step', async () => {
-    const { el, client, settle } = await render();
+    const { fixture, el, client, settle } = await render();
     radio(el, 'Blue').click();
     await settle();
     button(el, 'Save reading mode').click();
     await settle();
-    expect(document.documentElement.classList.contains('lan-tint-blue')).toBe(true);
+    await vi.waitFor(() => expect(document.documentElement.classList.contains('lan-tint-blue')).toBe(true));
+    await vi.waitFor(() => {
+      fixture.detectChanges();
+      expect(button(el, 'Back to standard').disabled).toBe(false);
+    });
     button(el, 'Back to standard').click();
+    await settle();
+    await vi.waitFor(() => expect(client.callsOf(UpdateReadingPreferencesDocument)).toHaveLength(2));
     await settle();
     const calls = client.callsOf(UpdateReadingPreferencesDocument);
     expect(calls[calls.length - 1]).toEqual({
@@ -127,7 +133,7 @@ describe('ReadingModeForm', () => {
   });
 
   it('says so when saving fails, and leaves the page as it was', async () => {
-    const { el, client, settle } = await render();
+    const { fixture, el, client, settle } = await render();
     client.on(UpdateReadingPreferencesDocument, () => {
       throw apiError(ErrorCode.Unavailable, 'Lantern cannot reach its database. Try again shortly.');
     });
@@ -135,7 +141,10 @@ describe('ReadingModeForm', () => {
     await settle();
     button(el, 'Save reading mode').click();
     await settle();
-    expect(el.querySelector('[role="alert"]')?.textContent).toContain('Lantern cannot reach its database');
+    await vi.waitFor(() => {
+      fixture.detectChanges();
+      expect(el.querySelector('[role="alert"]')?.textContent).toContain('Lantern cannot reach its database');
+    });
     expect(document.documentElement.classList.contains('lan-tint-green')).toBe(false);
   });
 });
