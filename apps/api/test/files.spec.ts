@@ -255,7 +255,10 @@ describe('file uploads and downloads', () => {
     const before = await storedFiles();
     const r = await upload(Buffer.from('hello'), 'notes.txt', { type: 'text/plain', cookie: staff.cookie });
     expect(r.status).toBe(403);
-    expect(r.body.message).toMatch(/Only people who can share resources/);
+    expect(r.body).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/only people who can share resources/),
+    });
     expect(await storedFiles()).toEqual(before);
   });
 

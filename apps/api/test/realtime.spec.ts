@@ -90,6 +90,50 @@ describe('the real-time layer', () => {
       expect(unknown).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
       expect(await t.sql("SELECT 1 FROM stream_items WHERE client_id = 'x1'")).toHaveLength(0);
     });
+
+    it('answers a malformed payload for any event with BAD_USER_INPUT, and the socket keeps working', async () => {
+      const c = await t.signedIn(DEMO.sencoHolyFamily);
+      const s = await sock(c);
+      const room = `trust-room:${id.trust('ACT')}`;
+      const malformed: Array<[string, unknown]> = [
+        [SocketEvent.StreamSubscribe, null],
+        [SocketEvent.StreamSubscribe, 'trust-room:x'],
+        [SocketEvent.StreamSubscribe, { stream: 42 }],
+        [SocketEvent.StreamSubscribe, { stream: room, after: -1 }],
+        [SocketEvent.StreamSubscribe, { stream: room, after: 'five' }],
+        [SocketEvent.StreamSubscribe, { stream: 'no-colon' }],
+        [SocketEvent.StreamUnsubscribe, [room]],
+        [SocketEvent.StreamSync, { stream: room }],
+        [SocketEvent.StreamSync, { stream: room, after: 1.5 }],
+        [SocketEvent.StreamSend, { stream: room, clientId: 'not an id!', body: 'hi' }],
+        [SocketEvent.StreamSend, { stream: room, body: 'no id' }],
+        [SocketEvent.PresenceSet, { status: 'busy' }],
+        [SocketEvent.PresenceSet, undefined],
+        [SocketEvent.PresenceQuery, { userIds: 'everyone' }],
+        [SocketEvent.PresenceQuery, { userIds: ['not-a-uuid'] }],
+      ];
+      for (const [event, payload] of malformed) {
+        const ack = await request<{ ok: boolean; code?: string; message?: string }>(s, event, payload);
+        expect({ event, payload, ack }).toMatchObject({ ack: { ok: false, code: 'BAD_USER_INPUT' } });
+        expect(ack.message).toMatch(/\w/);
+      }
+      expect(s.connected).toBe(true);
+      expect(await request(s, SocketEvent.StreamSubscribe, { stream: room })).toMatchObject({ ok: true });
+      expect(await t.sql("SELECT 1 FROM stream_items WHERE client_id = 'not an id!'")).toHaveLength(0);
+    });
+
+    it('refuses a forum thread stream the policy does not allow (a missing thread too), FORBIDDEN', async () => {
+      const s = await sock(await t.signedIn(DEMO.sencoHolyFamily));
+      const missing = await request(s, SocketEvent.StreamSubscribe, {
+        stream: 'forum-thread:00000000-0000-4000-8000-000000000000',
+      });
+      expect(missing).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      const sync = await request(s, SocketEvent.StreamSync, {
+        stream: notificationsStream(id.user(DEMO.admin)),
+        after: 0,
+      });
+      expect(sync).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    });
   });
 
   describe('streams', () => {

@@ -1,17 +1,18 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Permission, can, ScopeKind } from '@lantern/shared-domain';
 import { StreamRegistry } from '../../src/modules/streams/stream-registry';
 
 /**
  * A stream kind for tests and benchmarks only: `trust-room:<trustId>`, readable and writable by
- * anyone whose roles reach that trust (the same policy call a real feature would make). No feature
- * of the product registers it.
+ * anyone with a role in that trust, and network-level roles (the policy's `inTrust` rule). No
+ * feature of the product registers it.
  */
 export function registerTestStreams(app: INestApplicationContext): void {
-  const reaches = (actor: Parameters<typeof can>[0], trustId: string) =>
-    (!!actor && actor.grants.some((g) => g.trustId === trustId)) ||
-    can(actor, Permission.AuditRead, { kind: ScopeKind.Trust, trustId });
-  app.get(StreamRegistry).register({ kind: 'trust-room', canRead: reaches, canWrite: reaches });
+  app.get(StreamRegistry).register({
+    kind: 'trust-room',
+    rule: 'inTrust',
+    record: (trustId) => ({ trustId }),
+    writers: 'readers',
+  });
 }
 
 /**
@@ -19,6 +20,7 @@ export function registerTestStreams(app: INestApplicationContext): void {
  * readable and writable by any signed-in person, so a benchmark can make as many rooms as it needs.
  */
 export function registerBenchStreams(app: INestApplicationContext): void {
-  const signedIn = (actor: Parameters<typeof can>[0]) => !!actor?.userId;
-  app.get(StreamRegistry).register({ kind: 'bench-room', canRead: signedIn, canWrite: signedIn });
+  app
+    .get(StreamRegistry)
+    .register({ kind: 'bench-room', rule: 'signedIn', record: () => ({}), writers: 'readers' });
 }

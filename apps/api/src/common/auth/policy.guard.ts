@@ -1,20 +1,34 @@
-import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { canAnywhere } from '@lantern/shared-domain';
-import { Errors } from '../errors/app-error';
-import { ACCESS_KEY, AccessRule, contextOf } from './decorators';
+import type { Response } from 'express';
+import { ErrorCode, canAnywhere } from '@lantern/shared-domain';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { RequestContextFactory } from '../../modules/auth/request-context.factory';
+import { AppError, Errors } from '../errors/app-error';
+import { ACCESS_KEY, AccessRule, HTTP_CONTEXT, RequestWithContext, contextOf } from './decorators';
+import { CROSS_SITE_MESSAGE, fromOurSite } from './same-site';
 
 /**
- * Deny by default. Every GraphQL operation must declare who may call it (@Public, @SignedIn or
- * @Allow); one without a rule is refused and logged. Record-level decisions use the same policy
- * (`can` from the shared domain) inside services.
+ * Deny by default. Every GraphQL operation and every REST route must declare who may call it
+ * (@Public, @SignedIn or @Allow); one without a rule is refused and logged. A REST request gets the
+ * same context as GraphQL (session cookie, actor, loaders; RequestContextFactory), kept on the
+ * request for @Ctx() and @CurrentActor(), and must come from our own site (fromOurSite). Record-level
+ * decisions use the same policy (`can` and friends from the shared domain) inside services.
  */
 @Injectable()
 export class PolicyGuard implements CanActivate {
   private readonly logger = new Logger(PolicyGuard.name);
-  constructor(private readonly reflector: Reflector) {}
+  private readonly origins: ReadonlySet<string>;
 
-  canActivate(context: ExecutionContext): boolean {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly contexts: RequestContextFactory,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.origins = new Set(config.allowedOrigins);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
       context.getHandler(),
       context.getClass(),
@@ -26,13 +40,21 @@ export class PolicyGuard implements CanActivate {
       throw Errors.forbidden();
     }
     if (rule.kind === 'public') return true;
-    if (context.getType<string>() !== 'graphql') {
-      // HTTP controllers only ever declare @Public; anything else is a programming error.
+    const type = context.getType<string>();
+    if (type === 'http') {
+      const req = context.switchToHttp().getRequest<RequestWithContext>();
+      const res = context.switchToHttp().getResponse<Response>();
+      req[HTTP_CONTEXT] ??= await this.contexts.create(req, res);
+    } else if (type !== 'graphql') {
+      // Socket handlers are not guarded by Nest: the gateway checks each stream kind's policy rule.
       throw Errors.forbidden();
     }
     const ctx = contextOf(context);
     if (!ctx.actor) throw Errors.unauthenticated();
-    if (rule.kind === 'permission' && !canAnywhere(ctx.actor, rule.permission)) throw Errors.forbidden();
+    if (type === 'http' && !fromOurSite(ctx.req.method, ctx.req.headers, this.origins))
+      throw new AppError(ErrorCode.Forbidden, CROSS_SITE_MESSAGE);
+    if (rule.kind === 'permission' && !canAnywhere(ctx.actor, rule.permission))
+      throw Errors.forbidden(rule.what);
     return true;
   }
 }

@@ -7,7 +7,7 @@ import { EhcpResolver } from './ehcp.resolver';
 
 /**
  * EHCP templates (from the library) and schools' private drafts with their .docx export. Uses the
- * global FilesModule's HttpContextService for the REST export and the global AuditService.
+ * PolicyGuard for the REST export (as for GraphQL) and the global AuditService.
  */
 @Module({
   imports: [PersonalDataModule],

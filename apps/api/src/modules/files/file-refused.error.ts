@@ -1,14 +1,13 @@
 import { FILE_REFUSAL_STATUS, FileRefusal, RefusalDetails, fileRefusalMessage } from '@lantern/shared-domain';
+import { HttpRefusal } from '../../common/errors/http-errors';
 
-/** An upload refused for a reason the person can act on: answered as `{ code, message }`. */
-export class FileRefusedError extends Error {
-  readonly status: number;
+/** An upload refused for a reason the person can act on: answered as `{ code, message }` with its status. */
+export class FileRefusedError extends HttpRefusal {
   constructor(
-    readonly code: FileRefusal,
+    override readonly code: FileRefusal,
     details: RefusalDetails = {},
   ) {
-    super(fileRefusalMessage(code, details));
+    super(FILE_REFUSAL_STATUS[code], code, fileRefusalMessage(code, details));
     this.name = 'FileRefusedError';
-    this.status = FILE_REFUSAL_STATUS[code];
   }
 }

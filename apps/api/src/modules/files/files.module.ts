@@ -14,7 +14,7 @@ import { LocalFileStorage } from './storage/local-file-storage';
 /**
  * Uploads and downloads (`POST /files`, `GET /files/:id`), stored by content hash behind FileStorage
  * (local disk under LANTERN_DATA_DIR/files). Global so features can register FILE_READ_CHECKS and
- * FILE_DOWNLOAD_LISTENERS and use HttpContextService for their own REST endpoints.
+ * FILE_DOWNLOAD_LISTENERS.
  */
 @Global()
 @Module({

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, canModerateCategory, canSeeCategory } from '@lantern/shared-domain';
+import {
+  Actor,
+  Role,
+  ThreadScope,
+  canModerateCategory,
+  allows,
+  canSeeCategory,
+} from '@lantern/shared-domain';
 import { ActorsRepository } from '../../common/auth/actors.repository';
 import { Errors } from '../../common/errors/app-error';
 import { ForumCategoryEntity, ForumThreadEntity } from './forum.entity';
 
 /** Forum visibility, always decided by the shared policy (canSeeCategory, canModerateCategory). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 @Injectable()
 export class ForumAccessService {
   constructor(
@@ -52,13 +61,21 @@ export class ForumAccessService {
     return { thread, category, moderator };
   }
 
+  /** A thread as the policy sees it (canReadThread), or null when there is none. */
+  async threadScope(threadId: string): Promise<ThreadScope | null> {
+    if (!UUID.test(threadId)) return null;
+    const [row]: Array<{ trust_id: string | null; roles: Role[] | null; hidden: boolean }> =
+      await this.ds.query(
+        `SELECT c.trust_id, c.roles, t.hidden
+         FROM forum_threads t JOIN forum_categories c ON c.id = t.category_id
+        WHERE t.id = $1`,
+        [threadId],
+      );
+    return row ? { category: { trustId: row.trust_id, roles: row.roles }, hidden: row.hidden } : null;
+  }
+
   async canReadThread(actor: Actor, threadId: string): Promise<boolean> {
-    try {
-      await this.thread(actor, threadId);
-      return true;
-    } catch {
-      return false;
-    }
+    return allows(actor, 'canReadThread', await this.threadScope(threadId));
   }
 
   async replyAuthor(replyId: string): Promise<Array<{ authorId: string; anonymous: boolean }>> {

@@ -1,35 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { STREAM_KINDS, StreamKey } from '@lantern/shared-domain';
+import { STREAM_KINDS, StreamKey, type ThreadStreamBody } from '@lantern/shared-domain';
 import { RealtimeBus } from '../realtime/realtime-bus';
 import { StreamsService } from '../streams/streams.service';
 
 export const threadStream = (threadId: string): StreamKey => `${STREAM_KINDS.ForumThread}:${threadId}`;
 
-/** What changed about a reply or the opening post, for a polite announcement in open threads. */
-export type ThreadChangeWhat =
-  | 'edited'
-  | 'deleted'
-  | 'accepted'
-  | 'hidden'
-  | 'shown'
-  | 'locked'
-  | 'unlocked'
-  | 'pinned'
-  | 'unpinned'
-  | 'moved';
-
-/**
- * What the stream `forum-thread:<id>` carries. Only ids and the kind of change: never text, names
- * or author ids, so nothing an anonymous author or a hidden post holds can leak through it. Each
- * reader fetches what changed through GraphQL, where the policy and anonymity rules apply to them.
- * (Items stored before `type` existed are new replies.)
- */
-export type ThreadStreamBody =
-  | { type: 'reply'; replyId: string; parentId: string | null }
-  | { type: 'reply-changed'; replyId: string; what: ThreadChangeWhat }
-  | { type: 'thread-changed'; what: ThreadChangeWhat };
+/** What the stream `forum-thread:<id>` carries: defined once, with its schema, in the shared domain. */
+export type { ThreadChangeWhat, ThreadStreamBody } from '@lantern/shared-domain';
 
 /** Pushes changes to everyone with the thread open (the stream's readers are rechecked by the registry). */
 @Injectable()

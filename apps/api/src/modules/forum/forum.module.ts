@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { STREAM_KINDS } from '@lantern/shared-domain';
+import { STREAM_KINDS, threadStreamBodySchema } from '@lantern/shared-domain';
 import { PersonalDataModule } from '../../common/personal-data/personal-data.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StreamRegistry } from '../streams/stream-registry';
@@ -48,9 +48,10 @@ export class ForumModule implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register({
       kind: STREAM_KINDS.ForumThread,
-      canRead: (actor, threadId) =>
-        /^[0-9a-f-]{36}$/i.test(threadId) && this.access.canReadThread(actor, threadId),
-      canWrite: () => false,
+      rule: 'canReadThread',
+      record: (threadId) => this.access.threadScope(threadId),
+      writers: 'server',
+      body: threadStreamBodySchema,
     });
   }
 }

@@ -12,7 +12,7 @@ export class HealthController {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   @Get()
-  @Public()
+  @Public('load balancers and uptime checks ask without signing in')
   async health(@Res() res: Response): Promise<void> {
     const started = Date.now();
     let database: 'up' | 'down' = 'down';

@@ -20,7 +20,7 @@ export class DevOutboxController {
   ) {}
 
   @Get()
-  @Public()
+  @Public('development only: the mail a laptop would have sent (refused in production)')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   async outbox(): Promise<string> {

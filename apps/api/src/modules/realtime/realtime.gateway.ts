@@ -14,9 +14,11 @@ import {
   ErrorCode,
   REALTIME_LIMITS,
   SocketEvent,
-  StreamKey,
+  SocketRequest,
+  SocketRequestEvent,
   StreamSendAck,
   StreamSubscribeAck,
+  parseSocketRequest,
 } from '@lantern/shared-domain';
 import { isDatabaseUnavailable } from '../../common/errors/format-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
@@ -33,10 +35,21 @@ import type { LanternSocket } from './socket-data';
 const refuse = (code: string, message: string): Ack<never> => ({ ok: false, code, message });
 const FULL_CHECK_MS = 30_000;
 
-/** Run a handler so that the client always gets an ack, never a thrown exception. */
-async function safely<T extends object>(logger: Logger, fn: () => Promise<Ack<T>>): Promise<Ack<T>> {
+/**
+ * Run a handler so that the client always gets an ack, never a thrown exception: the payload is
+ * validated with the event's schema from the shared domain first (BAD_USER_INPUT otherwise), and
+ * any failure inside becomes an ack too.
+ */
+async function handle<E extends SocketRequestEvent, T extends object>(
+  logger: Logger,
+  event: E,
+  payload: unknown,
+  fn: (request: SocketRequest<E>) => Promise<Ack<T>>,
+): Promise<Ack<T>> {
   try {
-    return await fn();
+    const parsed = parseSocketRequest(event, payload);
+    if (!parsed.ok) return refuse(ErrorCode.BadInput, parsed.message);
+    return await fn(parsed.request);
   } catch (err) {
     if (isDatabaseUnavailable(err)) {
       // Busy or briefly unreachable: nothing was stored; the client retries with the same clientId.
@@ -54,8 +67,9 @@ async function safely<T extends object>(logger: Logger, fn: () => Promise<Ack<T>
 }
 
 /**
- * The real-time entry point. The handshake is authenticated by the session cookie; every room join
- * asks the stream registry (which asks the policy); every half second the sessions and rooms of open
+ * The real-time entry point. The handshake is authenticated by the session cookie; every payload is
+ * checked against its event's schema (shared domain); every room join asks the stream registry, which
+ * applies the kind's named rule of the policy; every half second the sessions and rooms of open
  * sockets are checked again, so a signed-out, deactivated or demoted person stops receiving at once.
  */
 @WebSocketGateway()
@@ -177,34 +191,26 @@ export class RealtimeGateway
   @SubscribeMessage(SocketEvent.StreamSubscribe)
   subscribe(
     @ConnectedSocket() socket: LanternSocket,
-    @MessageBody() body: { stream?: unknown; after?: unknown },
+    @MessageBody() payload: unknown,
   ): Promise<Ack<StreamSubscribeAck>> {
-    return safely(this.logger, async () => {
-      const key = body?.stream;
-      if (typeof key !== 'string' || !this.registry.kindOf(key))
-        return refuse(ErrorCode.BadInput, 'That stream does not exist.');
-      if (!(await this.registry.canRead(socket.data.actor, key)))
+    return handle(this.logger, SocketEvent.StreamSubscribe, payload, async ({ stream, after }) => {
+      if (!this.registry.kindOf(stream)) return refuse(ErrorCode.BadInput, 'That stream does not exist.');
+      if (!(await this.registry.canRead(socket.data.actor, stream)))
         return refuse(ErrorCode.Forbidden, 'You do not have access to that stream.');
       // Join first, then read: anything committed meanwhile arrives live and the client drops duplicates.
-      await socket.join(streamRoom(key));
-      if (!socket.data.streams.includes(key)) socket.data.streams.push(key);
-      const after =
-        typeof body.after === 'number' && Number.isInteger(body.after) && body.after >= 0 ? body.after : null;
-      if (after === null)
-        return { ok: true, items: [], lastSeq: await this.streams.lastSeq(key as StreamKey), more: false };
-      return { ok: true, ...(await this.streams.itemsAfter(key as StreamKey, after)) };
+      await socket.join(streamRoom(stream));
+      if (!socket.data.streams.includes(stream)) socket.data.streams.push(stream);
+      if (after === undefined)
+        return { ok: true, items: [], lastSeq: await this.streams.lastSeq(stream), more: false };
+      return { ok: true, ...(await this.streams.itemsAfter(stream, after)) };
     });
   }
 
   @SubscribeMessage(SocketEvent.StreamUnsubscribe)
-  unsubscribe(
-    @ConnectedSocket() socket: LanternSocket,
-    @MessageBody() body: { stream?: unknown },
-  ): Promise<Ack> {
-    return safely(this.logger, async () => {
-      if (typeof body?.stream !== 'string') return refuse(ErrorCode.BadInput, 'That stream does not exist.');
-      await socket.leave(streamRoom(body.stream));
-      socket.data.streams = socket.data.streams.filter((s) => s !== body.stream);
+  unsubscribe(@ConnectedSocket() socket: LanternSocket, @MessageBody() payload: unknown): Promise<Ack> {
+    return handle(this.logger, SocketEvent.StreamUnsubscribe, payload, async ({ stream }) => {
+      await socket.leave(streamRoom(stream));
+      socket.data.streams = socket.data.streams.filter((s) => s !== stream);
       return { ok: true };
     });
   }
@@ -212,47 +218,39 @@ export class RealtimeGateway
   @SubscribeMessage(SocketEvent.StreamSync)
   sync(
     @ConnectedSocket() socket: LanternSocket,
-    @MessageBody() body: { stream?: unknown; after?: unknown },
+    @MessageBody() payload: unknown,
   ): Promise<Ack<StreamSubscribeAck>> {
-    return safely(this.logger, async () => {
-      const key = body?.stream;
-      const after = body?.after;
-      if (typeof key !== 'string' || typeof after !== 'number' || !Number.isInteger(after) || after < 0) {
-        return refuse(ErrorCode.BadInput, 'Give a stream and the last sequence number you have.');
-      }
-      if (!(await this.registry.canRead(socket.data.actor, key)))
+    return handle(this.logger, SocketEvent.StreamSync, payload, async ({ stream, after }) => {
+      if (!(await this.registry.canRead(socket.data.actor, stream)))
         return refuse(ErrorCode.Forbidden, 'You do not have access to that stream.');
-      return { ok: true, ...(await this.streams.itemsAfter(key as StreamKey, after)) };
+      return { ok: true, ...(await this.streams.itemsAfter(stream, after)) };
     });
   }
 
   @SubscribeMessage(SocketEvent.StreamSend)
   send(
     @ConnectedSocket() socket: LanternSocket,
-    @MessageBody() body: { stream?: unknown; clientId?: unknown; body?: unknown },
+    @MessageBody() payload: unknown,
   ): Promise<Ack<StreamSendAck>> {
-    return safely(this.logger, async () => {
-      const key = body?.stream;
-      const clientId = body?.clientId;
-      if (typeof key !== 'string' || !this.registry.kindOf(key))
-        return refuse(ErrorCode.BadInput, 'That stream does not exist.');
-      if (typeof clientId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(clientId)) {
-        return refuse(ErrorCode.BadInput, 'Each message needs an id of 1 to 64 letters, digits, - or _.');
-      }
-      const size = Buffer.byteLength(JSON.stringify(body.body ?? null));
-      const max = this.registry.kindOf(key)?.maxBodyBytes ?? REALTIME_LIMITS.maxBodyBytes;
+    return handle(this.logger, SocketEvent.StreamSend, payload, async ({ stream, clientId, body }) => {
+      const kind = this.registry.kindOf(stream);
+      if (!kind) return refuse(ErrorCode.BadInput, 'That stream does not exist.');
+      const size = Buffer.byteLength(JSON.stringify(body ?? null));
+      const max = kind.maxBodyBytes ?? REALTIME_LIMITS.maxBodyBytes;
       if (size > max)
         return refuse(
           ErrorCode.BadInput,
           `That message is too large (at most ${Math.floor(max / 1024)} KB).`,
         );
-      if (!(await this.registry.canWrite(socket.data.actor, key)))
+      if (!(await this.registry.canWrite(socket.data.actor, stream)))
         return refuse(ErrorCode.Forbidden, 'You cannot post to that stream.');
+      if (kind.body && !kind.body.safeParse(body).success)
+        return refuse(ErrorCode.BadInput, 'That message is not in the shape this stream takes.');
       const { item, created } = await this.streams.append(
-        key as StreamKey,
+        stream,
         clientId,
         socket.data.actor.userId,
-        body.body ?? null,
+        body ?? null,
       );
       if (created) this.bus.streamItem(item);
       return { ok: true, item, created };
@@ -260,14 +258,9 @@ export class RealtimeGateway
   }
 
   @SubscribeMessage(SocketEvent.PresenceSet)
-  async setPresence(
-    @ConnectedSocket() socket: LanternSocket,
-    @MessageBody() body: { status?: unknown },
-  ): Promise<Ack> {
-    return safely(this.logger, async () => {
-      if (body?.status !== 'online' && body?.status !== 'away')
-        return refuse(ErrorCode.BadInput, 'Presence is online or away.');
-      socket.data.presence = body.status;
+  setPresence(@ConnectedSocket() socket: LanternSocket, @MessageBody() payload: unknown): Promise<Ack> {
+    return handle(this.logger, SocketEvent.PresenceSet, payload, async ({ status }) => {
+      socket.data.presence = status;
       const { actor, session } = socket.data;
       if (session.showPresence && !this.presence.staysOnline(actor.userId, socket.id))
         await this.presence.announce(actor, true);
@@ -278,15 +271,12 @@ export class RealtimeGateway
   @SubscribeMessage(SocketEvent.PresenceQuery)
   queryPresence(
     @ConnectedSocket() socket: LanternSocket,
-    @MessageBody() body: { userIds?: unknown },
+    @MessageBody() payload: unknown,
   ): Promise<Ack<{ statuses: Awaited<ReturnType<PresenceService['query']>> }>> {
-    return safely(this.logger, async () => {
-      const ids = Array.isArray(body?.userIds)
-        ? body.userIds.filter((x): x is string => typeof x === 'string' && /^[0-9a-f-]{36}$/i.test(x))
-        : null;
-      if (!ids) return refuse(ErrorCode.BadInput, 'Give a list of user ids.');
-      return { ok: true, statuses: await this.presence.query(socket.data.actor, ids) };
-    });
+    return handle(this.logger, SocketEvent.PresenceQuery, payload, async ({ userIds }) => ({
+      ok: true,
+      statuses: await this.presence.query(socket.data.actor, userIds),
+    }));
   }
 
   /**

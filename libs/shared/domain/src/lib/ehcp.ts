@@ -1,6 +1,14 @@
 import { findPersonalData, PERSONAL_DATA_LABEL } from './personal-data';
-import type { Actor } from './policy';
-import { Role } from './roles';
+import {
+  Actor,
+  CaseDataReach,
+  CaseDataScope,
+  Permission,
+  canAccessCaseData,
+  caseDataReach,
+  rolesOf,
+} from './policy';
+import { Role, ScopeKind } from './roles';
 
 /**
  * Education, Health and Care Plans: the sections A to K (SEND Code of Practice 9.62; H1 and H2 are
@@ -238,53 +246,26 @@ export function pupilReferenceProblem(raw: string): string | null {
 // Who may see a draft
 
 /** Where a draft belongs: its school and that school's trust. */
-export interface EhcpDraftScope {
-  schoolId: string;
-  trustId: string;
-}
+export type EhcpDraftScope = CaseDataScope;
 
-/** Roles that start and write drafts for their school. */
-export const EHCP_SCHOOL_ROLES: readonly Role[] = [Role.Senco, Role.Headteacher];
+/** Roles that start and write drafts for their school (the school roles of Permission.EhcpDraftUse). */
+export const EHCP_SCHOOL_ROLES: readonly Role[] = rolesOf(Permission.EhcpDraftUse, ScopeKind.School);
 
-/**
- * Case data rule (PRODUCT.md): a draft is visible only to its school's SENCOs and headteacher and to
- * the SEND lead of the school's trust. Not network admins, trust leaders, staff, other schools or
- * other trusts.
- */
+/** A draft is case data: the one case-data rule of the policy (canAccessCaseData) decides who sees it. */
 export function canAccessEhcpDraft(actor: Actor | null, d: EhcpDraftScope): boolean {
-  if (!actor) return false;
-  return actor.grants.some(
-    (g) =>
-      (EHCP_SCHOOL_ROLES.includes(g.role) && g.schoolId === d.schoolId) ||
-      (g.role === Role.TrustSendLead && g.trustId === d.trustId),
-  );
+  return canAccessCaseData(actor, d);
 }
 
 /** The schools where the actor may start a draft (SENCO or headteacher there). */
 export function ehcpDraftSchoolsOf(actor: Actor | null): string[] {
-  if (!actor) return [];
-  return [
-    ...new Set(
-      actor.grants.filter((g) => EHCP_SCHOOL_ROLES.includes(g.role) && g.schoolId).map((g) => g.schoolId!),
-    ),
-  ];
+  return caseDataReach(actor).schoolIds;
 }
 
 /** What a list query filters on to match canAccessEhcpDraft in SQL. */
-export interface EhcpDraftReach {
-  schoolIds: string[];
-  trustIds: string[];
-}
+export type EhcpDraftReach = CaseDataReach;
 
 export function ehcpDraftReach(actor: Actor): EhcpDraftReach {
-  return {
-    schoolIds: ehcpDraftSchoolsOf(actor),
-    trustIds: [
-      ...new Set(
-        actor.grants.filter((g) => g.role === Role.TrustSendLead && g.trustId).map((g) => g.trustId!),
-      ),
-    ],
-  };
+  return caseDataReach(actor);
 }
 
 /**

@@ -21,7 +21,16 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { ErrorCode, STREAM_KINDS, type StreamKey } from '@lantern/shared-domain';
+// ThreadStreamBody: what the stream `forum-thread:<id>` carries (only ids and the kind of change,
+// never text or authors), defined once with its schema in the shared domain. The page fetches what
+// changed, so the viewer's own visibility and anonymity rules apply.
+import {
+  ErrorCode,
+  STREAM_KINDS,
+  type StreamKey,
+  type ThreadStreamBody,
+  threadStreamBodySchema,
+} from '@lantern/shared-domain';
 import {
   AcceptForumAnswerDocument,
   DeleteForumPostDocument,
@@ -62,29 +71,6 @@ import { ReportDialog, type ReportDialogData } from './report-dialog';
 import { type Reply, type ReplyNode, ReplyTree } from './reply-tree';
 
 type Thread = ForumThreadPartsFragment;
-
-/** What changed about a reply or the opening post (the API's ThreadChangeWhat). */
-export type ThreadChangeWhat =
-  | 'edited'
-  | 'deleted'
-  | 'accepted'
-  | 'hidden'
-  | 'shown'
-  | 'locked'
-  | 'unlocked'
-  | 'pinned'
-  | 'unpinned'
-  | 'moved';
-
-/**
- * What the stream `forum-thread:<id>` carries: only ids and the kind of change (never text or
- * authors); the page fetches what changed, so the viewer's own visibility and anonymity rules apply.
- * Items without `type` (stored before changes were streamed) are new replies.
- */
-export type ThreadStreamBody =
-  | { type?: 'reply'; replyId: string; parentId: string | null }
-  | { type: 'reply-changed'; replyId: string; what: ThreadChangeWhat }
-  | { type: 'thread-changed'; what: ThreadChangeWhat };
 
 /** How many top-level replies to fetch at a time while looking for a reply to show (`?reply=`). */
 export const REVEAL_PAGE = 100;
@@ -299,9 +285,11 @@ export class ForumThreadPage {
       this.previousReadAt.set(forumThread.viewerState.lastReadAt ?? null);
       this.title.setTitle(`${forumThread.title} – Forum – Lantern`);
       // Listen before the replies are fetched, so nothing posted meanwhile is missed.
-      this.stopLive = this.realtime.subscribe<ThreadStreamBody>(threadStream(id), (item) =>
-        this.onLive(item.body),
-      );
+      this.stopLive = this.realtime.subscribe<unknown>(threadStream(id), (item) => {
+        // Checked with the same schema the API declares for the stream; anything else is ignored.
+        const body = threadStreamBodySchema.safeParse(item.body);
+        if (body.success) void this.onLive(body.data);
+      });
       void this.loadAccepted(forumThread.acceptedReplyId);
       await this.loadReplies(true);
       const target = this.reply();
