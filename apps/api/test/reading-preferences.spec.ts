@@ -1,6 +1,7 @@
 import { DEMO, TestApp, startTestApp } from './support/test-app';
 
-const READING = '{ me { user { email } readingPreferences { readableFont textSize wideSpacing tint reduceMotion } } }';
+const READING =
+  '{ me { user { email } readingPreferences { readableFont textSize wideSpacing tint reduceMotion } } }';
 const SAVE = `mutation Save($input: ReadingPreferencesInput!) {
   updateReadingPreferences(input: $input) {
     user { email }
@@ -14,7 +15,13 @@ const STANDARD = {
   tint: 'NONE',
   reduceMotion: false,
 };
-const CHOSEN = { readableFont: true, textSize: 'LARGER', wideSpacing: true, tint: 'CREAM', reduceMotion: true };
+const CHOSEN = {
+  readableFont: true,
+  textSize: 'LARGER',
+  wideSpacing: true,
+  tint: 'CREAM',
+  reduceMotion: true,
+};
 
 type Reading = { me: { user: { email: string }; readingPreferences: typeof STANDARD } };
 
@@ -62,9 +69,10 @@ describe('reading mode (per person, stored with the account)', () => {
     expect(naming.data).toBeNull();
     expect(naming.errors?.[0]?.message).toMatch(/Unknown argument "userId"/);
     expect((await head.ok<Reading>(READING)).me.readingPreferences).toEqual(before);
-    const [adminRow] = await t.sql<{ reading_tint: string }>('SELECT reading_tint FROM users WHERE email = $1', [
-      DEMO.admin,
-    ]);
+    const [adminRow] = await t.sql<{ reading_tint: string }>(
+      'SELECT reading_tint FROM users WHERE email = $1',
+      [DEMO.admin],
+    );
     expect(adminRow.reading_tint).toBe('BLUE');
   });
 

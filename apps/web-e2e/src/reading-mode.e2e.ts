@@ -89,7 +89,9 @@ describe('reading mode', () => {
     }
     await page.waitForFunction(() => document.fonts.status === 'loaded');
     expect(await fontLoaded(page)).toBe(true);
-    const body = await page.evaluate(() => getComputedStyle(document.querySelector('main p') ?? document.body).fontFamily);
+    const body = await page.evaluate(
+      () => getComputedStyle(document.querySelector('main p') ?? document.body).fontFamily,
+    );
     expect(body).toContain('Atkinson Hyperlegible');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(251, 245, 228)');

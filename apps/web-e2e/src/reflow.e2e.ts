@@ -39,7 +39,10 @@ async function sidewaysOverflow(page: Page): Promise<{ overflow: number; culprit
       let contained = false;
       while (parent && parent !== document.body) {
         const style = getComputedStyle(parent);
-        if (/(auto|scroll|hidden|clip)/.test(style.overflowX) && parent.getBoundingClientRect().right <= width + 1) {
+        if (
+          /(auto|scroll|hidden|clip)/.test(style.overflowX) &&
+          parent.getBoundingClientRect().right <= width + 1
+        ) {
           contained = true;
           break;
         }

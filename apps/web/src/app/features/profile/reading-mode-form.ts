@@ -33,7 +33,9 @@ import { Session } from '../../core/session';
   ],
   template: `
     <h2 id="reading-heading">Reading mode</h2>
-    <p>Make Lantern easier to read for you. Your choices are saved with your account and used on every page.</p>
+    <p>
+      Make Lantern easier to read for you. Your choices are saved with your account and used on every page.
+    </p>
     @if (problem(); as message) {
       <lan-alert kind="error" title="Your reading mode was not saved" [focusOnShow]="true">
         <p>{{ message }}</p>
@@ -169,7 +171,10 @@ export class ReadingModeForm {
   }
 
   protected async reset(): Promise<void> {
-    await this.store({ ...DEFAULT_READING_PREFERENCES }, 'Reading mode is off: Lantern looks standard again.');
+    await this.store(
+      { ...DEFAULT_READING_PREFERENCES },
+      'Reading mode is off: Lantern looks standard again.',
+    );
   }
 
   private async store(value: ReadingPreferences, done: string): Promise<void> {
