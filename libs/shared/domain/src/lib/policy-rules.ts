@@ -26,7 +26,7 @@ export function canReadThread(actor: Actor | null, t: ThreadScope): boolean {
  */
 export const POLICY_RULES = {
   /** Anyone signed in (test and benchmark streams only). */
-  signedIn: (actor: Actor | null, _record: object): boolean => !!actor,
+  signedIn: (actor: Actor | null, record: object): boolean => !!actor && !!record,
   /** The person the record belongs to (their own notifications). */
   isSelf: (actor: Actor | null, r: { userId: string }): boolean => !!actor && actor.userId === r.userId,
   /** Anyone with a role in the trust, and network-level roles. */
