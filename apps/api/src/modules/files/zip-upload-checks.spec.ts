@@ -1,4 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
+import { Document, Packer, Paragraph } from 'docx';
 import { FILE_LIMITS, FileKind, FileRefusal } from '@lantern/shared-domain';
 import { inspectUpload } from './file-inspector';
 import { FileRefusedError } from './file-refused.error';
@@ -55,6 +56,12 @@ describe('inspectUpload: zips read from untrusted uploads', () => {
       { name: 'content.xml', data: '<x/>' },
     ]);
     expect(await inspectUpload(staged(odt), 'letter.odt', null)).toBe(FileKind.Odt);
+  });
+
+  it('accepts a .docx written by a real Word writer (the docx package our exports use)', async () => {
+    const doc = new Document({ sections: [{ children: [new Paragraph('Meeting notes')] }] });
+    const bytes = await Packer.toBuffer(doc);
+    expect(await inspectUpload(staged(bytes), 'notes.docx', null)).toBe(FileKind.Docx);
   });
 
   it('refuses an entry that inflates to more than its directory declares (counted while inflating)', async () => {
