@@ -80,7 +80,7 @@ describe('the personal-data check', () => {
       }),
     );
     const entries = await audits('forum.personal_data_override');
-    expect(entries.at(-1)!.summary).toMatch(
+    expect(entries[entries.length - 1]!.summary).toMatch(
       /^Posted despite the personal-data check \(PERSON_NAME\)\. Reason: She is a visiting author/,
     );
   });
