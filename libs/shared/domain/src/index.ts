@@ -8,7 +8,7 @@ export * from './lib/policy-rules';
 export * from './lib/realtime';
 export * from './lib/realtime-protocol';
 export * from './lib/personal-data';
-export * from './lib/person-names';
+export type { NameData, NameFinding } from './lib/person-names';
 export * from './lib/library';
 export * from './lib/library-audience';
 export * from './lib/library-reach';

@@ -14,11 +14,23 @@ export interface NameData {
   given: ReadonlySet<string>;
   /** Given names that are also everyday words ("will", "hope", "summer"): need stronger evidence. */
   everyday: ReadonlySet<string>;
+  /**
+   * The name finder and its word lists travel with the data (not imported by personal-data.ts), so
+   * in the browser they load lazily with it and stay out of the initial bundle.
+   */
+  find: (text: string, allowed?: readonly string[]) => NameFinding[];
+  isNotAName: (lower: string) => boolean;
 }
 
 /** Builds NameData from the space-separated lists in the generated data file. */
 export function nameData(given: string, everyday: string): NameData {
-  return { given: new Set(given.split(' ')), everyday: new Set(everyday.split(' ')) };
+  const data: NameData = {
+    given: new Set(given.split(' ')),
+    everyday: new Set(everyday.split(' ')),
+    find: (text, allowed = []) => findNames(text, data, allowed),
+    isNotAName,
+  };
+  return data;
 }
 
 export interface NameFinding {
@@ -30,7 +42,7 @@ const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/))
 
 /** A capitalised run holding one of these names a school, organisation, place, event or programme. */
 const ORGANISATION =
-  words(`school schools primary secondary infant infants junior juniors academy academies college
+  /* @__PURE__ */ words(`school schools primary secondary infant infants junior juniors academy academies college
   university nursery preschool federation trust trusts partnership foundation council authority borough county city
   town village church chapel cathedral parish diocese hospital clinic surgery centre center service services unit hub
   department office road street lane avenue close crescent drive gardens grove court terrace mews square park station
@@ -40,7 +52,7 @@ const ORGANISATION =
 
 /** Capitalised words that follow a given name without being a surname ("Summer Term", "Max Pupils"). */
 const NOT_SURNAME =
-  words(`monday tuesday wednesday thursday friday saturday sunday january february march april may
+  /* @__PURE__ */ words(`monday tuesday wednesday thursday friday saturday sunday january february march april may
   june july august september october november december spring summer autumn winter term terms half year years class
   classes group groups set sets team teams table tables plan plans review reviews meeting meetings report reports
   assessment assessments strategy strategies policy toolkit toolkits notes note agenda minutes item items update updates
@@ -60,12 +72,12 @@ const NOT_SURNAME =
 
 /** Words before a capitalised run that make it a title, a saint or an author rather than a pupil. */
 const BEFORE_RUN =
-  words(`st saint sts holy blessed sacred our pope father fr sister sr brother bishop cardinal rev
+  /* @__PURE__ */ words(`st saint sts holy blessed sacred our pope father fr sister sr brother bishop cardinal rev
   reverend revd canon mr mrs ms miss mx dr prof professor sir dame lord lady cllr councillor judge king queen prince
   princess by author poet`);
 
 /** People taught about in school (history, RE, science): named in lessons, not pupils. */
-const FAMOUS = [
+const FAMOUS = /* @__PURE__ */ [
   'florence nightingale',
   'mary seacole',
   'grace darling',
@@ -95,15 +107,17 @@ const FAMOUS = [
 
 /** Given-name-shaped words that, in school writing, are products or people not at school. */
 const NOT_A_PUPIL =
-  words(`lexia nessy alexa siri elsa jesus christ god allah buddha arbor tapestry seesaw thrive
+  /* @__PURE__ */ words(`lexia nessy alexa siri elsa jesus christ god allah buddha arbor tapestry seesaw thrive
   widgit clicker sumdog numicon makaton boardmaker`);
 
 /** Words after a lone given name that name a class or group ("Hazel class", "Rowan base"). */
-const CLASS_NOUN = words(`class classes group groups base room house team table tables pod unit`);
+const CLASS_NOUN = /* @__PURE__ */ words(
+  `class classes group groups base room house team table tables pod unit`,
+);
 
 /** Words after an everyday-word name that make it read as a person ("Will has", "Hope's"). */
 const PERSON_VERB =
-  words(`has hasn't had hadn't is isn't was wasn't can can't cannot could couldn't won't would
+  /* @__PURE__ */ words(`has hasn't had hadn't is isn't was wasn't can can't cannot could couldn't won't would
   wouldn't does doesn't did didn't gets got finds found struggles struggled loves loved likes liked enjoys enjoyed
   needs needed seems seemed became becomes says said told asked wants wanted refuses refused hits hit ran runs started
   joined left attends attended settled responds responded goes went came comes lives lived moved kicked bit threw

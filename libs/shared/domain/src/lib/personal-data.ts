@@ -1,4 +1,4 @@
-import { type NameData, findNames, isNotAName } from './person-names';
+import type { NameData } from './person-names';
 
 /**
  * Finds likely pupil identifiers in text meant for practice (forum posts, resources, agendas), so
@@ -61,7 +61,7 @@ const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
 /** Words that are capitalised in school writing but are not names, to keep false alarms down. */
-const NOT_NAMES = new Set(
+const NOT_NAMES = /* @__PURE__ */ new Set(
   `primary secondary high school schools infants infant junior juniors academy college trust trusts holy family cross sacred
   heart lady our saint st year years key stage class group team support teacher teachers assistant assistants head
   reading maths english science phonics cohort pupils pupil children child autumn spring summer term half monday tuesday
@@ -75,15 +75,19 @@ const NOT_NAMES = new Set(
 const NAME = "[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?";
 const YEAR_GROUP = '(?:[Yy]ear\\s*\\d{1,2}|[Yy]r\\s*\\d{1,2}|Y\\d{1,2}\\b|[Rr]eception|[Nn]ursery)';
 
-function looksLikeName(first: string | undefined, last: string | undefined): boolean {
+function looksLikeName(
+  first: string | undefined,
+  last: string | undefined,
+  names?: NameData | null,
+): boolean {
   if (!first || !last) return false;
-  return [first, last].every((w) => !NOT_NAMES.has(w.toLowerCase()) && !isNotAName(w.toLowerCase()));
+  return [first, last].every((w) => !NOT_NAMES.has(w.toLowerCase()) && !names?.isNotAName(w.toLowerCase()));
 }
 
 const PATTERNS: ReadonlyArray<{
   kind: PersonalDataKind;
   re: RegExp;
-  accept?: (m: RegExpExecArray) => boolean;
+  accept?: (m: RegExpExecArray, names?: NameData | null) => boolean;
 }> = [
   // UPN: a letter then 12 digits (the last character may also be a letter for temporary UPNs).
   { kind: PersonalDataKind.Upn, re: /\b[A-HJ-NP-TV-Z]\d{11}[0-9A-HJ-NP-TV-Z]\b/gi },
@@ -96,7 +100,7 @@ const PATTERNS: ReadonlyArray<{
   // Dates of birth: "DOB"/"born" near a date, or any full date with a year in the last 25 years.
   {
     kind: PersonalDataKind.DateOfBirth,
-    re: new RegExp(
+    re: /* @__PURE__ */ new RegExp(
       `\\b(?:d\\.?o\\.?b\\.?|date of birth|born)\\b[:\\s]*(?:on\\s+)?(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\s+\\d{2,4})`,
       'gi',
     ),
@@ -116,20 +120,20 @@ const PATTERNS: ReadonlyArray<{
   // "Firstname Lastname (Year 4)", "Firstname Lastname, Y6", "Firstname Lastname in Reception".
   {
     kind: PersonalDataKind.NameWithYearGroup,
-    re: new RegExp(
+    re: /* @__PURE__ */ new RegExp(
       `\\b(${NAME})\\s+(${NAME})\\s*[,(–-]?\\s*(?:in\\s+)?${YEAR_GROUP}\\)?(?!\\s*[A-Z][a-z])`,
       'g',
     ),
-    accept: (m) => looksLikeName(m[1], m[2]),
+    accept: (m, names) => looksLikeName(m[1], m[2], names),
   },
   // "Year 2 pupil Firstname Lastname".
   {
     kind: PersonalDataKind.NameWithYearGroup,
-    re: new RegExp(
+    re: /* @__PURE__ */ new RegExp(
       `${YEAR_GROUP}\\s+(?:pupil|child|student|boy|girl)?\\s*[,:–-]?\\s*(${NAME})\\s+(${NAME})\\b`,
       'g',
     ),
-    accept: (m) => looksLikeName(m[1], m[2]),
+    accept: (m, names) => looksLikeName(m[1], m[2], names),
   },
   // UK postcodes ("SS14 3AB"), upper case as written on letters.
   { kind: PersonalDataKind.Address, re: /\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s?\d[ABD-HJLNP-UW-Z]{2}\b/g },
@@ -146,13 +150,13 @@ export function findPersonalData(text: string, options: PersonalDataOptions = {}
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
-      if (p.accept && !p.accept(m)) continue;
+      if (p.accept && !p.accept(m, options.names)) continue;
       const match = m[0].trim();
       found.push({ kind: p.kind, match, index: m.index + m[0].indexOf(match) });
     }
   }
   if (options.names) {
-    for (const n of findNames(text, options.names, options.allowedNames)) {
+    for (const n of options.names.find(text, options.allowedNames)) {
       found.push({ kind: PersonalDataKind.PersonName, match: n.match, index: n.index });
     }
   }
