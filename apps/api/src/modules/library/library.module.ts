@@ -14,6 +14,7 @@ import { LibraryDownloadCounter, LibraryFileReadCheck, LibraryFileUsage } from '
 import { LibraryNotifier } from './library-notifier.service';
 import { LibraryReadService } from './library-read.service';
 import { LibraryToolkitsService } from './library-toolkits.service';
+import { LibrarySharingService } from './library-sharing.service';
 import { LibraryWriteService } from './library-write.service';
 import { LIBRARY_LOADERS } from './library.loader';
 import { LibraryResolver } from './library.resolver';
@@ -25,6 +26,7 @@ import { LibraryResolver } from './library.resolver';
     LibraryAccessService,
     LibraryReadService,
     LibraryWriteService,
+    LibrarySharingService,
     LibraryEngagementService,
     LibraryToolkitsService,
     LibraryNotifier,

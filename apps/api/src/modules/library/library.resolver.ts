@@ -16,6 +16,8 @@ import {
 import { LibraryEngagementService } from './library-engagement.service';
 import { LibraryReadService } from './library-read.service';
 import { LibraryToolkitsService } from './library-toolkits.service';
+import { ChangeResourceSharingInput } from './dto/change-sharing.input';
+import { LibrarySharingService } from './library-sharing.service';
 import { LibraryWriteService } from './library-write.service';
 import {
   LibraryCommentConnection,
@@ -37,6 +39,7 @@ export class LibraryResolver {
   constructor(
     private readonly read: LibraryReadService,
     private readonly write: LibraryWriteService,
+    private readonly sharing: LibrarySharingService,
     private readonly engagement: LibraryEngagementService,
     private readonly toolkitsService: LibraryToolkitsService,
   ) {}
@@ -127,6 +130,19 @@ export class LibraryResolver {
     @InputArg('input', UpdateResourceInput) input: UpdateResourceInput,
   ): Promise<LibraryResourceModel> {
     await this.write.update(ctx, input);
+    return this.read.resource(ctx, input.resourceId);
+  }
+
+  @Mutation(() => LibraryResourceModel, {
+    description:
+      "Change a resource's kind and who it is shared with (widen or narrow), within what the viewer may share with; audited.",
+  })
+  @Allow(Permission.LibraryPublish)
+  async changeResourceSharing(
+    @Ctx() ctx: RequestContext,
+    @InputArg('input', ChangeResourceSharingInput) input: ChangeResourceSharingInput,
+  ): Promise<LibraryResourceModel> {
+    await this.sharing.change(ctx, input);
     return this.read.resource(ctx, input.resourceId);
   }
 

@@ -20,6 +20,7 @@ export enum AuditAction {
   LibraryVersionAdded = 'library.version_added',
   LibraryVersionRestored = 'library.version_restored',
   LibraryStatusChanged = 'library.status_changed',
+  LibrarySharingChanged = 'library.sharing_changed',
   LibraryReviewed = 'library.reviewed',
   LibraryAdopted = 'library.adopted',
   LibraryToolkitChanged = 'library.toolkit_changed',

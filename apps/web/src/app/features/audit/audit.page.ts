@@ -34,6 +34,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   [AuditAction.LibraryVersionAdded]: 'Library resource: new version',
   [AuditAction.LibraryVersionRestored]: 'Library resource: old version restored',
   [AuditAction.LibraryStatusChanged]: 'Library resource: status changed',
+  [AuditAction.LibrarySharingChanged]: 'Library resource: kind or sharing changed',
   [AuditAction.LibraryReviewed]: 'Library resource reviewed',
   [AuditAction.LibraryAdopted]: 'Library resource adopted by a trust',
   [AuditAction.LibraryToolkitChanged]: 'Toolkit changed',
