@@ -5,7 +5,7 @@ import { DEMO, DEMO_PASSWORD, LOGIN, TestApp, startTestApp } from './support/tes
 // The one throttler (@nestjs/throttler): sign-in is throttled per account AND source address (never
 // an account lock), and with REDIS_URL every process counts together.
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 /** A sign-in from a given source address (the app trusts X-Forwarded-For with TRUST_PROXY=true). */
 async function signInFrom(url: string, from: string, email: string, password: string) {
@@ -72,7 +72,8 @@ describe('limits shared by two processes through Redis', () => {
     };
     a = new ApiProcess({ port: await freePort(), env });
     b = new ApiProcess({ port: await freePort(), env });
-    await Promise.all([a.start(), b.start()]);
+    // Two API processes compile at once on a busy machine: allow them time to start.
+    await Promise.all([a.start(240_000), b.start(240_000)]);
   });
   afterAll(async () => {
     await Promise.all([a?.kill(), b?.kill()]);

@@ -75,14 +75,16 @@ export function formatError(
     locations: formatted.locations,
     extensions: { code: ErrorCode.BadInput, requestId },
   };
-  if (refusedByScalar(error)) return badInput;
   if (REQUEST_ERROR_CODES.has(code)) {
     const tooComplex =
       /depth|alias|cost|token|directive/i.test(formatted.message) && code !== 'GRAPHQL_PARSE_FAILED';
     return {
       message,
       locations: formatted.locations,
-      extensions: { code: tooComplex ? ErrorCode.QueryTooComplex : code, requestId },
+      extensions: {
+        code: tooComplex ? ErrorCode.QueryTooComplex : refusedByScalar(error) ? ErrorCode.BadInput : code,
+        requestId,
+      },
     };
   }
   if (raisedByGraphql(error)) return badInput;
