@@ -115,6 +115,20 @@ export class EhcpResolver {
     return this.drafts.saveSection(signed(ctx), draftId, key, text, revision, override);
   }
 
+  @Mutation(() => EhcpSectionStateSetModel, {
+    description:
+      'Mark one section not started, in progress or complete (the writers decide). The text and its revision are untouched. Audited.',
+  })
+  @Allow(Permission.EhcpDraftUse)
+  setEhcpDraftSectionState(
+    @Ctx() ctx: RequestContext,
+    @IdArg('draftId') draftId: string,
+    @Args('key', { type: () => EhcpSectionKeyEnum }) key: EhcpSectionKey,
+    @Args('state', { type: () => EhcpSectionStatusEnum }) state: EhcpSectionStatus,
+  ): Promise<EhcpSectionStateSetModel> {
+    return this.drafts.setSectionState(signed(ctx), draftId, key, state);
+  }
+
   @Mutation(() => Boolean, {
     description: 'Delete a draft from view (it is archived, and audited). Ask to confirm first.',
   })
