@@ -363,7 +363,7 @@ export class LibraryWriteService {
           fileIds: old.fileIds,
         },
         actor.userId,
-        changeNote?.trim() || `Restored version ${number}`,
+        changeNote?.trim() || `Restored from version ${number}`,
         number,
       );
       await this.audit.recordFor(
