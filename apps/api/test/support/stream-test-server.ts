@@ -20,12 +20,12 @@ async function main(): Promise<void> {
     process.exit(78);
   }
   const running = await start(config, undefined, {
-    beforeListen: (app) => {
+    beforeListen: async (app) => {
       registerTestStreams(app);
       // Only the benchmarks set this (tools/bench): many rooms without a trust behind each.
       if (process.env['LANTERN_BENCH_STREAMS'] === '1') registerBenchStreams(app);
       // The job runner's process-level tests (test/jobs.spec.ts).
-      if (process.env['LANTERN_TEST_ECHO_FILE']) return registerEchoJob(app);
+      if (process.env['LANTERN_TEST_ECHO_FILE']) await registerEchoJob(app);
     },
   });
   const stop = () => void running.close().then(() => process.exit(0));
