@@ -124,7 +124,7 @@ describe('completeness', () => {
     expect(statusAfterSave(Complete, 'a few words')).toBe(Complete);
     expect(isEhcpSectionStatus('COMPLETE')).toBe(true);
     expect(isEhcpSectionStatus('EMPTY')).toBe(false);
-    expect(wordCount('Views gathered, with the child’s own views.')).toBe(6);
+    expect(wordCount('Views gathered, with the child’s own views.')).toBe(7);
   });
   it('sums over the draft with a whole percent', () => {
     expect(
