@@ -57,6 +57,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
+  // Escape anywhere in the shell (the open menu's links included) closes the menu.
+  host: { '(keydown.escape)': 'closeMenu(true)' },
 })
 export class Shell {
   private readonly session = inject(Session);
