@@ -14,7 +14,7 @@ import { ROOT, benchDatabase, machineLine, startApi } from './lib/servers.mjs';
 
 export const description = "initial JS transfer of Lantern's sign-in page vs a fresh `ng new` app (same CLI, same compression)";
 
-const WEB_DIST = join(ROOT, 'dist', 'apps', 'web', 'browser');
+const WEB_DIST = process.env.BENCH_WEB_DIST ?? join(ROOT, 'dist', 'apps', 'web', 'browser');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.ico': 'image/x-icon' };
 
@@ -77,6 +77,20 @@ async function scriptsOf(browser, url) {
   return { count: entries.length, encoded: sum('encoded'), decoded: sum('decoded') };
 }
 
+/** Poll the page's main script until the API answers it brotli-compressed (at most 5 minutes). */
+async function untilCompressed(base) {
+  const html = await (await fetch(`${base}/sign-in`, { headers: { accept: 'text/html' } })).text();
+  const main = /<script src="([^"]+)"/.exec(html)?.[1];
+  if (!main) throw new Error('no <script src> in the served index.html');
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${base}/${main}`, { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
+    if (res.headers.get('content-encoding') === 'br') return;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  throw new Error('the API never served its scripts compressed');
+}
+
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 
 export async function run() {
@@ -95,8 +109,8 @@ export async function run() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    // The API compresses its assets once at start, off the request path: give it a moment.
-    await new Promise((r) => setTimeout(r, 3_000));
+    // The API compresses its assets once at start, off the request path: wait until it serves them.
+    await untilCompressed(api.url);
     const lantern = await scriptsOf(browser, `${api.url}/sign-in`);
     const ngNew = await scriptsOf(browser, `http://127.0.0.1:${fresh.address().port}/`);
     console.log(`Angular CLI ${baseline.version}; brotli quality 11 for both`);
