@@ -59,6 +59,18 @@ export type ChangePasswordInput = {
   readonly newPassword: string;
 };
 
+/** Change a resource's kind and who it is shared with (widen or narrow). */
+export type ChangeResourceSharingInput = {
+  /** Leave out to keep the kind. */
+  readonly kind?: ResourceKind | null | undefined;
+  readonly resourceId: string | number;
+  /** For SCHOOL scope. */
+  readonly schoolId?: string | number | null | undefined;
+  readonly shareScope: ShareScope;
+  /** For TRUST scope. */
+  readonly trustId?: string | number | null | undefined;
+};
+
 export type CommentOnResourceInput = {
   /** Markdown. */
   readonly body: string;
@@ -877,6 +889,13 @@ export type LibraryPlacesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LibraryPlacesQuery = { readonly uploadLimits: { readonly maxBytes: number }, readonly localAuthorities: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly trusts: ReadonlyArray<{ readonly id: string, readonly name: string, readonly shortName: string, readonly schools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly displayName: string }> }> };
+
+export type ChangeResourceSharingMutationVariables = Exact<{
+  input: ChangeResourceSharingInput;
+}>;
+
+
+export type ChangeResourceSharingMutation = { readonly changeResourceSharing: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly currentVersion: { readonly bodyMd: string, readonly bodyHtml: string, readonly id: string, readonly number: number, readonly title: string, readonly summary: string, readonly changeNote: string, readonly createdAt: string, readonly restoredFrom: number | null, readonly isCurrent: boolean, readonly ehcpSections: ReadonlyArray<{ readonly key: string, readonly title: string, readonly guidance: string, readonly guidanceHtml: string, readonly prompts: ReadonlyArray<string> }> | null, readonly files: ReadonlyArray<{ readonly id: string, readonly name: string, readonly sizeBytes: number, readonly mediaType: string, readonly downloadUrl: string }>, readonly author: { readonly id: string, readonly displayName: string } | null } | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null } };
 
 export type NotificationPartsFragment = { readonly id: string, readonly kind: NotificationKind, readonly title: string, readonly body: string | null, readonly link: string | null, readonly createdAt: string, readonly readAt: string | null };
 
@@ -4238,6 +4257,135 @@ export const LibraryPlacesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LibraryPlacesQuery, LibraryPlacesQueryVariables>;
+export const ChangeResourceSharingDocument = new TypedDocumentString(`
+    mutation ChangeResourceSharing($input: ChangeResourceSharingInput!) {
+  changeResourceSharing(input: $input) {
+    ...LibraryResourceParts
+    currentVersion {
+      ...LibraryVersionFullParts
+    }
+  }
+}
+    fragment LibraryFileParts on LibraryFile {
+  id
+  name
+  sizeBytes
+  mediaType
+  downloadUrl
+}
+fragment LibraryResourceSummaryParts on LibraryResource {
+  id
+  kind
+  title
+  summary
+  needAreas
+  phases
+  tags
+  shareScope
+  status
+  updatedAt
+  lastReviewedAt
+  reviewDueAt
+  reviewOverdue
+  downloadCount
+  endorsementCount
+  commentCount
+  adoptionCount
+  snippetHtml
+  localAuthority {
+    id
+    name
+  }
+}
+fragment LibraryEhcpSectionParts on LibraryEhcpSection {
+  key
+  title
+  guidance
+  guidanceHtml
+  prompts
+}
+fragment LibraryVersionParts on LibraryResourceVersion {
+  id
+  number
+  title
+  summary
+  changeNote
+  createdAt
+  restoredFrom
+  isCurrent
+  author {
+    id
+    displayName
+  }
+}
+fragment LibraryVersionFullParts on LibraryResourceVersion {
+  ...LibraryVersionParts
+  bodyMd
+  bodyHtml
+  ehcpSections {
+    ...LibraryEhcpSectionParts
+  }
+  files {
+    ...LibraryFileParts
+  }
+}
+fragment LibraryResourceParts on LibraryResource {
+  ...LibraryResourceSummaryParts
+  createdAt
+  versionCount
+  canManage
+  endorsedByViewer
+  bookmarkedByViewer
+  trust {
+    id
+    name
+  }
+  school {
+    id
+    displayName
+  }
+  owner {
+    id
+    displayName
+  }
+  lastReviewedBy {
+    id
+    displayName
+  }
+  baseResource {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  variants {
+    id
+    title
+    localAuthority {
+      id
+      name
+    }
+  }
+  usedByTrusts {
+    notes
+    notesHtml
+    adoptedAt
+    trust {
+      id
+      name
+    }
+    adoptedBy {
+      id
+      displayName
+    }
+  }
+  adoptableForTrusts {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ChangeResourceSharingMutation, ChangeResourceSharingMutationVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {
   notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {

@@ -2,11 +2,14 @@ import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { Router, provideRouter } from '@angular/router';
 import {
+  ChangeResourceSharingDocument,
   CreateResourceDocument,
   LibraryPlacesDocument,
   LibraryResourceDocument,
   UpdateResourceDocument,
 } from '@lantern/web-graphql';
+import { ResourceKind, ShareScope } from '@lantern/shared-domain';
+import { PersonalDataScanner } from '@lantern/web-ui';
 import { of } from 'rxjs';
 import { FakeGraphqlClient, apiError, provideFakeClient } from '../../../testing/fake-client';
 import { FileUploader, type UploadHandle, type UploadedFile } from './file-upload';
@@ -33,7 +36,14 @@ interface Started {
   reject: (e: unknown) => void;
 }
 
-async function render(opts: { id?: string; dialogAnswer?: unknown; createFails?: unknown } = {}) {
+async function render(
+  opts: {
+    id?: string;
+    dialogAnswer?: unknown;
+    createFails?: unknown;
+    resource?: Parameters<typeof resource>[0];
+  } = {},
+) {
   const started: Started[] = [];
   const uploader = {
     upload: (file: File, progress: (p: number) => void): UploadHandle => {
@@ -50,7 +60,16 @@ async function render(opts: { id?: string; dialogAnswer?: unknown; createFails?:
   const dialogOpen = vi.fn(() => ({ afterClosed: () => of(opts.dialogAnswer ?? null) }));
   const client = new FakeGraphqlClient()
     .on(LibraryPlacesDocument, PLACES)
-    .on(LibraryResourceDocument, { libraryResource: resource({ canManage: true }) })
+    .on(LibraryResourceDocument, { libraryResource: resource({ canManage: true, ...opts.resource }) })
+    .on(ChangeResourceSharingDocument, (vars) => ({
+      changeResourceSharing: resource({
+        canManage: true,
+        ...opts.resource,
+        shareScope: (vars['input'] as { shareScope: ShareScope }).shareScope,
+        trust: { id: 't-assisi', name: 'Assisi Catholic Trust' },
+        school: null,
+      }),
+    }))
     .on(CreateResourceDocument, (vars) => {
       const input = vars['input'] as { personalDataOverride: unknown };
       if (opts.createFails && !input.personalDataOverride) throw opts.createFails;
@@ -66,6 +85,9 @@ async function render(opts: { id?: string; dialogAnswer?: unknown; createFails?:
     ],
   });
   await signInAs(client);
+  // Saving waits for the lazily loaded name data: have it in before the test clicks (a test run on its
+  // own loads the chunk for the first time, which takes longer than the fixture's stable()).
+  await TestBed.inject(PersonalDataScanner).load();
   const navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
   const fixture = TestBed.createComponent(ResourceEditorPage);
   if (opts.id) fixture.componentRef.setInput('id', opts.id);
@@ -197,5 +219,50 @@ describe('Resource editor', () => {
     const input = client.callsOf(UpdateResourceDocument)[0]['input'] as Record<string, unknown>;
     expect(input['bodyMd']).toBe('');
     expect(input['summary']).toBe('');
+  });
+
+  it('widens a school resource to the trust without making a new version', async () => {
+    const guide = {
+      kind: ResourceKind.Guide,
+      shareScope: ShareScope.School,
+      trust: { id: 't-assisi', name: 'Assisi Catholic Trust' },
+      school: { id: 's-hf', displayName: 'Holy Family Primary' },
+      currentVersion: { ...resource().currentVersion!, ehcpSections: [] },
+    };
+    const { fixture, el, client } = await render({ id: 'r-1', resource: guide });
+    const form = el.querySelector('lan-resource-sharing-form')!;
+    expect(form.querySelector('h2')?.textContent).toContain('Kind and sharing');
+    const share = form.querySelector<HTMLSelectElement>('select[formcontrolname="audience"]')!;
+    expect(share.value).toBe('SCHOOL:s-hf');
+    share.value = 'TRUST:t-assisi';
+    share.dispatchEvent(new Event('change'));
+    const kind = form.querySelector<HTMLSelectElement>('select[formcontrolname="kind"]')!;
+    kind.value = ResourceKind.Policy;
+    kind.dispatchEvent(new Event('change'));
+    buttonByText(el, 'Save kind and sharing')!.click();
+    await stable(fixture);
+    expect(client.callsOf(ChangeResourceSharingDocument)[0]['input']).toEqual({
+      resourceId: 'r-1',
+      kind: ResourceKind.Policy,
+      shareScope: ShareScope.Trust,
+      trustId: 't-assisi',
+      schoolId: null,
+    });
+    expect(client.callsOf(UpdateResourceDocument)).toEqual([]);
+  });
+
+  it("keeps an EHCP template's kind and shows the refusal when sharing cannot change", async () => {
+    const { fixture, el, client } = await render({ id: 'r-1' });
+    const form = el.querySelector('lan-resource-sharing-form')!;
+    expect(form.querySelector('select[formcontrolname="kind"]')).toBeNull();
+    client.on(ChangeResourceSharingDocument, () => {
+      throw apiError('FORBIDDEN', 'You cannot share with that trust.');
+    });
+    buttonByText(el, 'Save kind and sharing')!.click();
+    await stable(fixture);
+    expect(form.querySelector('[role="alert"], lan-alert')?.textContent).toContain(
+      'You cannot share with that trust.',
+    );
+    expect(client.callsOf(ChangeResourceSharingDocument)[0]['input']).not.toHaveProperty('kind');
   });
 });

@@ -59,6 +59,7 @@ import {
   sectionsToDrafts,
 } from './resource-form';
 import { UploadQueue } from './upload-queue';
+import { ResourceSharingForm } from './resource-sharing-form';
 
 type Existing = NonNullable<LibraryResourceQuery['libraryResource']>;
 
@@ -82,6 +83,7 @@ type Existing = NonNullable<LibraryResourceQuery['libraryResource']>;
     FileDrop,
     Loading,
     MarkdownField,
+    ResourceSharingForm,
   ],
   templateUrl: './resource-editor.page.html',
   styleUrl: './resource-editor.page.scss',
