@@ -118,6 +118,8 @@ describe('the forum', () => {
     expect(await bookmarked.getAttribute('aria-pressed')).toBe('true');
     await asker.getByRole('button', { name: 'Account menu' }).click();
     await asker.getByRole('menuitem', { name: 'Bookmarks' }).click();
+    // axe must not measure the menu while it fades out (its text is then too faint to pass).
+    await asker.getByRole('menu').waitFor({ state: 'hidden' });
     await waitForHeading(asker, 'Your bookmarks');
     await asker.getByRole('list', { name: 'Bookmarks' }).getByRole('link', { name: title }).waitFor();
     await expectNoAxeViolations(asker);
@@ -135,6 +137,7 @@ describe('the forum', () => {
       .getByRole('dialog', { name: 'Notifications' })
       .getByRole('link', { name: 'See all notifications' })
       .click();
+    await answerer.getByRole('dialog', { name: 'Notifications' }).waitFor({ state: 'hidden' });
     await waitForHeading(answerer, 'Notifications');
     await answerer
       .getByRole('list', { name: 'All your notifications' })
