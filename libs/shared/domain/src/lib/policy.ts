@@ -192,16 +192,20 @@ export function canSeePersonDetails(viewer: Actor | null, target: Actor): boolea
   if (!viewer) return false;
   if (viewer.userId === target.userId) return true;
   if (target.grants.some((g) => can(viewer, Permission.PeopleRead, scopeOfGrant(g)))) return true;
-  const mine = new Set(trustsOf(viewer));
-  return trustsOf(target).some((t) => mine.has(t));
+  return sharesTrust(viewer, target);
+}
+
+/** Whether two people hold roles in at least one common trust. */
+function sharesTrust(a: Actor, b: Actor): boolean {
+  const mine = new Set(trustsOf(a));
+  return trustsOf(b).some((t) => mine.has(t));
 }
 
 /** Presence is visible between people who share a trust, and between network-level roles and everyone. */
 export function canSeePresence(viewer: Actor, target: Actor): boolean {
   if (viewer.userId === target.userId) return true;
   if (isNetworkLevel(viewer) || isNetworkLevel(target)) return true;
-  const mine = new Set(trustsOf(viewer));
-  return trustsOf(target).some((t) => mine.has(t));
+  return sharesTrust(viewer, target);
 }
 
 /** Where a forum category is open: the whole network or one trust, optionally only to some roles. */
