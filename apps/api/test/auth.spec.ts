@@ -31,7 +31,7 @@ describe('signing in and sessions', () => {
       'forum.use',
       'library.use',
       'library.publish',
-      'ehcp.draft',
+      'case.data',
     ]);
     expect(me.me.memberships).toEqual([
       expect.objectContaining({ role: 'SENCO', school: { name: 'Holy Family Primary' } }),

@@ -57,7 +57,7 @@ export const appRoutes: Route[] = [
       },
       {
         path: 'ehcp-drafts',
-        canActivate: [permissionGuard(Permission.EhcpDraftUse)],
+        canActivate: [permissionGuard(Permission.CaseDataUse)],
         loadChildren: () => import('./features/ehcp/ehcp.routes').then((m) => m.EHCP_ROUTES),
       },
       {

@@ -70,7 +70,7 @@ describe('app routes', () => {
       'library/new': [Permission.LibraryPublish],
       'library/resources/:id/edit': [Permission.LibraryPublish],
       'library/toolkits/new': [Permission.LibraryPublish],
-      'ehcp-drafts': [Permission.EhcpDraftUse],
+      'ehcp-drafts': [Permission.CaseDataUse],
       'admin/people': [Permission.PeopleRead],
       'admin/invitations': [Permission.PeopleInvite],
       'admin/audit': [Permission.AuditRead],

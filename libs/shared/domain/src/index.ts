@@ -17,3 +17,6 @@ export * from './lib/text-diff';
 export * from './lib/files';
 export * from './lib/ehcp';
 export * from './lib/reading';
+export * from './lib/second-factor';
+export * from './lib/caseload';
+export * from './lib/actions';

@@ -372,7 +372,7 @@ export class EhcpDraftsService {
           verb: `Saved section ${key} of an EHCP draft`,
           trustId: d.trustId,
           schoolId: d.draft.schoolId,
-          targetType: 'ehcp_draft',
+          targetType: 'case.data',
           targetId: draftId,
         },
         m,
@@ -504,7 +504,7 @@ function auditEntry(d: DraftRow, action: AuditAction, summary: string) {
   return {
     action,
     summary,
-    targetType: 'ehcp_draft',
+    targetType: 'case.data',
     targetId: d.draft.id,
     schoolId: d.draft.schoolId,
     trustId: d.trustId,

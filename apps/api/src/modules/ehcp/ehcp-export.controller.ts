@@ -12,7 +12,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `GET /ehcp-drafts/:id/export.docx`: the draft as a Word document. The same rule as the GraphQL
- * drafts (PolicyGuard: @Allow(EhcpDraftUse), so a network admin is FORBIDDEN here too), then the
+ * drafts (PolicyGuard: @Allow(CaseDataUse), so a network admin is FORBIDDEN here too), then the
  * case-data rule in the service (404 for other schools and trusts, as for a missing draft). An
  * export is audited, so the cross-site rule keeps a page elsewhere from triggering one.
  */
@@ -21,7 +21,7 @@ export class EhcpExportController {
   constructor(private readonly drafts: EhcpDraftsService) {}
 
   @Get(':id/export.docx')
-  @Allow(Permission.EhcpDraftUse, 'export EHCP drafts')
+  @Allow(Permission.CaseDataUse, 'export EHCP drafts')
   async export(@Param('id') id: string, @Ctx() ctx: RequestContext, @Res() res: Response): Promise<void> {
     const { actor, session } = ctx;
     if (!actor || !session) throw Errors.unauthenticated();

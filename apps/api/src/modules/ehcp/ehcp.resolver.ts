@@ -54,7 +54,7 @@ export class EhcpResolver {
   }
 
   @Query(() => EhcpDraftModel, { description: 'One draft (audited).' })
-  @Allow(Permission.EhcpDraftUse)
+  @Allow(Permission.CaseDataUse)
   ehcpDraft(@Ctx() ctx: RequestContext, @IdArg('id') id: string): Promise<EhcpDraftModel> {
     return this.drafts.get(signed(ctx), id);
   }
@@ -63,7 +63,7 @@ export class EhcpResolver {
     description:
       "Drafts of the viewer's schools (and, for a trust SEND lead, the trust's schools); most recently changed first. Audited.",
   })
-  @Allow(Permission.EhcpDraftUse)
+  @Allow(Permission.CaseDataUse)
   ehcpDrafts(
     @Ctx() ctx: RequestContext,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 25 }) first: number,
@@ -77,7 +77,7 @@ export class EhcpResolver {
   @Query(() => [EhcpDraftSchoolModel], {
     description: "The schools whose drafts the viewer may see (their own, or their trusts' schools).",
   })
-  @Allow(Permission.EhcpDraftUse)
+  @Allow(Permission.CaseDataUse)
   ehcpDraftSchools(@Ctx() ctx: RequestContext): Promise<EhcpDraftSchoolModel[]> {
     return this.drafts.schools(signed(ctx));
   }
@@ -86,7 +86,7 @@ export class EhcpResolver {
     description:
       "Start a private draft for the viewer's school from a template's newest version. The pupil is named only by a pseudonymous reference (no names, dates of birth, UPNs or NHS numbers).",
   })
-  @Allow(Permission.EhcpDraftUse)
+  @Allow(Permission.CaseDataUse)
   async startEhcpDraft(
     @Ctx() ctx: RequestContext,
     @IdArg('templateResourceId') templateResourceId: string,
@@ -102,7 +102,7 @@ export class EhcpResolver {
     description:
       'Save one section from the revision it was read at; a stale revision is a CONFLICT and nothing is overwritten. Text that looks like it identifies the pupil (a name, date of birth, UPN, NHS number) is refused with PERSONAL_DATA unless personalDataOverride gives a reason (audited).',
   })
-  @Allow(Permission.EhcpDraftUse)
+  @Allow(Permission.CaseDataUse)
   saveEhcpDraftSection(
     @Ctx() ctx: RequestContext,
     @IdArg('draftId') draftId: string,
@@ -119,7 +119,7 @@ export class EhcpResolver {
     description:
       'Mark one section not started, in progress or complete (the writers decide). The text and its revision are untouched. Audited.',
   })
-  @Allow(Permission.EhcpDraftUse)
+  @Allow(Permission.CaseDataUse)
   setEhcpDraftSectionState(
     @Ctx() ctx: RequestContext,
     @IdArg('draftId') draftId: string,
@@ -132,7 +132,7 @@ export class EhcpResolver {
   @Mutation(() => Boolean, {
     description: 'Delete a draft from view (it is archived, and audited). Ask to confirm first.',
   })
-  @Allow(Permission.EhcpDraftUse)
+  @Allow(Permission.CaseDataUse)
   archiveEhcpDraft(@Ctx() ctx: RequestContext, @IdArg('id') id: string): Promise<boolean> {
     return this.drafts.archive(signed(ctx), id);
   }

@@ -34,7 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/directory', label: 'Directory', icon: 'school' },
   { path: '/forum', label: 'Forum', icon: 'forum', permission: Permission.ForumUse },
   { path: '/library', label: 'Library', icon: 'library', permission: Permission.LibraryUse },
-  { path: '/ehcp-drafts', label: 'EHCP drafts', icon: 'description', permission: Permission.EhcpDraftUse },
+  { path: '/ehcp-drafts', label: 'EHCP drafts', icon: 'description', permission: Permission.CaseDataUse },
   { path: '/admin/people', label: 'People', icon: 'groups', permission: Permission.PeopleRead },
   { path: '/admin/invitations', label: 'Invitations', icon: 'mail', permission: Permission.PeopleInvite },
   { path: '/admin/audit', label: 'Audit trail', icon: 'history', permission: Permission.AuditRead },

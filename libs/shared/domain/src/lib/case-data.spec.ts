@@ -82,6 +82,6 @@ describe('role lists come from PERMISSION_ROLES', () => {
   it('derives the EHCP school roles and the library publishers', () => {
     expect([...EHCP_SCHOOL_ROLES].sort()).toEqual([Role.Headteacher, Role.Senco].sort());
     expect(LIBRARY_PUBLISHERS).toEqual(PERMISSION_ROLES[Permission.LibraryPublish]);
-    expect(rolesOf(Permission.EhcpDraftUse, ScopeKind.Trust)).toEqual([Role.TrustSendLead]);
+    expect(rolesOf(Permission.CaseDataUse, ScopeKind.Trust)).toEqual([Role.TrustSendLead]);
   });
 });

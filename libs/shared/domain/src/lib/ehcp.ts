@@ -248,8 +248,8 @@ export function pupilReferenceProblem(raw: string): string | null {
 /** Where a draft belongs: its school and that school's trust. */
 export type EhcpDraftScope = CaseDataScope;
 
-/** Roles that start and write drafts for their school (the school roles of Permission.EhcpDraftUse). */
-export const EHCP_SCHOOL_ROLES: readonly Role[] = rolesOf(Permission.EhcpDraftUse, ScopeKind.School);
+/** Roles that start and write drafts for their school (the school roles of Permission.CaseDataUse). */
+export const EHCP_SCHOOL_ROLES: readonly Role[] = rolesOf(Permission.CaseDataUse, ScopeKind.School);
 
 /** A draft is case data: the one case-data rule of the policy (canAccessCaseData) decides who sees it. */
 export function canAccessEhcpDraft(actor: Actor | null, d: EhcpDraftScope): boolean {

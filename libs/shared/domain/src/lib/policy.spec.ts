@@ -100,7 +100,7 @@ describe('policy', () => {
       Permission.ForumUse,
       Permission.LibraryUse,
       Permission.LibraryPublish,
-      Permission.EhcpDraftUse,
+      Permission.CaseDataUse,
     ]);
     expect(permissionsOf(admin)).toContain(Permission.AuditRead);
   });

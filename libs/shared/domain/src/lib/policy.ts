@@ -28,7 +28,7 @@ export enum Permission {
   /** Mark a network resource as adopted by one's trust (canAdoptForTrust). */
   LibraryAdopt = 'library.adopt',
   /** Work on a school's case data, such as EHCP drafts (which school's: canAccessCaseData). */
-  EhcpDraftUse = 'ehcp.draft',
+  CaseDataUse = 'case.data',
 }
 
 /** A role held in a scope: network roles have no ids, trust roles a trustId, school roles both. */
@@ -66,7 +66,7 @@ export const PERMISSION_ROLES: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.LibraryUse]: ALL,
   [Permission.LibraryPublish]: [Role.NetworkAdmin, Role.TrustSendLead, Role.Headteacher, Role.Senco],
   [Permission.LibraryAdopt]: [Role.TrustSendLead],
-  [Permission.EhcpDraftUse]: [Role.Senco, Role.Headteacher, Role.TrustSendLead],
+  [Permission.CaseDataUse]: [Role.Senco, Role.Headteacher, Role.TrustSendLead],
 };
 
 /** The roles of `permission` held in `kind` of scope (e.g. the school roles that start EHCP drafts). */
@@ -247,10 +247,10 @@ export interface CaseDataScope {
  * The one case-data rule (PRODUCT.md: EHCP drafts, the caseload): a school's case data is open to its
  * SENCOs and headteacher and to the SEND lead of the school's trust, and to nobody else: not other
  * schools or trusts, trust leaders, trustees, staff or network admins. The roles are those of
- * `Permission.EhcpDraftUse`, each reaching only the scope it is held in.
+ * `Permission.CaseDataUse`, each reaching only the scope it is held in.
  */
 export function canAccessCaseData(actor: Actor | null, s: CaseDataScope): boolean {
-  return can(actor, Permission.EhcpDraftUse, {
+  return can(actor, Permission.CaseDataUse, {
     kind: ScopeKind.School,
     trustId: s.trustId,
     schoolId: s.schoolId,
@@ -265,6 +265,6 @@ export interface CaseDataReach {
 
 export function caseDataReach(actor: Actor | null): CaseDataReach {
   if (!actor) return { schoolIds: [], trustIds: [] };
-  const reach = reachOf(actor, Permission.EhcpDraftUse);
+  const reach = reachOf(actor, Permission.CaseDataUse);
   return { schoolIds: [...new Set(reach.schoolIds)], trustIds: [...new Set(reach.trustIds)] };
 }

@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 
-/** /ehcp-drafts and below (lazy, behind ehcp.draft). */
+/** /ehcp-drafts and below (lazy, behind case.data). */
 export const EHCP_ROUTES: Routes = [
   {
     path: '',

@@ -103,7 +103,7 @@ describe('Resource page', () => {
     const lead = await render(
       resource({ canManage: true, adoptableForTrusts: [{ id: 't-assisi', name: 'Assisi Catholic Trust' }] }),
       {
-        permissions: ['library.use', 'library.publish', 'library.adopt', 'ehcp.draft'],
+        permissions: ['library.use', 'library.publish', 'library.adopt', 'case.data'],
         memberships: [{ role: Role.TrustSendLead, trustId: 't-assisi' }],
       },
     );

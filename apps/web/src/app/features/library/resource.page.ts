@@ -88,7 +88,7 @@ export class ResourcePage {
   protected readonly version = computed(() => this.resource()?.currentVersion ?? null);
   protected readonly isEhcpTemplate = computed(() => !!this.version()?.ehcpSections?.length);
   protected readonly canPublish = computed(() => this.session.has(Permission.LibraryPublish));
-  protected readonly canStartDraft = computed(() => this.session.has(Permission.EhcpDraftUse));
+  protected readonly canStartDraft = computed(() => this.session.has(Permission.CaseDataUse));
 
   protected readonly kindLabel = kindLabel;
   protected readonly statusLabel = statusLabel;

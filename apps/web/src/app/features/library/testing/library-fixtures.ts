@@ -7,7 +7,7 @@ import { Session } from '../../../core/session';
 import type { Resource } from '../resource.page';
 
 /** A SENCO of Holy Family Primary (Assisi) who may use and publish in the library and write drafts. */
-export const SENCO_PERMISSIONS = ['directory.read', 'library.use', 'library.publish', 'ehcp.draft'];
+export const SENCO_PERMISSIONS = ['directory.read', 'library.use', 'library.publish', 'case.data'];
 
 export async function signInAs(
   client: FakeGraphqlClient,

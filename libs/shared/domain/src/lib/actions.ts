@@ -1,0 +1,61 @@
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { daysBetween } from './caseload';
+
+/**
+ * Actions: one module for every feature (cases now; supervision sessions and meetings next). Each has
+ * an owner, a due date (a school day in England: dates are London dates) and the record it came from.
+ */
+export enum ActionStatus {
+  Open = 'OPEN',
+  Done = 'DONE',
+  Cancelled = 'CANCELLED',
+}
+
+export const ACTION_STATUS_LABEL: Readonly<Record<ActionStatus, string>> = {
+  [ActionStatus.Open]: 'Open',
+  [ActionStatus.Done]: 'Done',
+  [ActionStatus.Cancelled]: 'Cancelled',
+};
+
+/** What an action came from. Case actions are case data (the case-data rule decides who sees them). */
+export enum ActionSourceKind {
+  Case = 'CASE',
+  Supervision = 'SUPERVISION',
+  Meeting = 'MEETING',
+}
+
+export const ACTION_LIMITS = {
+  titleMin: 3,
+  titleMax: 300,
+  pageSize: 50,
+  /** A reminder goes out this many days before the due date, and again on the first overdue day. */
+  remindDaysBefore: 2,
+} as const;
+
+export type ActionDueState = 'overdue' | 'today' | 'soon' | 'later' | 'closed';
+
+const LONDON = tz('Europe/London');
+
+/** Today's date in England as YYYY-MM-DD. */
+export function londonToday(now: Date = new Date()): string {
+  return format(now, 'yyyy-MM-dd', { in: LONDON });
+}
+
+export function actionDueState(status: ActionStatus, dueOn: string, today: string): ActionDueState {
+  if (status !== ActionStatus.Open) return 'closed';
+  const days = daysBetween(today, dueOn);
+  if (days < 0) return 'overdue';
+  if (days === 0) return 'today';
+  if (days <= ACTION_LIMITS.remindDaysBefore) return 'soon';
+  return 'later';
+}
+
+export function actionTitleProblem(title: string): string | null {
+  const t = title.trim();
+  if (t.length < ACTION_LIMITS.titleMin)
+    return `Describe the action in at least ${ACTION_LIMITS.titleMin} characters.`;
+  if (t.length > ACTION_LIMITS.titleMax)
+    return `Keep the action to ${ACTION_LIMITS.titleMax} characters or fewer.`;
+  return null;
+}
