@@ -29,6 +29,8 @@ export enum Permission {
   LibraryAdopt = 'library.adopt',
   /** Work on a school's case data, such as EHCP drafts (which school's: canAccessCaseData). */
   CaseDataUse = 'case.data',
+  /** Reset someone's second factor when they have lost their device (canResetSecondFactor). */
+  SecondFactorReset = 'second-factor.reset',
 }
 
 /** A role held in a scope: network roles have no ids, trust roles a trustId, school roles both. */
@@ -67,6 +69,7 @@ export const PERMISSION_ROLES: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.LibraryPublish]: [Role.NetworkAdmin, Role.TrustSendLead, Role.Headteacher, Role.Senco],
   [Permission.LibraryAdopt]: [Role.TrustSendLead],
   [Permission.CaseDataUse]: [Role.Senco, Role.Headteacher, Role.TrustSendLead],
+  [Permission.SecondFactorReset]: [Role.NetworkAdmin],
 };
 
 /** The roles of `permission` held in `kind` of scope (e.g. the school roles that start EHCP drafts). */

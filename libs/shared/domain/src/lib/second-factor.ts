@@ -1,3 +1,4 @@
+import { ErrorCode } from './errors';
 import { Actor, Permission, canAnywhere } from './policy';
 
 /**
@@ -54,4 +55,49 @@ export function normaliseTotpCode(raw: string): string {
 /** Recovery codes are shown as xxxxx-xxxxx; typed in any case, with or without the dash. */
 export function normaliseRecoveryCode(raw: string): string {
   return raw.replace(/[\s-]/g, '').toLowerCase();
+}
+
+/** The httpOnly cookie of a remembered device (a random token; only its SHA-256 is stored). */
+export const REMEMBERED_DEVICE_COOKIE = 'lantern_device';
+
+/** Rules of the policy (POLICY_RULES) whose records are case data: their socket streams need an elevated session. */
+export const SECOND_FACTOR_RULES: readonly string[] = ['canAccessCaseData'];
+
+export function ruleNeedsSecondFactor(rule: string): boolean {
+  return SECOND_FACTOR_RULES.includes(rule);
+}
+
+/** What the API knows of a session's second factor (from the one session query). */
+export interface SessionSecondFactor {
+  enrolled: boolean;
+  /** When the elevation ends (ISO or Date); null when the session is not elevated. */
+  elevatedUntil: string | Date | null;
+}
+
+export function isElevated(s: SessionSecondFactor, now: Date = new Date()): boolean {
+  return !!s.elevatedUntil && new Date(s.elevatedUntil).getTime() > now.getTime();
+}
+
+/**
+ * Why case data is refused to this session, or null when it may be served: not enrolled (the
+ * client starts enrolment), or enrolled but not elevated or the elevation is over (it asks for a code).
+ */
+export function secondFactorRefusal(
+  s: SessionSecondFactor,
+  now: Date = new Date(),
+): ErrorCode.SecondFactorEnrolmentRequired | ErrorCode.SecondFactorRequired | null {
+  if (!s.enrolled) return ErrorCode.SecondFactorEnrolmentRequired;
+  return isElevated(s, now) ? null : ErrorCode.SecondFactorRequired;
+}
+
+export const SECOND_FACTOR_MESSAGES = {
+  [ErrorCode.SecondFactorEnrolmentRequired]:
+    'Case data needs a second factor. Set up an authenticator app on your account to continue.',
+  [ErrorCode.SecondFactorRequired]:
+    'Case data needs your second factor. Enter the 6-digit code from your authenticator app to continue.',
+} as const;
+
+/** May the actor reset `targetUserId`'s second factor (they lost their device)? Network admins, never their own. */
+export function canResetSecondFactor(actor: Actor | null, targetUserId: string): boolean {
+  return !!actor && actor.userId !== targetUserId && canAnywhere(actor, Permission.SecondFactorReset);
 }
