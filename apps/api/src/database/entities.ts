@@ -33,6 +33,11 @@ import { ForumSearchTags1765300000000 } from './migrations/1765300000000-forum-s
 import { DropLoginLock1765500000000 } from './migrations/1765500000000-drop-login-lock';
 import { EhcpSectionState1765400000000 } from './migrations/1765400000000-ehcp-section-state';
 import { PasswordResets1765410000000 } from './migrations/1765410000000-password-resets';
+import { Caseload1765960000000 } from './migrations/1765960000000-caseload';
+import { CASELOAD_ENTITIES } from '../modules/caseload/case.entity';
+import { CaseAccessEntity } from '../modules/case-access/case-access.entity';
+import { ActionEntity } from '../modules/actions/action.entity';
+import { SecondFactor1765970000000 } from './migrations/1765970000000-second-factor';
 import { PasswordResetEntity } from '../modules/auth/password-reset.entity';
 import { EhcpDraftEntity, EhcpDraftSectionEntity } from '../modules/ehcp/ehcp.entity';
 import {
@@ -64,6 +69,9 @@ export const ENTITIES = [
   EhcpDraftEntity,
   EhcpDraftSectionEntity,
   ...LIBRARY_ENTITIES,
+  ...CASELOAD_ENTITIES,
+  CaseAccessEntity,
+  ActionEntity,
 ];
 
 export const MIGRATIONS = [
@@ -85,4 +93,5 @@ export const MIGRATIONS = [
   DropLoginLock1765500000000,
   EhcpSectionState1765400000000,
   PasswordResets1765410000000,
+  SecondFactor1765970000000,
 ];

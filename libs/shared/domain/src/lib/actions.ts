@@ -33,7 +33,13 @@ export const ACTION_LIMITS = {
   remindDaysBefore: 2,
 } as const;
 
-export type ActionDueState = 'overdue' | 'today' | 'soon' | 'later' | 'closed';
+export enum ActionDueState {
+  Overdue = 'OVERDUE',
+  Today = 'TODAY',
+  Soon = 'SOON',
+  Later = 'LATER',
+  Closed = 'CLOSED',
+}
 
 const LONDON = tz('Europe/London');
 
@@ -43,12 +49,12 @@ export function londonToday(now: Date = new Date()): string {
 }
 
 export function actionDueState(status: ActionStatus, dueOn: string, today: string): ActionDueState {
-  if (status !== ActionStatus.Open) return 'closed';
+  if (status !== ActionStatus.Open) return ActionDueState.Closed;
   const days = daysBetween(today, dueOn);
-  if (days < 0) return 'overdue';
-  if (days === 0) return 'today';
-  if (days <= ACTION_LIMITS.remindDaysBefore) return 'soon';
-  return 'later';
+  if (days < 0) return ActionDueState.Overdue;
+  if (days === 0) return ActionDueState.Today;
+  if (days <= ACTION_LIMITS.remindDaysBefore) return ActionDueState.Soon;
+  return ActionDueState.Later;
 }
 
 export function actionTitleProblem(title: string): string | null {

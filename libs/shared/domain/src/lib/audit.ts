@@ -36,4 +36,5 @@ export enum AuditAction {
   EhcpDraftArchived = 'ehcp.draft_archived',
   EhcpDraftExported = 'ehcp.draft_exported',
   EhcpPersonalDataOverride = 'ehcp.personal_data_override',
+  CasePersonalDataOverride = 'case.personal_data_override',
 }

@@ -161,13 +161,25 @@ export interface DatedConcern {
 }
 
 /** What the caseload list says about urgency (the "needs attention" sort puts these first). */
-export type CaseAttention = 'overdue' | 'soon' | 'none';
+export enum CaseAttention {
+  Overdue = 'OVERDUE',
+  Soon = 'SOON',
+  None = 'NONE',
+}
+
+/** How the caseload list can be sorted; NEEDS_ATTENTION puts overdue actions, then the nearest dates, first. */
+export enum CaseSort {
+  NeedsAttention = 'NEEDS_ATTENTION',
+  Reference = 'REFERENCE',
+  YearGroup = 'YEAR_GROUP',
+  RecentlyChanged = 'RECENTLY_CHANGED',
+}
 
 /** Overdue actions first; then a concern or action due within CASELOAD_LIMITS.attentionDays. */
 export function caseAttention(overdueActions: number, nextDue: string | null, today: string): CaseAttention {
-  if (overdueActions > 0) return 'overdue';
-  if (nextDue && daysBetween(today, nextDue) <= CASELOAD_LIMITS.attentionDays) return 'soon';
-  return 'none';
+  if (overdueActions > 0) return CaseAttention.Overdue;
+  if (nextDue && daysBetween(today, nextDue) <= CASELOAD_LIMITS.attentionDays) return CaseAttention.Soon;
+  return CaseAttention.None;
 }
 
 /** Whole days from one YYYY-MM-DD to another (negative when `to` is earlier). */
@@ -187,6 +199,7 @@ export function isIsoDate(s: string): boolean {
  * network audit trail, which never shows case content.
  */
 export enum CaseAccessKind {
+  CaseloadListed = 'CASELOAD_LISTED',
   CaseRead = 'CASE_READ',
   CaseCreated = 'CASE_CREATED',
   CaseChanged = 'CASE_CHANGED',
@@ -200,6 +213,7 @@ export enum CaseAccessKind {
 }
 
 export const CASE_ACCESS_LABEL: Readonly<Record<CaseAccessKind, string>> = {
+  [CaseAccessKind.CaseloadListed]: 'Listed the caseload',
   [CaseAccessKind.CaseRead]: 'Opened the case',
   [CaseAccessKind.CaseCreated]: 'Recorded the case',
   [CaseAccessKind.CaseChanged]: 'Changed the case details',

@@ -139,6 +139,9 @@ export enum NotificationKind {
   LibraryReviewDue = 'LIBRARY_REVIEW_DUE',
   ForumNewThread = 'FORUM_NEW_THREAD',
   ForumAnswerAccepted = 'FORUM_ANSWER_ACCEPTED',
+  ActionAssigned = 'ACTION_ASSIGNED',
+  ActionDueSoon = 'ACTION_DUE_SOON',
+  ActionOverdue = 'ACTION_OVERDUE',
 }
 
 export enum NotificationDelivery {
@@ -156,6 +159,9 @@ export const NOTIFICATION_KIND_LABEL: Readonly<Record<NotificationKind, string>>
   [NotificationKind.LibraryReviewDue]: 'A library resource you own is due for review',
   [NotificationKind.ForumNewThread]: 'A new thread in a forum category you watch',
   [NotificationKind.ForumAnswerAccepted]: 'Your forum reply was accepted as the answer',
+  [NotificationKind.ActionAssigned]: 'Someone gave you an action',
+  [NotificationKind.ActionDueSoon]: 'An action you own is due soon',
+  [NotificationKind.ActionOverdue]: 'An action you own is overdue',
 };
 
 export const DEFAULT_DELIVERY: NotificationDelivery = NotificationDelivery.InApp;

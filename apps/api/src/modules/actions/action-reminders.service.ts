@@ -1,0 +1,106 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ACTION_LIMITS, ActionSourceKind, NotificationKind, daysBetween, londonToday } from '@lantern/shared-domain';
+import { ActorsRepository } from '../../common/auth/actors.repository';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { JobsService } from '../jobs/jobs.service';
+import { NotificationsService, Publish } from '../notifications/notifications.service';
+import { ActionSources } from './action-sources';
+
+const BATCH = 200;
+
+/**
+ * Reminders for open actions: once when the due date is within ACTION_LIMITS.remindDaysBefore days,
+ * and once when it has passed; daily as the job `actions.reminders` (once across processes). Each
+ * reminder is marked in the same transaction as its notification, so a rerun sends nothing twice.
+ * An owner who can no longer use the record (left the school, lost the role) is not reminded.
+ */
+@Injectable()
+export class ActionRemindersService implements OnModuleInit {
+  private readonly logger = new Logger(ActionRemindersService.name);
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobsService,
+    private readonly sources: ActionSources,
+    private readonly actors: ActorsRepository,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({
+      name: 'actions.reminders',
+      cron: `0 ${this.config.digestHourUtc} * * *`,
+      handler: async () => {
+        const sent = await this.remind(new Date());
+        if (sent) this.logger.log(`Sent ${sent} action reminder${sent === 1 ? '' : 's'}`);
+      },
+    });
+  }
+
+  /** Send the reminders due on `now`'s date in England. Returns how many were sent. */
+  async remind(now: Date = new Date()): Promise<number> {
+    const today = londonToday(now);
+    let total = 0;
+    for (;;) {
+      const { found, publishes } = await this.ds.transaction(async (m) => {
+        const due: Array<{
+          id: string;
+          source_kind: ActionSourceKind;
+          source_id: string;
+          owner_id: string;
+          due_on: string;
+          overdue: boolean;
+        }> = await m.query(
+          `SELECT id, source_kind, source_id, owner_id, to_char(due_on, 'YYYY-MM-DD') AS due_on, due_on < $1::date AS overdue
+             FROM actions
+            WHERE status = 'OPEN'
+              AND ((due_on < $1::date AND reminded_overdue_at IS NULL)
+                OR (due_on >= $1::date AND due_on <= $1::date + $2::int AND reminded_soon_at IS NULL))
+            ORDER BY due_on LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+          [today, ACTION_LIMITS.remindDaysBefore],
+        );
+        if (!due.length) return { found: 0, publishes: [] as Publish[] };
+        const owners = await this.actors.actorsFor(due.map((d) => d.owner_id), m);
+        const records = await this.sources.recordsOf(
+          due.map((d) => ({ sourceKind: d.source_kind, sourceId: d.source_id })),
+          m,
+        );
+        const publishes: Publish[] = [];
+        for (const d of due) {
+          const owner = owners.get(d.owner_id);
+          const record = records.get(d.source_id);
+          if (owner && record && this.sources.get(d.source_kind).canUse(owner, record)) {
+            const days = daysBetween(today, d.due_on);
+            publishes.push(
+              await this.notifications.notify(m, {
+                recipientId: d.owner_id,
+                kind: d.overdue ? NotificationKind.ActionOverdue : NotificationKind.ActionDueSoon,
+                title: d.overdue
+                  ? `Overdue action (${record.label}): it was due ${d.due_on}`
+                  : `Action due ${days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`} (${record.label})`,
+                body: null,
+                link: '/actions',
+              }),
+            );
+          }
+        }
+        const overdue = due.filter((d) => d.overdue).map((d) => d.id);
+        const soon = due.filter((d) => !d.overdue).map((d) => d.id);
+        // An overdue action that never had its "due soon" reminder does not get one afterwards.
+        if (overdue.length)
+          await m.query(
+            'UPDATE actions SET reminded_overdue_at = now(), reminded_soon_at = COALESCE(reminded_soon_at, now()) WHERE id = ANY($1::uuid[])',
+            [overdue],
+          );
+        if (soon.length) await m.query('UPDATE actions SET reminded_soon_at = now() WHERE id = ANY($1::uuid[])', [soon]);
+        return { found: due.length, publishes };
+      });
+      for (const p of publishes) await p();
+      total += publishes.length;
+      if (found < BATCH) return total;
+    }
+  }
+}
