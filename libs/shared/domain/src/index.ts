@@ -14,6 +14,7 @@ export * from './lib/library-audience';
 export * from './lib/library-reach';
 export * from './lib/library-review';
 export * from './lib/text-diff';
+export * from './lib/markdown';
 export * from './lib/files';
 export * from './lib/ehcp';
 export * from './lib/reading';

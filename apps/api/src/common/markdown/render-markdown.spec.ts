@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
+import { MARKDOWN_ALLOW_LIST } from '@lantern/shared-domain';
 import { markdownToText, mentionsIn, renderMarkdown } from './render-markdown';
 
 /** Every element and attribute the browser would create from this HTML. */
@@ -15,33 +16,7 @@ function elementsOf(html: string): Array<{ tag: string; attrs: Record<string, st
   return out;
 }
 
-const SAFE_TAGS = new Set([
-  'p',
-  'br',
-  'strong',
-  'em',
-  'del',
-  's',
-  'code',
-  'pre',
-  'blockquote',
-  'ul',
-  'ol',
-  'li',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'a',
-  'img',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-]);
+const SAFE_TAGS = new Set<string>(MARKDOWN_ALLOW_LIST.tags);
 
 const corpus = readFileSync(join(__dirname, '../../../test/fixtures/xss-payloads.txt'), 'utf8')
   .split('\n')
@@ -61,9 +36,13 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('[click](javascript:alert(1))')).not.toMatch(/href="javascript/i);
   });
 
-  it('keeps images from Lantern uploads only', () => {
-    expect(renderMarkdown('![map](/uploads/abc.png)')).toContain('<img src="/uploads/abc.png" alt="map" />');
+  it('allows no images: markdown shows the alt text, stored HTML loses the element', () => {
+    expect(renderMarkdown('See ![the map](/uploads/abc.png) here')).toBe('<p>See the map here</p>\n');
     expect(renderMarkdown('![x](https://evil.example/t.png)')).not.toContain('<img');
+    expect(renderMarkdown('[![*x*](https://evil.example/t.png)](https://example.org)')).toBe(
+      '<p><a href="https://example.org" rel="noopener nofollow">x</a></p>\n',
+    );
+    expect(MARKDOWN_ALLOW_LIST.tags).not.toContain('img');
   });
 
   it('puts post headings below the page headings', () => {
@@ -75,7 +54,8 @@ describe('renderMarkdown', () => {
       expect(SAFE_TAGS).toContain(el.tag);
       for (const [name, value] of Object.entries(el.attrs)) {
         expect(name).not.toMatch(/^on/i);
-        if (name === 'href' || name === 'src') expect(value.trim()).toMatch(/^(https?:|mailto:|\/)/i);
+        expect(name).not.toBe('src');
+        if (name === 'href') expect(value.trim()).toMatch(/^(https?:|mailto:|\/)/i);
       }
     }
   });

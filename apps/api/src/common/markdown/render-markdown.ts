@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { MARKDOWN_ALLOW_LIST } from '@lantern/shared-domain';
 
 const md = new MarkdownIt({ html: false, linkify: true, breaks: false, typographer: false });
 
@@ -50,66 +51,32 @@ md.core.ruler.push('mentions', (state) => {
   }
 });
 
-/** Images may come only from Lantern's own uploads. */
-export const UPLOADS_PREFIX = '/uploads/';
+/** Images are not allowed (see MARKDOWN_ALLOW_LIST): `![alt](url)` shows its alt text. */
+md.renderer.rules.image = (tokens, idx, options, env, self) =>
+  md.utils.escapeHtml(self.renderInlineAsText(tokens[idx]?.children ?? [], options, env));
 
+const ALLOW = MARKDOWN_ALLOW_LIST;
+const shiftHeading = (level: number) => `h${Math.min(6, level + ALLOW.headingShift)}`;
+
+/** sanitize-html configured from the shared allow-list. */
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'strong',
-    'em',
-    'del',
-    's',
-    'code',
-    'pre',
-    'blockquote',
-    'ul',
-    'ol',
-    'li',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'hr',
-    'a',
-    'img',
-    'table',
-    'thead',
-    'tbody',
-    'tr',
-    'th',
-    'td',
-    'span',
-  ],
-  allowedClasses: { span: ['mention'] },
-  allowedAttributes: {
-    a: ['href', 'rel', 'title'],
-    img: ['src', 'alt', 'title'],
-    ol: ['start'],
-    th: ['align'],
-    td: ['align'],
-  },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: [] },
+  allowedTags: [...ALLOW.tags],
+  allowedClasses: Object.fromEntries(Object.entries(ALLOW.classes).map(([tag, c]) => [tag, [...c]])),
+  allowedAttributes: Object.fromEntries(Object.entries(ALLOW.attributes).map(([tag, a]) => [tag, [...a]])),
+  allowedSchemes: [...ALLOW.linkSchemes],
+  allowedSchemesByTag: {},
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
   transformTags: {
-    // A post sits under the page's own h1 and h2: its headings start at h3.
-    h1: 'h3',
-    h2: 'h4',
-    h3: 'h5',
-    h4: 'h6',
-    h5: 'h6',
-    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener nofollow' } }),
+    ...Object.fromEntries([1, 2, 3, 4, 5].map((level) => [`h${level}`, shiftHeading(level)])),
+    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: ALLOW.linkRel } }),
   },
-  exclusiveFilter: (frame) => frame.tag === 'img' && !(frame.attribs['src'] ?? '').startsWith(UPLOADS_PREFIX),
 };
 
 /**
- * Markdown to safe HTML: raw HTML is never interpreted (markdown-it escapes it), then an allow-list
- * sanitiser removes anything else dangerous (script URLs, event handlers, foreign images). The client
- * sanitises again before display.
+ * Markdown to safe HTML: raw HTML is never interpreted (markdown-it escapes it), then a sanitiser
+ * keeps only what the shared MARKDOWN_ALLOW_LIST allows (no script URLs, event handlers or images).
+ * The client sanitises again, from the same list, before display.
  */
 export function renderMarkdown(source: string, mentions: readonly string[] = []): string {
   return sanitizeHtml(md.render(source, { mentions }), SANITIZE);

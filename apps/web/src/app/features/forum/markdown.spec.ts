@@ -55,13 +55,21 @@ describe('forum markdown', () => {
     for (const a of links) expect(a.getAttribute('rel')).toBe('noopener nofollow');
   });
 
-  it('shows images only from Lantern uploads', () => {
+  it('shows no images: markdown gives the alt text, stored HTML loses the element', () => {
+    const el = dom(renderPreview('See ![the plan](/uploads/plan.png) and ![x](https://evil.test/x.png)'));
+    expect(el.querySelector('img')).toBeNull();
+    expect(el.textContent?.trim()).toBe('See the plan and x');
+    const stored = dom(sanitizePostHtml('<p>a<img src="/uploads/plan.png" alt="plan">b</p>'));
+    expect(stored.querySelector('img')).toBeNull();
+    expect(stored.textContent).toBe('ab');
+  });
+
+  it('keeps only the attributes the shared allow-list gives each tag', () => {
     const el = dom(
-      renderPreview('![ok](/uploads/plan.png) ![no](https://evil.test/x.png) ![no](/uploads/../x.png)'),
+      sanitizePostHtml('<p title="t" align="left">x</p><ol start="3" href="/x"><li>y</li></ol>'),
     );
-    expect(Array.from(el.querySelectorAll('img')).map((i) => i.getAttribute('src'))).toEqual([
-      '/uploads/plan.png',
-    ]);
+    expect(el.querySelector('p')?.getAttributeNames()).toEqual([]);
+    expect(el.querySelector('ol')?.getAttributeNames()).toEqual(['start']);
   });
 
   it('starts headings in a post at h3, as the API does', () => {

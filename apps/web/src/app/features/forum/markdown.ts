@@ -1,43 +1,19 @@
 import DOMPurify from 'dompurify';
 import MarkdownIt from 'markdown-it';
+import { MARKDOWN_ALLOW_LIST } from '@lantern/shared-domain';
 
-/** Images may come only from Lantern's own uploads (the API applies the same rule). */
-export const UPLOADS_PREFIX = '/uploads/';
-
-/** The tags a post may contain: the API's allow-list, plus <mark> for highlights the client adds. */
-const POST_TAGS = [
-  'p',
-  'br',
-  'strong',
-  'em',
-  'del',
-  's',
-  'code',
-  'pre',
-  'blockquote',
-  'ul',
-  'ol',
-  'li',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'a',
-  'img',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-  'mark',
-  // The API's <span class="mention"> around a mentioned person's name.
-  'span',
-];
-const POST_ATTRIBUTES = ['href', 'rel', 'title', 'src', 'alt', 'start', 'align', 'class'];
-/** http(s) and mailto links, and paths inside Lantern ("/forum/…", never "//host"). */
-const SAFE_HREF = /^(?:https?:|mailto:|\/(?!\/)|#)/i;
+/** The tags a post may contain: the shared allow-list, plus <mark> for highlights the client adds. */
+const POST_TAGS = [...MARKDOWN_ALLOW_LIST.tags, 'mark'];
+/** Attributes per tag, from the shared allow-list (`class` is checked on its own below). */
+const POST_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = MARKDOWN_ALLOW_LIST.attributes;
+const ANY_POST_ATTRIBUTE = [...new Set([...Object.values(POST_ATTRIBUTES).flat(), 'class'])];
+/** Allowed classes: the shared list's, and the highlight the client adds. */
+const POST_CLASSES: Readonly<Record<string, readonly string[]>> = {
+  ...MARKDOWN_ALLOW_LIST.classes,
+  mark: ['lan-pd'],
+};
+/** The shared list's link schemes, and paths inside Lantern ("/forum/…", never "//host"). */
+const SAFE_HREF = new RegExp(`^(?:(?:${MARKDOWN_ALLOW_LIST.linkSchemes.join('|')}):|\\/(?!\\/)|#)`, 'i');
 
 // Raw HTML is never interpreted: markdown-it escapes it. Same options as the API's renderer.
 const md = new MarkdownIt({ html: false, linkify: true, breaks: false, typographer: false });
@@ -45,10 +21,13 @@ const md = new MarkdownIt({ html: false, linkify: true, breaks: false, typograph
 for (const rule of ['heading_open', 'heading_close'] as const) {
   md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
     const token = tokens[idx];
-    token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 2)}`;
+    token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + MARKDOWN_ALLOW_LIST.headingShift)}`;
     return self.renderToken(tokens, idx, options);
   };
 }
+// Images are not allowed (as in the API): `![alt](url)` shows its alt text.
+md.renderer.rules['image'] = (tokens, idx, options, env, self) =>
+  md.utils.escapeHtml(self.renderInlineAsText(tokens[idx].children ?? [], options, env));
 
 /** One DOMPurify instance of our own, so nothing else's configuration or hooks reach it. */
 let purifier: ReturnType<typeof DOMPurify> | null = null;
@@ -63,33 +42,33 @@ export interface SanitizeOptions {
 }
 
 /**
- * Sanitise post HTML before it goes into the page: only the allow-listed tags and attributes, links
- * only to http(s), mailto or Lantern's own paths and marked `noopener nofollow`, images only from
- * /uploads/. Used on the API's bodyHtml (defence in depth) and on the live preview.
+ * Sanitise post HTML before it goes into the page, from the shared allow-list: only its tags,
+ * attributes and classes, links only to its schemes or Lantern's own paths and marked
+ * `noopener nofollow`, no images. Used on the API's bodyHtml (defence in depth) and on the live
+ * preview.
  */
 export function sanitizePostHtml(html: string, options: SanitizeOptions = {}): string {
   const body = purify().sanitize(html, {
     ALLOWED_TAGS: POST_TAGS,
-    ALLOWED_ATTR: POST_ATTRIBUTES,
+    ALLOWED_ATTR: ANY_POST_ATTRIBUTE,
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     RETURN_DOM: true,
   }) as HTMLElement;
+  for (const el of Array.from(body.querySelectorAll('*'))) {
+    const tag = el.tagName.toLowerCase();
+    for (const name of el.getAttributeNames()) {
+      if (name === 'class') continue;
+      if (!POST_ATTRIBUTES[tag]?.includes(name)) el.removeAttribute(name);
+    }
+    const cls = el.getAttribute('class');
+    // Only our own classes survive: the API's mention of a person, and the highlight.
+    if (cls !== null && !POST_CLASSES[tag]?.includes(cls)) el.removeAttribute('class');
+  }
   for (const a of Array.from(body.querySelectorAll('a'))) {
     const href = (a.getAttribute('href') ?? '').trim();
     if (!SAFE_HREF.test(href)) a.removeAttribute('href');
-    a.setAttribute('rel', 'noopener nofollow');
-  }
-  for (const img of Array.from(body.querySelectorAll('img'))) {
-    const src = img.getAttribute('src') ?? '';
-    if (!src.startsWith(UPLOADS_PREFIX) || src.includes('..')) img.remove();
-  }
-  for (const el of Array.from(body.querySelectorAll('[class]'))) {
-    // Only our own classes survive: the highlight, and the API's mention of a person.
-    const own =
-      (el.tagName === 'MARK' && el.getAttribute('class') === 'lan-pd') ||
-      (el.tagName === 'SPAN' && el.getAttribute('class') === 'mention');
-    if (!own) el.removeAttribute('class');
+    a.setAttribute('rel', MARKDOWN_ALLOW_LIST.linkRel);
   }
   const highlights = options.highlights ?? [];
   if (highlights.length) highlightText(body, highlights);
