@@ -1,4 +1,13 @@
-const ESM_PACKAGES = ['pg-boss', 'serialize-error', 'non-error', 'rrule-temporal', 'temporal-spec'];
+// @noble/hashes (2.x, under @otplib/plugin-crypto-noble) and @scure/base: otplib's dependencies.
+const ESM_PACKAGES = [
+  'pg-boss',
+  'serialize-error',
+  'non-error',
+  'rrule-temporal',
+  'temporal-spec',
+  '@noble/hashes',
+  '@scure/base',
+];
 const ESM_PACKAGES_JS = `/node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`;
 
 module.exports = {
@@ -14,7 +23,8 @@ module.exports = {
     ],
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+  // Ignore node_modules except those packages, also where they are nested (a/node_modules/@noble/hashes).
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)(?!.*/node_modules/(${ESM_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'html'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   // Integration tests run against a real PostgreSQL server (TEST_DATABASE_URL); see test/support.

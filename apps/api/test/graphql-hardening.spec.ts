@@ -1,5 +1,5 @@
 import { GRAPHQL_LIMITS } from '../src/app/app.module';
-import { DEMO, GqlClient, TestApp, startTestApp } from './support/test-app';
+import { DEMO, GqlClient, PRODUCTION_KEY, TestApp, startTestApp } from './support/test-app';
 
 // Limits hold for GET as for POST; production hides every suggestion; a mistake in the request is
 // BAD_USER_INPUT, never an internal error.
@@ -61,7 +61,7 @@ describe('in production', () => {
   let t: TestApp;
   let c: GqlClient;
   beforeAll(async () => {
-    t = await startTestApp({ NODE_ENV: 'production', COOKIE_SECURE: 'false' });
+    t = await startTestApp({ NODE_ENV: 'production', COOKIE_SECURE: 'false', SECOND_FACTOR_KEY: PRODUCTION_KEY });
     c = await t.signedIn(DEMO.sencoHolyFamily);
   });
   afterAll(() => t.close());

@@ -1,5 +1,5 @@
 import { GRAPHQL_LIMITS } from '../src/app/app.module';
-import { DEMO, TestApp, startTestApp } from './support/test-app';
+import { DEMO, PRODUCTION_KEY, TestApp, startTestApp } from './support/test-app';
 
 async function post(url: string, body: string, cookie?: string | null) {
   const res = await fetch(`${url}/graphql`, {
@@ -101,7 +101,7 @@ describe('in production', () => {
   let t: TestApp;
   let cookie: string | null;
   beforeAll(async () => {
-    t = await startTestApp({ NODE_ENV: 'production', COOKIE_SECURE: 'false' });
+    t = await startTestApp({ NODE_ENV: 'production', COOKIE_SECURE: 'false', SECOND_FACTOR_KEY: PRODUCTION_KEY });
     // Production never seeds demo accounts; the template database already holds them, so sign-in works here.
     cookie = (await t.signedIn(DEMO.sendLead)).cookie;
   });

@@ -44,6 +44,7 @@ import { EhcpModule } from '../modules/ehcp/ehcp.module';
 import { BookmarksModule } from '../modules/bookmarks/bookmarks.module';
 import { LibraryModule } from '../modules/library/library.module';
 import { JobsModule } from '../modules/jobs/jobs.module';
+import { SecondFactorModule } from '../modules/second-factor/second-factor.module';
 
 /** Limits on what one GraphQL request may ask for (depth, aliases, cost, tokens). */
 // maxCost: graphql-armor's static estimate; a full forum thread page scores about 5,300, so 20,000 leaves room
@@ -147,6 +148,7 @@ export class AppModule implements NestModule {
         MembershipsModule,
         UsersModule,
         AuthModule,
+        SecondFactorModule,
         InvitationsModule,
         HealthModule,
         ForumModule,

@@ -15,9 +15,24 @@ describe('loadConfig', () => {
   });
 
   it('never seeds demo data in production and uses secure cookies there', () => {
-    const c = loadConfig({ NODE_ENV: 'production', LANTERN_DEMO_DATA: 'true' });
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      LANTERN_DEMO_DATA: 'true',
+      SECOND_FACTOR_KEY: 'k'.repeat(32),
+    });
     expect(c.seedDemoData).toBe(false);
     expect(c.cookieSecure).toBe(true);
+  });
+
+  it('needs SECOND_FACTOR_KEY in production, of at least 32 characters; elsewhere a development key', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /SECOND_FACTOR_KEY must be set in production/,
+    );
+    expect(() => loadConfig({ SECOND_FACTOR_KEY: 'short' })).toThrow(/SECOND_FACTOR_KEY must be at least 32/);
+    const dev = loadConfig({});
+    expect(dev.secondFactorKey).toHaveLength(32);
+    const prod = loadConfig({ NODE_ENV: 'production', SECOND_FACTOR_KEY: 'x'.repeat(40) });
+    expect(prod.secondFactorKey.equals(dev.secondFactorKey)).toBe(false);
   });
 
   it('names every invalid variable', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createHash } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 
 const bool = (fallback: boolean) =>
@@ -91,6 +92,12 @@ const schema = z.object({
       }
       return list;
     }),
+  SECOND_FACTOR_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || v.length >= 32, {
+      message: 'must be at least 32 characters (e.g. openssl rand -base64 32)',
+    }),
   DIGEST_HOUR_UTC: z
     .string()
     .optional()
@@ -136,7 +143,15 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** Hour (UTC) at which the daily notification digest is sent. */
   digestHourUtc: number;
+  /**
+   * 32 bytes that encrypt second-factor secrets at rest (AES-256-GCM) and key the recovery codes'
+   * HMAC: the SHA-256 of SECOND_FACTOR_KEY. Required in production; elsewhere a fixed development key.
+   */
+  secondFactorKey: Buffer;
 }
+
+/** The key outside production when SECOND_FACTOR_KEY is not set (the demo's seeded secrets use it). */
+export const DEVELOPMENT_SECOND_FACTOR_KEY = 'lantern-development-only-second-factor-key';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -156,6 +171,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';
+  if (isProduction && !e.SECOND_FACTOR_KEY) {
+    throw new ConfigError([
+      'SECOND_FACTOR_KEY must be set in production: at least 32 random characters that encrypt second-factor secrets (e.g. openssl rand -base64 32). Keep it: changing it makes every enrolled authenticator unusable.',
+    ]);
+  }
   const dataDir = isAbsolute(e.LANTERN_DATA_DIR)
     ? e.LANTERN_DATA_DIR
     : resolve(process.cwd(), e.LANTERN_DATA_DIR);
@@ -193,6 +213,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ]),
     ],
     digestHourUtc: e.DIGEST_HOUR_UTC,
+    secondFactorKey: createHash('sha256')
+      .update(e.SECOND_FACTOR_KEY || DEVELOPMENT_SECOND_FACTOR_KEY)
+      .digest(),
   };
 }
 

@@ -23,6 +23,8 @@ export interface TestApp {
 
 export const DEMO_PASSWORD = 'lantern-demo-2026';
 export const TEST_ORIGIN = 'http://lantern.test';
+/** SECOND_FACTOR_KEY for apps started with NODE_ENV=production (which needs one). */
+export const PRODUCTION_KEY = 'test-only-production-second-factor-key-0123456789';
 export const DEMO = {
   admin: 'network.admin@demo.lantern.test',
   sendLead: 'send.lead@demo.lantern.test',
@@ -31,6 +33,9 @@ export const DEMO = {
   headHolyFamily: 'headteacher.holy-family@demo.lantern.test',
   sencoHolyFamily: 'senco.holy-family@demo.lantern.test',
   sencoHolyCross: 'senco.holy-cross@demo.lantern.test',
+  sencoStJosephsAct: 'senco.st-josephs-act@demo.lantern.test',
+  sendLeadMagnificat: 'send.lead.magnificat@demo.lantern.test',
+  sencoStBernadettes: 'senco.st-bernadettes@demo.lantern.test',
   staffHolyFamily: 'staff.holy-family@demo.lantern.test',
 } as const;
 
@@ -64,13 +69,23 @@ export class GqlClient {
       },
       body: JSON.stringify({ query, variables }),
     });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) {
-      const pair = setCookie.split(';')[0] ?? '';
-      this.cookie = pair.endsWith('=') ? null : pair;
-    }
+    this.keepCookies(res.headers.getSetCookie());
     const body = (await res.json()) as { data?: T; errors?: GqlResponse<T>['errors'] };
     return { status: res.status, data: body.data ?? null, errors: body.errors, headers: res.headers };
+  }
+
+  /** A cookie jar: each Set-Cookie replaces the cookie of that name; an empty value removes it. */
+  keepCookies(setCookies: readonly string[]): void {
+    if (!setCookies.length) return;
+    const jar = new Map<string, string>();
+    for (const pair of (this.cookie ?? '').split('; ').filter(Boolean)) jar.set(pair.split('=')[0]!, pair);
+    for (const header of setCookies) {
+      const pair = header.split(';')[0] ?? '';
+      const name = pair.split('=')[0]!;
+      if (pair.endsWith('=') || /expires=Thu, 01 Jan 1970/i.test(header)) jar.delete(name);
+      else jar.set(name, pair);
+    }
+    this.cookie = jar.size ? [...jar.values()].join('; ') : null;
   }
 
   /** Run and expect success; throws with the errors otherwise. */

@@ -27,8 +27,11 @@ export const SignedIn = () => SetMetadata(ACCESS_KEY, { kind: 'signed-in' } sati
  */
 export const Allow = (permission: Permission, what?: string) =>
   SetMetadata(ACCESS_KEY, { kind: 'permission', permission, ...(what ? { what } : {}) } satisfies AccessRule);
-/** Put the operation in a stricter rate-limit bucket (e.g. 'login'). */
-export const RateLimit = (bucket: 'login') => SetMetadata(RATE_LIMIT_KEY, bucket);
+/**
+ * Put the operation in a stricter rate-limit bucket: 'login' (passwords, per address and per account
+ * and address) or 'second-factor' (codes: per address and per signed-in account).
+ */
+export const RateLimit = (bucket: 'login' | 'second-factor') => SetMetadata(RATE_LIMIT_KEY, bucket);
 
 /** Where PolicyGuard keeps a REST request's context (built once, the same way as GraphQL's). */
 export const HTTP_CONTEXT = Symbol('lantern:context');

@@ -1,9 +1,10 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
-import { ErrorCode, canAnywhere } from '@lantern/shared-domain';
+import { ErrorCode, canAnywhere, permissionNeedsSecondFactor } from '@lantern/shared-domain';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { RequestContextFactory } from '../../modules/auth/request-context.factory';
+import { SessionElevationService } from '../../modules/second-factor/session-elevation.service';
 import { AppError, Errors } from '../errors/app-error';
 import { ACCESS_KEY, AccessRule, HTTP_CONTEXT, RequestWithContext, contextOf } from './decorators';
 import { CROSS_SITE_MESSAGE, fromOurSite } from './same-site';
@@ -14,6 +15,9 @@ import { CROSS_SITE_MESSAGE, fromOurSite } from './same-site';
  * same context as GraphQL (session cookie, actor, loaders; RequestContextFactory), kept on the
  * request for @Ctx() and @CurrentActor(), and must come from our own site (fromOurSite). Record-level
  * decisions use the same policy (`can` and friends from the shared domain) inside services.
+ * A permission that needs a second factor (case data: permissionNeedsSecondFactor) is served only to
+ * an elevated session: SECOND_FACTOR_ENROLMENT_REQUIRED or SECOND_FACTOR_REQUIRED otherwise, for
+ * GraphQL and REST alike (a remembered device elevates the session here, without a code).
  */
 @Injectable()
 export class PolicyGuard implements CanActivate {
@@ -23,6 +27,7 @@ export class PolicyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly contexts: RequestContextFactory,
+    private readonly elevation: SessionElevationService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.origins = new Set(config.allowedOrigins);
@@ -55,6 +60,8 @@ export class PolicyGuard implements CanActivate {
       throw new AppError(ErrorCode.Forbidden, CROSS_SITE_MESSAGE);
     if (rule.kind === 'permission' && !canAnywhere(ctx.actor, rule.permission))
       throw Errors.forbidden(rule.what);
+    if (rule.kind === 'permission' && permissionNeedsSecondFactor(rule.permission))
+      await this.elevation.demand(ctx);
     return true;
   }
 }

@@ -9,6 +9,12 @@ export interface SessionInfo {
   email: string;
   /** Whether others may see when this person is online. */
   showPresence: boolean;
+  /** When the session ends (ISO). */
+  expiresAt: string;
+  /** When the second factor's elevation of this session ends (ISO); null when not elevated. */
+  elevatedUntil: string | null;
+  /** The person has a confirmed second factor. */
+  secondFactorEnrolled: boolean;
 }
 
 /** What every resolver receives: who is asking, from where, and this request's loaders. */

@@ -18,6 +18,9 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.InvitationInvalid]: 410,
   [ErrorCode.QueryTooComplex]: 400,
   [ErrorCode.PersonalData]: 422,
+  // Signed in, but case data needs the second factor first (the client asks for a code or enrolment).
+  [ErrorCode.SecondFactorRequired]: 403,
+  [ErrorCode.SecondFactorEnrolmentRequired]: 403,
   [ErrorCode.Unavailable]: 503,
   [ErrorCode.Internal]: 500,
 };

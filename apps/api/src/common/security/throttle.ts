@@ -27,6 +27,11 @@ import { RATE_LIMIT_KEY } from '../auth/decorators';
  *    There is deliberately no per-account ceiling across addresses: refusing would bring the
  *    lock-out back, and a delay does not bound an attacker who sends in parallel from many
  *    addresses; the password rules, argon2 and the audit of failed sign-ins cover that case.
+ *  - `second-factor` and `second-factor-account`: operations marked `@RateLimit('second-factor')`
+ *    (a second-factor code or recovery code is checked), per source address RATE_LIMIT_LOGIN_PER_MINUTE
+ *    a minute, and per signed-in account (from any address) RATE_LIMIT_LOGIN_PER_MINUTE per 15 minutes.
+ *    Unlike passwords, the account limit is across addresses: only someone who already has the
+ *    password and a session can spend it, and a 6-digit code must not be guessed from many places.
  *  - `mutations`: GraphQL mutations, and separately REST requests that change data (POST /files),
  *    per address, RATE_LIMIT_MUTATIONS_PER_MINUTE a minute each.
  *  - `socket-events`: messages on one socket (used by the realtime gateway through `Throttle.hit`).
@@ -34,6 +39,8 @@ import { RATE_LIMIT_KEY } from '../auth/decorators';
 export const THROTTLER = {
   signIn: 'sign-in',
   signInAccount: 'sign-in-account',
+  secondFactor: 'second-factor',
+  secondFactorAccount: 'second-factor-account',
   mutations: 'mutations',
   socketEvents: 'socket-events',
 } as const;
@@ -44,6 +51,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function isSignIn(context: ExecutionContext): boolean {
   return Reflect.getMetadata(RATE_LIMIT_KEY, context.getHandler()) === 'login';
+}
+
+function isSecondFactor(context: ExecutionContext): boolean {
+  return Reflect.getMetadata(RATE_LIMIT_KEY, context.getHandler()) === 'second-factor';
 }
 
 function gqlContext(context: ExecutionContext): RequestContext {
@@ -107,6 +118,19 @@ export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
         getTracker: (req, c) => `${accountOf(c)}|${sourceOf(req as { ip?: string })}`,
       },
       {
+        name: THROTTLER.secondFactor,
+        ttl: MINUTE,
+        limit: config.rateLimit.loginPerMinute,
+        skipIf: (c) => !isSecondFactor(c),
+      },
+      {
+        name: THROTTLER.secondFactorAccount,
+        ttl: SIGN_IN_WINDOW_MS,
+        limit: config.rateLimit.loginPerMinute,
+        skipIf: (c) => !isSecondFactor(c) || !accountOf(c),
+        getTracker: (_req, c) => `${accountOf(c)}`,
+      },
+      {
         name: THROTTLER.mutations,
         ttl: MINUTE,
         limit: config.rateLimit.mutationsPerMinute,
@@ -124,9 +148,11 @@ export function waitMessage(name: string, seconds: number): string {
     seconds >= 90
       ? `${Math.ceil(seconds / 60)} minutes`
       : `${Math.max(1, seconds)} second${seconds === 1 ? '' : 's'}`;
-  return name === THROTTLER.signInAccount
-    ? `Too many sign-in attempts for this account from your connection. Please wait ${wait} and try again.`
-    : `Too many requests. Please wait ${wait} and try again.`;
+  if (name === THROTTLER.signInAccount)
+    return `Too many sign-in attempts for this account from your connection. Please wait ${wait} and try again.`;
+  if (name === THROTTLER.secondFactor || name === THROTTLER.secondFactorAccount)
+    return `Too many codes tried. Please wait ${wait} and try again.`;
+  return `Too many requests. Please wait ${wait} and try again.`;
 }
 
 /** A 429 with `{ code, message }` and Retry-After, for REST routes. */

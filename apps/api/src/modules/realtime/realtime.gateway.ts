@@ -13,12 +13,15 @@ import {
   Ack,
   ErrorCode,
   REALTIME_LIMITS,
+  SECOND_FACTOR_MESSAGES,
   SocketEvent,
   SocketRequest,
   SocketRequestEvent,
   StreamSendAck,
   StreamSubscribeAck,
   parseSocketRequest,
+  ruleNeedsSecondFactor,
+  secondFactorRefusal,
 } from '@lantern/shared-domain';
 import { isDatabaseUnavailable } from '../../common/errors/format-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
@@ -34,6 +37,17 @@ import type { LanternSocket } from './socket-data';
 
 const refuse = (code: string, message: string): Ack<never> => ({ ok: false, code, message });
 const FULL_CHECK_MS = 30_000;
+
+/**
+ * Streams whose kind's rule is about case data (ruleNeedsSecondFactor) are, like case data over
+ * GraphQL and REST, only for a session elevated by the second factor: the refusal, or null.
+ */
+function secondFactorAck(socket: LanternSocket, kind: { rule: string } | null): Ack<never> | null {
+  if (!kind || !ruleNeedsSecondFactor(kind.rule)) return null;
+  const s = socket.data.session;
+  const code = secondFactorRefusal({ enrolled: s.secondFactorEnrolled, elevatedUntil: s.elevatedUntil });
+  return code ? refuse(code, SECOND_FACTOR_MESSAGES[code]) : null;
+}
 
 /**
  * Run a handler so that the client always gets an ack, never a thrown exception: the payload is
@@ -197,6 +211,8 @@ export class RealtimeGateway
       if (!this.registry.kindOf(stream)) return refuse(ErrorCode.BadInput, 'That stream does not exist.');
       if (!(await this.registry.canRead(socket.data.actor, stream)))
         return refuse(ErrorCode.Forbidden, 'You do not have access to that stream.');
+      const elevation = secondFactorAck(socket, this.registry.kindOf(stream));
+      if (elevation) return elevation;
       // Join first, then read: anything committed meanwhile arrives live and the client drops duplicates.
       await socket.join(streamRoom(stream));
       if (!socket.data.streams.includes(stream)) socket.data.streams.push(stream);
@@ -223,6 +239,8 @@ export class RealtimeGateway
     return handle(this.logger, SocketEvent.StreamSync, payload, async ({ stream, after }) => {
       if (!(await this.registry.canRead(socket.data.actor, stream)))
         return refuse(ErrorCode.Forbidden, 'You do not have access to that stream.');
+      const elevation = secondFactorAck(socket, this.registry.kindOf(stream));
+      if (elevation) return elevation;
       return { ok: true, ...(await this.streams.itemsAfter(stream, after)) };
     });
   }
@@ -244,6 +262,8 @@ export class RealtimeGateway
         );
       if (!(await this.registry.canWrite(socket.data.actor, stream)))
         return refuse(ErrorCode.Forbidden, 'You cannot post to that stream.');
+      const elevation = secondFactorAck(socket, kind);
+      if (elevation) return elevation;
       if (kind.body && !kind.body.safeParse(body).success)
         return refuse(ErrorCode.BadInput, 'That message is not in the shape this stream takes.');
       const { item, created } = await this.streams.append(
@@ -316,12 +336,17 @@ export class RealtimeGateway
         data.actor = fresh.actor;
         data.session = fresh.session;
         for (const key of [...data.streams]) {
-          if (!(await this.registry.canRead(fresh.actor, key))) {
+          const allowed = await this.registry.canRead(fresh.actor, key);
+          const elevation = allowed ? secondFactorAck(socket, this.registry.kindOf(key)) : null;
+          if (!allowed || elevation) {
             await socket.leave(streamRoom(key));
             data.streams = data.streams.filter((s) => s !== key);
             socket.emit(SocketEvent.Problem, {
-              code: ErrorCode.Forbidden,
-              message: 'You no longer have access to part of this page.',
+              code: elevation?.ok === false ? elevation.code : ErrorCode.Forbidden,
+              message:
+                elevation?.ok === false
+                  ? elevation.message
+                  : 'You no longer have access to part of this page.',
             });
           }
         }

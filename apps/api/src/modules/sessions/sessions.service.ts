@@ -20,12 +20,21 @@ interface SessionRow {
   display_name: string;
   show_presence: boolean;
   last_seen_at: Date;
+  expires_at: Date;
+  elevated_until: Date | null;
+  second_factor_enrolled: boolean;
   grants: Array<{ role: Role; trustId: string | null; schoolId: string | null }>;
 }
 
-/** Valid sessions (unrevoked, unexpired, active user) with the user's grants; school grants carry their trust. */
+/**
+ * Valid sessions (unrevoked, unexpired, active user) with the user's grants (school grants carry
+ * their trust), the elevation by the second factor while it lasts, and whether the person has one.
+ */
 const VALID_SESSIONS = `
-  SELECT s.id AS session_id, s.user_id, s.last_seen_at, u.email, u.display_name, u.show_presence,
+  SELECT s.id AS session_id, s.user_id, s.last_seen_at, s.expires_at, u.email, u.display_name, u.show_presence,
+         CASE WHEN s.elevated_until > now() THEN s.elevated_until END AS elevated_until,
+         EXISTS (SELECT 1 FROM user_second_factors f
+                  WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL) AS second_factor_enrolled,
          COALESCE((SELECT json_agg(json_build_object(
                     'role', m.role, 'trustId', COALESCE(m.trust_id, sc.trust_id), 'schoolId', m.school_id))
                    FROM memberships m LEFT JOIN schools sc ON sc.id = m.school_id
@@ -42,6 +51,9 @@ function toResolved(row: SessionRow): ResolvedSession {
       email: row.email,
       displayName: row.display_name,
       showPresence: row.show_presence,
+      expiresAt: new Date(row.expires_at).toISOString(),
+      elevatedUntil: row.elevated_until ? new Date(row.elevated_until).toISOString() : null,
+      secondFactorEnrolled: row.second_factor_enrolled,
     },
     actor: { userId: row.user_id, grants },
   };
