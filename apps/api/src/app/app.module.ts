@@ -41,6 +41,9 @@ import { StreamsModule } from '../modules/streams/streams.module';
 import { ForumModule } from '../modules/forum/forum.module';
 import { FilesModule } from '../modules/files/files.module';
 import { EhcpModule } from '../modules/ehcp/ehcp.module';
+import { ActionsModule } from '../modules/actions/actions.module';
+import { CaseAccessModule } from '../modules/case-access/case-access.module';
+import { CaseloadModule } from '../modules/caseload/caseload.module';
 import { BookmarksModule } from '../modules/bookmarks/bookmarks.module';
 import { LibraryModule } from '../modules/library/library.module';
 import { JobsModule } from '../modules/jobs/jobs.module';
@@ -153,7 +156,10 @@ export class AppModule implements NestModule {
         HealthModule,
         ForumModule,
         FilesModule,
+        ActionsModule,
+        CaseAccessModule,
         EhcpModule,
+        CaseloadModule,
         LibraryModule,
         BookmarksModule,
         SeedModule,

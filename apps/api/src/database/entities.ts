@@ -93,5 +93,6 @@ export const MIGRATIONS = [
   DropLoginLock1765500000000,
   EhcpSectionState1765400000000,
   PasswordResets1765410000000,
+  Caseload1765960000000,
   SecondFactor1765970000000,
 ];

@@ -3,7 +3,7 @@ import { FundingUnit, Phase, Role } from '@lantern/shared-domain';
 /**
  * Demo network built from the workshop document ("The SEND Challenge: a collaborative CMAT
  * solution"): two trusts, sixteen schools with their roll, EHCP and SEN support counts exactly as in
- * its table, three local authorities with their banding tables, and the national averages.
+ * its table (plus a small invented third trust, see TRUSTS), three local authorities with their banding tables, and the national averages.
  *
  * The document names the local authority of three schools (St Joseph's ACT: Essex; Sacred Heart:
  * Southend; Holy Cross: Thurrock). The others are placed by their towns along the Thames estuary for
@@ -181,6 +181,18 @@ export const TRUSTS: ReadonlyArray<{ name: string; shortName: string; schools: D
       },
     ],
   },
+  /**
+   * Not in the workshop document: a small third trust invented for the demo, with its own SEND lead
+   * and SENCO, so that "another trust's SEND lead is refused" can be seen and tested.
+   */
+  {
+    name: 'Magnificat Catholic Trust',
+    shortName: 'MCT',
+    schools: [
+      { name: "St Bernadette's Primary", phase: Phase.Primary, la: 'Southend', roll: 236, ehcp: 6, senSupport: 30 },
+      { name: "St Cedd's Primary", phase: Phase.Primary, la: 'Essex', roll: 315, ehcp: 7, senSupport: 41 },
+    ],
+  },
 ];
 
 /** One account per role, named by role. `scope` is a trust short name, or "trust short name/school name". */
@@ -227,6 +239,16 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
     email: 'senco.holy-cross@demo.lantern.test',
     name: 'SENCO, Holy Cross Primary',
     grants: [{ role: Role.Senco, scope: 'CCT/Holy Cross Primary' }],
+  },
+  {
+    email: 'send.lead.magnificat@demo.lantern.test',
+    name: 'Head of SEND, Magnificat Catholic Trust',
+    grants: [{ role: Role.TrustSendLead, scope: 'MCT' }],
+  },
+  {
+    email: 'senco.st-bernadettes@demo.lantern.test',
+    name: "SENCO, St Bernadette's Primary",
+    grants: [{ role: Role.Senco, scope: "MCT/St Bernadette's Primary" }],
   },
   {
     email: 'staff.holy-family@demo.lantern.test',

@@ -3,6 +3,7 @@ import { NAME_DATA } from '@lantern/shared-domain/names';
 import { DEMO_ACCOUNTS } from './demo-data';
 import { FORUM_CATEGORIES, FORUM_THREADS } from './forum-demo';
 import { LIBRARY_DEMO } from './library-demo';
+import { DEMO_NOTES } from './caseload-demo';
 
 /** Every string in a value, however deeply nested. */
 function strings(value: unknown): string[] {
@@ -17,7 +18,7 @@ describe('the demo data', () => {
     const members = DEMO_ACCOUNTS.map((a) => a.name);
     // Authors are referred to by their demo account's email: a key, not text anyone posts.
     const emails = new Set(DEMO_ACCOUNTS.map((a) => a.email));
-    const texts = strings([FORUM_CATEGORIES, FORUM_THREADS, LIBRARY_DEMO]).filter((t) => !emails.has(t));
+    const texts = strings([FORUM_CATEGORIES, FORUM_THREADS, LIBRARY_DEMO, DEMO_NOTES]).filter((t) => !emails.has(t));
     expect(texts.length).toBeGreaterThan(50);
     const flagged = texts
       .map((t) => ({

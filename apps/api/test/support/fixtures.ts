@@ -8,8 +8,8 @@ export async function ids(t: TestApp) {
   );
   const users = await t.sql<{ id: string; email: string }>('SELECT id, email FROM users');
   return {
-    trust: (short: 'ACT' | 'CCT') => trusts.find((x) => x.short_name === short)!.id,
-    school: (short: 'ACT' | 'CCT', name: string) =>
+    trust: (short: 'ACT' | 'CCT' | 'MCT') => trusts.find((x) => x.short_name === short)!.id,
+    school: (short: 'ACT' | 'CCT' | 'MCT', name: string) =>
       schools.find((x) => x.short_name === short && x.name === name)!.id,
     user: (email: string) => users.find((u) => u.email === email)!.id,
   };

@@ -1,7 +1,13 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ACTION_LIMITS, ActionSourceKind, NotificationKind, daysBetween, londonToday } from '@lantern/shared-domain';
+import {
+  ACTION_LIMITS,
+  ActionSourceKind,
+  NotificationKind,
+  daysBetween,
+  londonToday,
+} from '@lantern/shared-domain';
 import { ActorsRepository } from '../../common/auth/actors.repository';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { JobsService } from '../jobs/jobs.service';
@@ -63,7 +69,10 @@ export class ActionRemindersService implements OnModuleInit {
           [today, ACTION_LIMITS.remindDaysBefore],
         );
         if (!due.length) return { found: 0, publishes: [] as Publish[] };
-        const owners = await this.actors.actorsFor(due.map((d) => d.owner_id), m);
+        const owners = await this.actors.actorsFor(
+          due.map((d) => d.owner_id),
+          m,
+        );
         const records = await this.sources.recordsOf(
           due.map((d) => ({ sourceKind: d.source_kind, sourceId: d.source_id })),
           m,
@@ -95,7 +104,8 @@ export class ActionRemindersService implements OnModuleInit {
             'UPDATE actions SET reminded_overdue_at = now(), reminded_soon_at = COALESCE(reminded_soon_at, now()) WHERE id = ANY($1::uuid[])',
             [overdue],
           );
-        if (soon.length) await m.query('UPDATE actions SET reminded_soon_at = now() WHERE id = ANY($1::uuid[])', [soon]);
+        if (soon.length)
+          await m.query('UPDATE actions SET reminded_soon_at = now() WHERE id = ANY($1::uuid[])', [soon]);
         return { found: due.length, publishes };
       });
       for (const p of publishes) await p();

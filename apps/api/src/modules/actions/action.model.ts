@@ -7,7 +7,10 @@ export const ActionStatusEnum = mirror(ActionStatus);
 export const ActionSourceKindEnum = mirror(ActionSourceKind);
 export const ActionDueStateEnum = mirror(ActionDueState);
 registerEnumType(ActionStatusEnum, { name: 'ActionStatus' });
-registerEnumType(ActionSourceKindEnum, { name: 'ActionSourceKind', description: 'What an action came from.' });
+registerEnumType(ActionSourceKindEnum, {
+  name: 'ActionSourceKind',
+  description: 'What an action came from.',
+});
 registerEnumType(ActionDueStateEnum, {
   name: 'ActionDueState',
   description: 'OVERDUE, TODAY, SOON (within the reminder window), LATER, or CLOSED (done or cancelled).',
@@ -19,7 +22,9 @@ export class ActionPersonModel {
   @Field(() => String) displayName!: string;
 }
 
-@ObjectType('Action', { description: 'Something someone has to do, by a date, from a case, a session or a meeting.' })
+@ObjectType('Action', {
+  description: 'Something someone has to do, by a date, from a case, a session or a meeting.',
+})
 export class ActionModel {
   @Field(() => ID) id!: string;
   @Field(() => String) title!: string;
@@ -33,7 +38,9 @@ export class ActionModel {
   @Field(() => String, { description: 'Where to open what it came from.' }) sourceLink!: string;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
-  @Field(() => Boolean, { description: 'Whether the viewer may change it (owner, or anyone who may use its source).' })
+  @Field(() => Boolean, {
+    description: 'Whether the viewer may change it (owner, or anyone who may use its source).',
+  })
   canChange!: boolean;
 }
 
@@ -48,4 +55,3 @@ export class MyActionsModel {
   })
   hiddenCaseActions!: number;
 }
-

@@ -26,14 +26,17 @@ export class ActionsResolver {
     @Args('offset', { type: () => Int, defaultValue: 0 }) offset: number,
   ): Promise<MyActionsModel> {
     if (!Number.isInteger(first) || first < 1 || first > ACTION_LIMITS.pageSize)
-      throw Errors.badInput(`Ask for between 1 and ${ACTION_LIMITS.pageSize} actions at a time.`, { first: 'Out of range' });
+      throw Errors.badInput(`Ask for between 1 and ${ACTION_LIMITS.pageSize} actions at a time.`, {
+        first: 'Out of range',
+      });
     if (!Number.isInteger(offset) || offset < 0 || offset > 100_000)
       throw Errors.badInput('That page does not exist.', { offset: 'Out of range' });
     return this.actions.mine(actor, sessionIsElevated(ctx.session), open, first, offset);
   }
 
   @Mutation(() => ActionModel, {
-    description: 'Mark an action done or cancelled, reopen it, change its title or due date, or hand it over.',
+    description:
+      'Mark an action done or cancelled, reopen it, change its title or due date, or hand it over.',
   })
   @SignedIn()
   updateAction(

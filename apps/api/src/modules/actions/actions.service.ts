@@ -70,7 +70,16 @@ export class ActionsService {
     const [row] = await m.query(
       `INSERT INTO actions (source_kind, source_id, school_id, trust_id, title, owner_id, due_on, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [kind, record.id, record.schoolId, record.trustId, fields.title.trim(), fields.ownerId, fields.dueOn, actor.userId],
+      [
+        kind,
+        record.id,
+        record.schoolId,
+        record.trustId,
+        fields.title.trim(),
+        fields.ownerId,
+        fields.dueOn,
+        actor.userId,
+      ],
     );
     await source.changed?.(m, actor.userId, record, true);
     const action = (await this.byIds(m, [row.id], actor, new Map([[record.id, record]])))[0]!;
@@ -82,12 +91,17 @@ export class ActionsService {
   /** Change an action on a record the actor may use (NOT_FOUND otherwise). */
   async update(actor: Actor, input: UpdateActionInput): Promise<ActionModel> {
     const { action, publish } = await this.ds.transaction(async (m) => {
-      const [current]: Array<{ source_kind: ActionSourceKind; source_id: string; owner_id: string; due_on: string; status: ActionStatus }> =
-        await m.query(
-          `SELECT source_kind, source_id, owner_id, to_char(due_on, 'YYYY-MM-DD') AS due_on, status
+      const [current]: Array<{
+        source_kind: ActionSourceKind;
+        source_id: string;
+        owner_id: string;
+        due_on: string;
+        status: ActionStatus;
+      }> = await m.query(
+        `SELECT source_kind, source_id, owner_id, to_char(due_on, 'YYYY-MM-DD') AS due_on, status
              FROM actions WHERE id = $1 FOR UPDATE`,
-          [input.id],
-        );
+        [input.id],
+      );
       const notFound = Errors.notFound('That action');
       if (!current) throw notFound;
       const source = this.sources.get(current.source_kind);
@@ -152,7 +166,13 @@ export class ActionsService {
    * reaches the case (the case-data rule, in SQL) and only when the session is elevated; otherwise
    * they are counted in `hiddenCaseActions`.
    */
-  async mine(actor: Actor, elevated: boolean, open: boolean, first: number, offset: number): Promise<MyActionsModel> {
+  async mine(
+    actor: Actor,
+    elevated: boolean,
+    open: boolean,
+    first: number,
+    offset: number,
+  ): Promise<MyActionsModel> {
     const reach = caseDataReach(actor);
     const where = `a.owner_id = $1 AND ${open ? "a.status = 'OPEN'" : "a.status <> 'OPEN'"}`;
     const reaches = `(a.school_id IS NULL OR a.school_id = ANY($2::uuid[]) OR a.trust_id = ANY($3::uuid[]))`;
@@ -222,13 +242,19 @@ export class ActionsService {
   }
 
   private checkDue(dueOn: string): void {
-    if (!isIsoDate(dueOn)) throw Errors.badInput('Enter the due date as a real date.', { dueOn: 'Not a date' });
+    if (!isIsoDate(dueOn))
+      throw Errors.badInput('Enter the due date as a real date.', { dueOn: 'Not a date' });
     if (dueOn < londonToday())
       throw Errors.badInput('Choose a due date from today onwards.', { dueOn: 'In the past' });
   }
 
   /** The owner must be an active person who may use the record (see its case, attend its meeting). */
-  private async checkOwner(m: EntityManager, kind: ActionSourceKind, record: ActionSourceRecord, ownerId: string) {
+  private async checkOwner(
+    m: EntityManager,
+    kind: ActionSourceKind,
+    record: ActionSourceRecord,
+    ownerId: string,
+  ) {
     const owner = (await this.actors.actorsFor([ownerId], m)).get(ownerId);
     if (!owner || !this.sources.get(kind).canUse(owner, record)) {
       const msg = 'Choose someone who can see this record to own the action.';

@@ -12,4 +12,3 @@ export class CaseAccessEntity {
   @Column('text') kind!: CaseAccessKind;
   @Column('timestamptz') at!: Date;
 }
-

@@ -5,7 +5,12 @@ import { ActionSourceRecord, ActionSources } from '../actions/action-sources';
 import { CaseAccessLogService } from '../case-access/case-access-log.service';
 
 /** A case as the actions module sees it. */
-export function caseRecord(r: { id: string; reference: string; school_id: string; trust_id: string }): ActionSourceRecord {
+export function caseRecord(r: {
+  id: string;
+  reference: string;
+  school_id: string;
+  trust_id: string;
+}): ActionSourceRecord {
   return {
     id: r.id,
     label: `Case ${r.reference}`,
@@ -31,7 +36,8 @@ export class CaseActionsSource implements OnModuleInit {
     this.sources.register({
       kind: ActionSourceKind.Case,
       records: (ids, m) => this.records(ids, m),
-      canUse: (actor: Actor, r) => !!r.schoolId && !!r.trustId && canAccessCaseData(actor, { schoolId: r.schoolId, trustId: r.trustId }),
+      canUse: (actor: Actor, r) =>
+        !!r.schoolId && !!r.trustId && canAccessCaseData(actor, { schoolId: r.schoolId, trustId: r.trustId }),
       changed: (m, actorId, r, added) =>
         this.accessLog.record(m, [
           {

@@ -1,12 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import {
-  CaseAttention,
-  CaseConcern,
-  CaseSort,
-  CaseStatus,
-  SenNeed,
-  SenStatus,
-} from '@lantern/shared-domain';
+import { CaseAttention, CaseConcern, CaseSort, CaseStatus, SenNeed, SenStatus } from '@lantern/shared-domain';
 import { ActionModel, ActionPersonModel } from '../actions/action.model';
 
 const mirror = <E extends Record<string, string>>(e: E) =>
@@ -46,9 +39,13 @@ export class CaseConcernModel {
 @ObjectType('CaseSummary')
 export class CaseSummaryModel {
   @Field(() => ID) id!: string;
-  @Field(() => String, { description: 'The pseudonymous reference the school chose (initials and year group).' })
+  @Field(() => String, {
+    description: 'The pseudonymous reference the school chose (initials and year group).',
+  })
   reference!: string;
-  @Field(() => Int, { description: 'The year group today (-1 nursery, 0 reception); moves up each 1 September.' })
+  @Field(() => Int, {
+    description: 'The year group today (-1 nursery, 0 reception); moves up each 1 September.',
+  })
   yearGroup!: number;
   @Field(() => String) yearGroupLabel!: string;
   @Field(() => SenStatusEnum) senStatus!: SenStatus;
@@ -80,7 +77,9 @@ export class CaseNoteVersionModel {
   @Field(() => Date) writtenAt!: Date;
 }
 
-@ObjectType('CaseNote', { description: 'A dated note in the case log (append-only: edits keep the earlier text).' })
+@ObjectType('CaseNote', {
+  description: 'A dated note in the case log (append-only: edits keep the earlier text).',
+})
 export class CaseNoteModel {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'YYYY-MM-DD: when it happened.' }) happenedOn!: string;
@@ -105,11 +104,12 @@ export class CaseEhcpDraftModel {
 export class CaseModel extends CaseSummaryModel {
   @Field(() => ID) schoolId!: string;
   @Field(() => String) schoolName!: string;
-  @Field(() => Int, { description: 'Send it back when changing the case (refused if someone changed it since).' })
+  @Field(() => Int, {
+    description: 'Send it back when changing the case (refused if someone changed it since).',
+  })
   revision!: number;
   @Field(() => Date) createdAt!: Date;
   @Field(() => [CaseNoteModel], { description: 'Newest first.' }) notes!: CaseNoteModel[];
   @Field(() => [ActionModel]) actions!: ActionModel[];
   @Field(() => [CaseEhcpDraftModel]) ehcpDrafts!: CaseEhcpDraftModel[];
 }
-

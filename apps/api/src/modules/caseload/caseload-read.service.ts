@@ -16,12 +16,20 @@ import { renderMarkdown } from '../../common/markdown/render-markdown';
 import { ActionsService } from '../actions/actions.service';
 import { CaseAccessLogService } from '../case-access/case-access-log.service';
 import { caseRecord } from './case-actions.source';
-import { CaseRow, CURRENT_YEAR_SQL, academicYearNow, caseColumns, openActionsJoin, summaryOf } from './case-rows';
+import {
+  CaseRow,
+  CURRENT_YEAR_SQL,
+  academicYearNow,
+  caseColumns,
+  openActionsJoin,
+  summaryOf,
+} from './case-rows';
 import { CaseListModel, CaseModel, CaseNoteModel, CaseSchoolModel } from './case.model';
 import type { CaseFilterInput } from './dto/case.input';
 
 const SORTS: Record<CaseSort, string> = {
-  [CaseSort.NeedsAttention]: '(COALESCE(a.overdue_actions, 0) > 0) DESC, LEAST(a.next_action, c.next_concern_on) ASC NULLS LAST, lower(c.reference), c.id',
+  [CaseSort.NeedsAttention]:
+    '(COALESCE(a.overdue_actions, 0) > 0) DESC, LEAST(a.next_action, c.next_concern_on) ASC NULLS LAST, lower(c.reference), c.id',
   [CaseSort.Reference]: 'lower(c.reference), c.id',
   [CaseSort.YearGroup]: 'current_year, lower(c.reference), c.id',
   [CaseSort.RecentlyChanged]: 'c.updated_at DESC, c.id',
@@ -54,29 +62,42 @@ export class CaseloadReadService {
 
   async schools(actor: Actor): Promise<CaseSchoolModel[]> {
     const reach = caseDataReach(actor);
-    const rows: Array<{ id: string; name: string; trust_name: string; open_cases: number }> = await this.ds.query(
-      `SELECT s.id, s.name, t.name AS trust_name,
+    const rows: Array<{ id: string; name: string; trust_name: string; open_cases: number }> =
+      await this.ds.query(
+        `SELECT s.id, s.name, t.name AS trust_name,
               (SELECT count(*) FROM cases c WHERE c.school_id = s.id AND c.status <> 'CLOSED')::int AS open_cases
          FROM schools s JOIN trusts t ON t.id = s.trust_id
         WHERE s.id = ANY($1::uuid[]) OR s.trust_id = ANY($2::uuid[])
         ORDER BY t.name, s.name`,
-      [reach.schoolIds, reach.trustIds],
-    );
+        [reach.schoolIds, reach.trustIds],
+      );
     return rows.map((r) => ({ id: r.id, name: r.name, trustName: r.trust_name, openCases: r.open_cases }));
   }
 
   /** The school, if the actor may read its case data (NOT_FOUND otherwise). */
   async school(m: EntityManager, actor: Actor, schoolId: string): Promise<{ trustId: string; name: string }> {
     const [s] = await m.query('SELECT trust_id, name FROM schools WHERE id = $1', [schoolId]);
-    if (!s || !canAccessCaseData(actor, { schoolId, trustId: s.trust_id })) throw Errors.notFound("That school's caseload");
+    if (!s || !canAccessCaseData(actor, { schoolId, trustId: s.trust_id }))
+      throw Errors.notFound("That school's caseload");
     return { trustId: s.trust_id, name: s.name };
   }
 
-  async list(actor: Actor, schoolId: string, f: CaseFilterInput, first: number, offset: number): Promise<CaseListModel> {
+  async list(
+    actor: Actor,
+    schoolId: string,
+    f: CaseFilterInput,
+    first: number,
+    offset: number,
+  ): Promise<CaseListModel> {
     return this.ds.transaction(async (m) => {
       await this.school(m, actor, schoolId);
       const today = londonToday();
-      const params: unknown[] = [schoolId, today, academicYearNow(), f.statuses?.length ? f.statuses : [CaseStatus.Open, CaseStatus.Monitoring]];
+      const params: unknown[] = [
+        schoolId,
+        today,
+        academicYearNow(),
+        f.statuses?.length ? f.statuses : [CaseStatus.Open, CaseStatus.Monitoring],
+      ];
       const where = ['c.school_id = $1', 'c.status = ANY($4::text[])'];
       if (f.need) {
         params.push(f.need);
@@ -98,7 +119,9 @@ export class CaseloadReadService {
           LIMIT ${first + 1} OFFSET ${offset}`,
         params,
       );
-      await this.accessLog.record(m, [{ schoolId, actorUserId: actor.userId, kind: CaseAccessKind.CaseloadListed }]);
+      await this.accessLog.record(m, [
+        { schoolId, actorUserId: actor.userId, kind: CaseAccessKind.CaseloadListed },
+      ]);
       return {
         nodes: rows.slice(0, first).map((r) => summaryOf(r, today)),
         totalCount: rows[0]?.total ?? 0,
@@ -111,13 +134,20 @@ export class CaseloadReadService {
   async get(actor: Actor, id: string): Promise<CaseModel> {
     return this.ds.transaction(async (m) => {
       const c = await this.load(m, actor, id);
-      await this.accessLog.record(m, [{ schoolId: c.schoolId, caseId: id, actorUserId: actor.userId, kind: CaseAccessKind.CaseRead }]);
+      await this.accessLog.record(m, [
+        { schoolId: c.schoolId, caseId: id, actorUserId: actor.userId, kind: CaseAccessKind.CaseRead },
+      ]);
       return c;
     });
   }
 
   /** The case row if the actor may read it (NOT_FOUND otherwise); `lock` for a change. */
-  async row(m: EntityManager, actor: Actor, id: string, lock = false): Promise<CaseRow & { school_name: string }> {
+  async row(
+    m: EntityManager,
+    actor: Actor,
+    id: string,
+    lock = false,
+  ): Promise<CaseRow & { school_name: string }> {
     const today = londonToday();
     const [r]: Array<CaseRow & { school_name: string }> = await m.query(
       `SELECT ${caseColumns('$2', '$3')}, s.name AS school_name
@@ -128,7 +158,8 @@ export class CaseloadReadService {
         WHERE c.id = $1 ${lock ? 'FOR UPDATE OF c' : ''}`,
       [id, today, academicYearNow()],
     );
-    if (!r || !canAccessCaseData(actor, { schoolId: r.school_id, trustId: r.trust_id })) throw Errors.notFound('That case');
+    if (!r || !canAccessCaseData(actor, { schoolId: r.school_id, trustId: r.trust_id }))
+      throw Errors.notFound('That case');
     return r;
   }
 
@@ -191,7 +222,8 @@ export class CaseloadReadService {
       };
     });
     return notes.sort(
-      (a, b) => b.happenedOn.localeCompare(a.happenedOn) || b.firstWrittenAt.getTime() - a.firstWrittenAt.getTime(),
+      (a, b) =>
+        b.happenedOn.localeCompare(a.happenedOn) || b.firstWrittenAt.getTime() - a.firstWrittenAt.getTime(),
     );
   }
 }

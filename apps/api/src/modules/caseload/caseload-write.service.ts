@@ -39,13 +39,17 @@ function concernsOf(input: readonly CaseConcernInput[]): DatedConcern[] {
   return input.map((c) => {
     if (seen.has(c.kind)) throw Errors.badInput('Each concern can be added once.', { concerns: 'Repeated' });
     seen.add(c.kind);
-    if (c.dueOn && !isIsoDate(c.dueOn)) throw Errors.badInput('Enter the date of the concern as a real date.', { concerns: 'Not a date' });
+    if (c.dueOn && !isIsoDate(c.dueOn))
+      throw Errors.badInput('Enter the date of the concern as a real date.', { concerns: 'Not a date' });
     return { kind: c.kind, dueOn: c.dueOn || null, note: c.note?.trim() || null };
   });
 }
 
 function earliest(concerns: readonly DatedConcern[]): string | null {
-  const dates = concerns.map((c) => c.dueOn).filter((d): d is string => !!d).sort();
+  const dates = concerns
+    .map((c) => c.dueOn)
+    .filter((d): d is string => !!d)
+    .sort();
   return dates[0] ?? null;
 }
 
@@ -92,7 +96,13 @@ export class CaseloadWriteService {
     return this.ds.transaction(async (m) => {
       const school = await this.read.school(m, actor, input.schoolId);
       const target = this.target(input.schoolId, school.trustId);
-      await this.personalData.check(ctx, concerns.map((c) => c.note), input.personalDataOverride, target, m);
+      await this.personalData.check(
+        ctx,
+        concerns.map((c) => c.note),
+        input.personalDataOverride,
+        target,
+        m,
+      );
       const id = await this.insert(m, actor, input, concerns);
       // EHCP drafts the school started for this reference belong to the case.
       await m.query(
@@ -100,12 +110,19 @@ export class CaseloadWriteService {
           WHERE school_id = $2 AND case_id IS NULL AND lower(trim(pupil_reference)) = lower(trim($3))`,
         [id, input.schoolId, input.reference],
       );
-      await this.accessLog.record(m, [{ schoolId: input.schoolId, caseId: id, actorUserId: actor.userId, kind: CaseAccessKind.CaseCreated }]);
+      await this.accessLog.record(m, [
+        { schoolId: input.schoolId, caseId: id, actorUserId: actor.userId, kind: CaseAccessKind.CaseCreated },
+      ]);
       return this.read.load(m, actor, id);
     });
   }
 
-  private async insert(m: EntityManager, actor: Actor, input: CreateCaseInput, concerns: DatedConcern[]): Promise<string> {
+  private async insert(
+    m: EntityManager,
+    actor: Actor,
+    input: CreateCaseInput,
+    concerns: DatedConcern[],
+  ): Promise<string> {
     try {
       const [row] = await m.query(
         `INSERT INTO cases (school_id, reference, year_group, year_group_on, sen_status, primary_need, secondary_need,
@@ -128,7 +145,9 @@ export class CaseloadWriteService {
       return row.id;
     } catch (e) {
       if ((e as { code?: string }).code === UNIQUE_VIOLATION)
-        throw Errors.conflict('This school already has a case with that reference. Add a letter or number to tell them apart.');
+        throw Errors.conflict(
+          'This school already has a case with that reference. Add a letter or number to tell them apart.',
+        );
       throw e;
     }
   }
@@ -138,7 +157,9 @@ export class CaseloadWriteService {
     return this.ds.transaction(async (m) => {
       const current = await this.read.row(m, actor, input.id, true);
       if (current.revision !== input.revision)
-        throw Errors.conflict('Someone changed this case while you were editing it. Reload it to see their change, then make yours again.');
+        throw Errors.conflict(
+          'Someone changed this case while you were editing it. Reload it to see their change, then make yours again.',
+        );
       await this.personalData.check(
         ctx,
         concerns.map((c) => c.note),
@@ -171,7 +192,14 @@ export class CaseloadWriteService {
           throw Errors.conflict('This school already has a case with that reference.');
         throw e;
       }
-      await this.accessLog.record(m, [{ schoolId: current.school_id, caseId: input.id, actorUserId: actor.userId, kind: CaseAccessKind.CaseChanged }]);
+      await this.accessLog.record(m, [
+        {
+          schoolId: current.school_id,
+          caseId: input.id,
+          actorUserId: actor.userId,
+          kind: CaseAccessKind.CaseChanged,
+        },
+      ]);
       return this.read.load(m, actor, input.id);
     });
   }
@@ -180,17 +208,27 @@ export class CaseloadWriteService {
     const body = input.body.trim();
     if (!body) throw Errors.badInput('Write the note first.', { body: 'Empty' });
     if (!isIsoDate(input.happenedOn) || input.happenedOn > londonToday())
-      throw Errors.badInput('Enter the date it happened: today or earlier.', { happenedOn: 'Not a past date' });
+      throw Errors.badInput('Enter the date it happened: today or earlier.', {
+        happenedOn: 'Not a past date',
+      });
     return this.ds.transaction(async (m) => {
       const c = await this.read.row(m, actor, input.caseId, true);
-      await this.personalData.check(ctx, [body], input.personalDataOverride, this.target(c.school_id, c.trust_id, c.id), m);
+      await this.personalData.check(
+        ctx,
+        [body],
+        input.personalDataOverride,
+        this.target(c.school_id, c.trust_id, c.id),
+        m,
+      );
       const [row] = await m.query(
         `INSERT INTO case_log_entries (case_id, note_id, version, happened_on, body, written_by)
          VALUES ($1, gen_random_uuid(), 1, $2, $3, $4) RETURNING note_id`,
         [c.id, input.happenedOn, body, actor.userId],
       );
       await m.query('UPDATE cases SET updated_at = now() WHERE id = $1', [c.id]);
-      await this.accessLog.record(m, [{ schoolId: c.school_id, caseId: c.id, actorUserId: actor.userId, kind: CaseAccessKind.NoteAdded }]);
+      await this.accessLog.record(m, [
+        { schoolId: c.school_id, caseId: c.id, actorUserId: actor.userId, kind: CaseAccessKind.NoteAdded },
+      ]);
       return (await this.read.notes(m, c.id, row.note_id))[0]!;
     });
   }
@@ -198,7 +236,10 @@ export class CaseloadWriteService {
   /** An edit adds the next version; the earlier text stays readable to those who may read the case. */
   async editNote(ctx: RequestContext, actor: Actor, input: EditCaseNoteInput): Promise<CaseNoteModel> {
     const body = input.body.trim();
-    if (!body) throw Errors.badInput('A note cannot be emptied: its earlier text stays in the log.', { body: 'Empty' });
+    if (!body)
+      throw Errors.badInput('A note cannot be emptied: its earlier text stays in the log.', {
+        body: 'Empty',
+      });
     return this.ds.transaction(async (m) => {
       const [latest] = await m.query(
         `SELECT case_id, version, happened_on FROM case_log_entries WHERE note_id = $1 ORDER BY version DESC LIMIT 1`,
@@ -207,15 +248,25 @@ export class CaseloadWriteService {
       if (!latest) throw Errors.notFound('That note');
       const c = await this.read.row(m, actor, latest.case_id, true);
       if (latest.version !== input.version)
-        throw Errors.conflict('Someone edited this note while you were editing it. Reload to see their version.');
-      await this.personalData.check(ctx, [body], input.personalDataOverride, this.target(c.school_id, c.trust_id, c.id), m);
+        throw Errors.conflict(
+          'Someone edited this note while you were editing it. Reload to see their version.',
+        );
+      await this.personalData.check(
+        ctx,
+        [body],
+        input.personalDataOverride,
+        this.target(c.school_id, c.trust_id, c.id),
+        m,
+      );
       await m.query(
         `INSERT INTO case_log_entries (case_id, note_id, version, happened_on, body, written_by)
          VALUES ($1, $2, $3, $4, $5, $6)`,
         [c.id, input.noteId, latest.version + 1, latest.happened_on, body, actor.userId],
       );
       await m.query('UPDATE cases SET updated_at = now() WHERE id = $1', [c.id]);
-      await this.accessLog.record(m, [{ schoolId: c.school_id, caseId: c.id, actorUserId: actor.userId, kind: CaseAccessKind.NoteEdited }]);
+      await this.accessLog.record(m, [
+        { schoolId: c.school_id, caseId: c.id, actorUserId: actor.userId, kind: CaseAccessKind.NoteEdited },
+      ]);
       return (await this.read.notes(m, c.id, input.noteId))[0]!;
     });
   }
@@ -241,7 +292,12 @@ export class CaseloadWriteService {
         WHERE u.deactivated_at IS NULL
           AND ((ms.school_id = $1 AND ms.role = ANY($3::text[])) OR (ms.trust_id = $2 AND ms.role = ANY($4::text[])))
         ORDER BY u.display_name`,
-      [c.school_id, c.trust_id, rolesOf(Permission.CaseDataUse, ScopeKind.School), rolesOf(Permission.CaseDataUse, ScopeKind.Trust)],
+      [
+        c.school_id,
+        c.trust_id,
+        rolesOf(Permission.CaseDataUse, ScopeKind.School),
+        rolesOf(Permission.CaseDataUse, ScopeKind.Trust),
+      ],
     );
   }
 }

@@ -28,14 +28,17 @@ export class CaseloadResolver {
     private readonly write: CaseloadWriteService,
   ) {}
 
-  @Query(() => [CaseSchoolModel], { description: 'Schools whose caseload the viewer may read, with open cases.' })
+  @Query(() => [CaseSchoolModel], {
+    description: 'Schools whose caseload the viewer may read, with open cases.',
+  })
   @Allow(Permission.CaseDataUse, 'read caseloads')
   caseloadSchools(@CurrentActor() actor: Actor): Promise<CaseSchoolModel[]> {
     return this.read.schools(actor);
   }
 
   @Query(() => CaseListModel, {
-    description: "A school's cases, filtered; by default open and monitoring cases, those needing attention first. Logged.",
+    description:
+      "A school's cases, filtered; by default open and monitoring cases, those needing attention first. Logged.",
   })
   @Allow(Permission.CaseDataUse, 'read caseloads')
   cases(
@@ -46,7 +49,9 @@ export class CaseloadResolver {
     @Args('offset', { type: () => Int, defaultValue: 0 }) offset: number,
   ): Promise<CaseListModel> {
     if (!Number.isInteger(first) || first < 1 || first > CASELOAD_LIMITS.pageSize)
-      throw Errors.badInput(`Ask for between 1 and ${CASELOAD_LIMITS.pageSize} cases at a time.`, { first: 'Out of range' });
+      throw Errors.badInput(`Ask for between 1 and ${CASELOAD_LIMITS.pageSize} cases at a time.`, {
+        first: 'Out of range',
+      });
     if (!Number.isInteger(offset) || offset < 0 || offset > 100_000)
       throw Errors.badInput('That page does not exist.', { offset: 'Out of range' });
     return this.read.list(actor, schoolId, filter ?? {}, first, offset);
@@ -58,9 +63,14 @@ export class CaseloadResolver {
     return this.read.get(actor, id);
   }
 
-  @Query(() => [ActionPersonModel], { description: 'Who may own an action on this case (those who may read it).' })
+  @Query(() => [ActionPersonModel], {
+    description: 'Who may own an action on this case (those who may read it).',
+  })
   @Allow(Permission.CaseDataUse, 'read cases')
-  caseActionOwners(@CurrentActor() actor: Actor, @IdArg('caseId') caseId: string): Promise<ActionPersonModel[]> {
+  caseActionOwners(
+    @CurrentActor() actor: Actor,
+    @IdArg('caseId') caseId: string,
+  ): Promise<ActionPersonModel[]> {
     return this.write.owners(actor, caseId);
   }
 
@@ -94,7 +104,9 @@ export class CaseloadResolver {
     return this.write.addNote(ctx, actor, input);
   }
 
-  @Mutation(() => CaseNoteModel, { description: 'Edit a log note: a new version; the earlier text stays visible.' })
+  @Mutation(() => CaseNoteModel, {
+    description: 'Edit a log note: a new version; the earlier text stays visible.',
+  })
   @Allow(Permission.CaseDataUse, 'write in case logs')
   editCaseNote(
     @Ctx() ctx: RequestContext,
@@ -104,7 +116,9 @@ export class CaseloadResolver {
     return this.write.editNote(ctx, actor, input);
   }
 
-  @Mutation(() => ActionModel, { description: 'Add an action to a case (owner: someone who may read the case).' })
+  @Mutation(() => ActionModel, {
+    description: 'Add an action to a case (owner: someone who may read the case).',
+  })
   @Allow(Permission.CaseDataUse, 'add actions to cases')
   addCaseAction(
     @Ctx() ctx: RequestContext,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   AuditAction,
+  CaseAccessKind,
   EHCP_LIMITS,
   EHCP_SECTION_SHORT,
   EHCP_SECTION_STATUS_TEXT,
@@ -25,6 +26,7 @@ import { renderMarkdown } from '../../common/markdown/render-markdown';
 import { Connection, decodeCursor, encodeCursor, toConnection } from '../../common/pagination/connection';
 import { PersonalDataService } from '../../common/personal-data/personal-data.service';
 import { AuditService } from '../audit/audit.service';
+import { CaseAccess, CaseAccessLogService } from '../case-access/case-access-log.service';
 import { EhcpTemplatesService } from './ehcp-templates.service';
 import { EhcpDraftEntity, EhcpDraftSectionEntity } from './ehcp.entity';
 import {
@@ -109,6 +111,7 @@ export class EhcpDraftsService {
     private readonly templates: EhcpTemplatesService,
     private readonly audit: AuditService,
     private readonly personalData: PersonalDataService,
+    private readonly accessLog: CaseAccessLogService,
   ) {}
 
   private async row(m: EntityManager, id: string, lock = false): Promise<DraftRow | null> {
@@ -133,8 +136,10 @@ export class EhcpDraftsService {
     return found;
   }
 
-  private record(ctx: Signed, m: EntityManager, d: DraftRow, action: AuditAction, summary: string) {
-    return this.audit.recordFor(ctx, auditEntry(d, action, summary), m);
+  /** The audit entry (no pupil reference) and the school's case-access log, with the change's manager. */
+  private async record(ctx: Signed, m: EntityManager, d: DraftRow, action: AuditAction, summary: string) {
+    await this.audit.recordFor(ctx, auditEntry(d, action, summary), m);
+    await this.accessLog.record(m, [accessEntry(ctx, d, action)]);
   }
 
   private sectionsOf(m: EntityManager, draftIds: string[]): Promise<EhcpDraftSectionEntity[]> {
@@ -215,6 +220,12 @@ export class EhcpDraftsService {
           state: EhcpSectionStatus.NotStarted,
           revision: 0,
         })),
+      );
+      // A case the school recorded for this reference owns the draft.
+      await m.query(
+        `UPDATE ehcp_drafts SET case_id = (SELECT c.id FROM cases c WHERE c.school_id = $2 AND lower(c.reference) = lower($3))
+          WHERE id = $1`,
+        [draft.id, school!, reference],
       );
       const saved = (await this.row(m, draft.id))!;
       await this.record(
@@ -304,6 +315,10 @@ export class EhcpDraftsService {
           auditEntry(d, AuditAction.EhcpDraftRead, `Listed an EHCP draft (“${d.draft.templateTitle}”)`),
         ),
         m,
+      );
+      await this.accessLog.record(
+        m,
+        page.map((d) => accessEntry(ctx, d, AuditAction.EhcpDraftRead)),
       );
       return toConnection(
         rows,
@@ -508,5 +523,22 @@ function auditEntry(d: DraftRow, action: AuditAction, summary: string) {
     targetId: d.draft.id,
     schoolId: d.draft.schoolId,
     trustId: d.trustId,
+  };
+}
+
+/** The case-access log's line for a draft: read, exported, or changed (started, saved, archived). */
+function accessEntry(ctx: Signed, d: DraftRow, action: AuditAction): CaseAccess {
+  const kind =
+    action === AuditAction.EhcpDraftRead
+      ? CaseAccessKind.DraftRead
+      : action === AuditAction.EhcpDraftExported
+        ? CaseAccessKind.DraftExported
+        : CaseAccessKind.DraftChanged;
+  return {
+    schoolId: d.draft.schoolId,
+    caseId: d.draft.caseId,
+    ehcpDraftId: d.draft.id,
+    actorUserId: ctx.actor.userId,
+    kind,
   };
 }

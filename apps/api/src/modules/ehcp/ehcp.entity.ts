@@ -10,6 +10,8 @@ export class EhcpDraftEntity {
   @Column('uuid', { name: 'template_version_id' }) templateVersionId!: string;
   @Column('text', { name: 'template_title' }) templateTitle!: string;
   @Column('text', { name: 'pupil_reference' }) pupilReference!: string;
+  /** The school's case for this pupil, when it has one (matched by reference). */
+  @Column('uuid', { name: 'case_id', nullable: true }) caseId!: string | null;
   @Column('int') revision!: number;
   @Column('uuid', { name: 'created_by' }) createdBy!: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;

@@ -5,13 +5,17 @@ import { ActionStatusEnum } from '../action.model';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-@InputType({ description: 'Change an action: mark it done or cancelled, reopen it, move its date, hand it over.' })
+@InputType({
+  description: 'Change an action: mark it done or cancelled, reopen it, move its date, hand it over.',
+})
 export class UpdateActionInput {
   @Field(() => ID) @IsUUID('all', { message: 'That action does not exist.' }) id!: string;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(ACTION_LIMITS.titleMax, { message: `Keep the action to ${ACTION_LIMITS.titleMax} characters or fewer.` })
+  @MaxLength(ACTION_LIMITS.titleMax, {
+    message: `Keep the action to ${ACTION_LIMITS.titleMax} characters or fewer.`,
+  })
   title?: string | null;
   @Field(() => ActionStatusEnum, { nullable: true })
   @IsOptional()
@@ -32,7 +36,9 @@ export class UpdateActionInput {
 export class NewActionFields {
   @Field(() => String)
   @IsString()
-  @MaxLength(ACTION_LIMITS.titleMax, { message: `Keep the action to ${ACTION_LIMITS.titleMax} characters or fewer.` })
+  @MaxLength(ACTION_LIMITS.titleMax, {
+    message: `Keep the action to ${ACTION_LIMITS.titleMax} characters or fewer.`,
+  })
   title!: string;
   @Field(() => ID) @IsUUID('all', { message: 'Choose who will do it.' }) ownerId!: string;
   @Field(() => String, { description: 'YYYY-MM-DD.' })

@@ -13,16 +13,17 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CASELOAD_LIMITS, CaseConcern, CaseSort, CaseStatus, SenNeed, SenStatus } from '@lantern/shared-domain';
+import {
+  CASELOAD_LIMITS,
+  CaseConcern,
+  CaseSort,
+  CaseStatus,
+  SenNeed,
+  SenStatus,
+} from '@lantern/shared-domain';
 import { PersonalDataOverrideInput } from '../../../common/personal-data/personal-data-override.input';
 import { NewActionFields } from '../../actions/dto/action.input';
-import {
-  CaseConcernEnum,
-  CaseSortEnum,
-  CaseStatusEnum,
-  SenNeedEnum,
-  SenStatusEnum,
-} from '../case.model';
+import { CaseConcernEnum, CaseSortEnum, CaseStatusEnum, SenNeedEnum, SenStatusEnum } from '../case.model';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CONCERNS = Object.values(CaseConcern).length;
@@ -39,13 +40,17 @@ export class CaseConcernInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(CASELOAD_LIMITS.concernNoteMax, { message: `Keep a concern's note to ${CASELOAD_LIMITS.concernNoteMax} characters.` })
+  @MaxLength(CASELOAD_LIMITS.concernNoteMax, {
+    message: `Keep a concern's note to ${CASELOAD_LIMITS.concernNoteMax} characters.`,
+  })
   note?: string | null;
 }
 
 @InputType({ isAbstract: true })
 class CaseFieldsInput {
-  @Field(() => String, { description: 'Initials and year group, e.g. "JS Y4"; never a name, date of birth, UPN or NHS number.' })
+  @Field(() => String, {
+    description: 'Initials and year group, e.g. "JS Y4"; never a name, date of birth, UPN or NHS number.',
+  })
   @IsString()
   @MaxLength(60)
   reference!: string;
