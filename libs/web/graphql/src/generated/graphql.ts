@@ -18,11 +18,44 @@ import type { ResourceSort } from '@lantern/shared-domain';
 import type { EhcpSectionStatus } from '@lantern/shared-domain';
 import type { ReadingTextSize } from '@lantern/shared-domain';
 import type { ReadingTint } from '@lantern/shared-domain';
+import type { SenStatus } from '@lantern/shared-domain';
+import type { SenNeed } from '@lantern/shared-domain';
+import type { CaseConcern } from '@lantern/shared-domain';
+import type { CaseStatus } from '@lantern/shared-domain';
+import type { CaseAttention } from '@lantern/shared-domain';
+import type { CaseSort } from '@lantern/shared-domain';
+import type { CaseAccessKind } from '@lantern/shared-domain';
+import type { ActionStatus } from '@lantern/shared-domain';
+import type { ActionSourceKind } from '@lantern/shared-domain';
+import type { ActionDueState } from '@lantern/shared-domain';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AcceptInvitationInput = {
   readonly displayName: string;
   readonly password: string;
   readonly token: string;
+};
+
+export { ActionDueState };
+
+export { ActionSourceKind };
+
+export { ActionStatus };
+
+export type AddCaseActionInput = {
+  readonly caseId: string | number;
+  /** YYYY-MM-DD. */
+  readonly dueOn: string;
+  readonly ownerId: string | number;
+  readonly title: string;
+};
+
+export type AddCaseNoteInput = {
+  /** Markdown. */
+  readonly body: string;
+  readonly caseId: string | number;
+  /** YYYY-MM-DD: when it happened. */
+  readonly happenedOn: string;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
 };
 
 export type AdoptTemplateInput = {
@@ -44,6 +77,34 @@ export { AveragePhase };
 export type BookmarkKind =
   | 'FORUM_THREAD'
   | 'LIBRARY_RESOURCE';
+
+export { CaseAccessKind };
+
+export { CaseAttention };
+
+export { CaseConcern };
+
+export type CaseConcernInput = {
+  /** YYYY-MM-DD. */
+  readonly dueOn?: string | null | undefined;
+  readonly kind: CaseConcern;
+  readonly note?: string | null | undefined;
+};
+
+export type CaseFilterInput = {
+  readonly concern?: CaseConcern | null | undefined;
+  /** Primary or secondary need. */
+  readonly need?: SenNeed | null | undefined;
+  readonly sort?: CaseSort | null | undefined;
+  /** Default: open and monitoring. */
+  readonly statuses?: ReadonlyArray<CaseStatus> | null | undefined;
+  /** The current year group. */
+  readonly yearGroup?: number | null | undefined;
+};
+
+export { CaseSort };
+
+export { CaseStatus };
 
 export type CategoryInput = {
   readonly description?: string | null | undefined;
@@ -76,6 +137,19 @@ export type CommentOnResourceInput = {
   readonly body: string;
   readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
   readonly resourceId: string | number;
+};
+
+export type CreateCaseInput = {
+  readonly concerns?: ReadonlyArray<CaseConcernInput>;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+  readonly primaryNeed: SenNeed;
+  /** Initials and year group, e.g. "JS Y4"; never a name, date of birth, UPN or NHS number. */
+  readonly reference: string;
+  readonly schoolId: string | number;
+  readonly secondaryNeed?: SenNeed | null | undefined;
+  readonly senStatus: SenStatus;
+  /** Today’s year group: -1 nursery, 0 reception, 1–14. */
+  readonly yearGroup: number;
 };
 
 export type CreateResourceInput = {
@@ -141,6 +215,14 @@ export type CreateToolkitInput = {
   readonly tags?: ReadonlyArray<string> | null | undefined;
   readonly title: string;
   readonly trustId?: string | number | null | undefined;
+};
+
+export type EditCaseNoteInput = {
+  readonly body: string;
+  readonly noteId: string | number;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+  /** The version you edited (refused if someone edited it since). */
+  readonly version: number;
 };
 
 /** EHCP sections A to K (H holds H1 and H2). */
@@ -300,6 +382,10 @@ export { ResourceStatus };
 
 export { Role };
 
+export { SenNeed };
+
+export { SenStatus };
+
 export { ShareScope };
 
 export type ThreadKind =
@@ -310,6 +396,32 @@ export type ToolkitItemInput = {
   /** Why it is in the toolkit (plain text). */
   readonly note?: string | null | undefined;
   readonly resourceId: string | number;
+};
+
+/** Change an action: mark it done or cancelled, reopen it, move its date, hand it over. */
+export type UpdateActionInput = {
+  /** YYYY-MM-DD. */
+  readonly dueOn?: string | null | undefined;
+  readonly id: string | number;
+  readonly ownerId?: string | number | null | undefined;
+  readonly status?: ActionStatus | null | undefined;
+  readonly title?: string | null | undefined;
+};
+
+export type UpdateCaseInput = {
+  readonly concerns?: ReadonlyArray<CaseConcernInput>;
+  readonly id: string | number;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+  readonly primaryNeed: SenNeed;
+  /** Initials and year group, e.g. "JS Y4"; never a name, date of birth, UPN or NHS number. */
+  readonly reference: string;
+  /** The revision you changed (from Case.revision). */
+  readonly revision: number;
+  readonly secondaryNeed?: SenNeed | null | undefined;
+  readonly senStatus: SenStatus;
+  readonly status: CaseStatus;
+  /** Today’s year group: -1 nursery, 0 reception, 1–14. */
+  readonly yearGroup: number;
 };
 
 export type UpdateProfileInput = {
@@ -344,6 +456,22 @@ export type UpdateToolkitItemsInput = {
   readonly toolkitId: string | number;
 };
 
+export type MyActionsQueryVariables = Exact<{
+  open?: boolean | null | undefined;
+  first?: number | null | undefined;
+  offset?: number | null | undefined;
+}>;
+
+
+export type MyActionsQuery = { readonly myActions: { readonly totalCount: number, readonly hasNextPage: boolean, readonly hiddenCaseActions: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> } };
+
+export type UpdateActionMutationVariables = Exact<{
+  input: UpdateActionInput;
+}>;
+
+
+export type UpdateActionMutation = { readonly updateAction: { readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } } };
+
 export type AuditTrailQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
   first?: number | null | undefined;
@@ -360,6 +488,88 @@ export type MyBookmarksQueryVariables = Exact<{
 
 
 export type MyBookmarksQuery = { readonly myBookmarks: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly kind: BookmarkKind, readonly title: string, readonly context: string, readonly link: string, readonly bookmarkedAt: string }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
+
+export type CaseSummaryPartsFragment = { readonly id: string, readonly reference: string, readonly yearGroup: number, readonly yearGroupLabel: string, readonly senStatus: SenStatus, readonly primaryNeed: SenNeed, readonly secondaryNeed: SenNeed | null, readonly status: CaseStatus, readonly openActions: number, readonly overdueActions: number, readonly nextDueOn: string | null, readonly attention: CaseAttention, readonly updatedAt: string, readonly concerns: ReadonlyArray<{ readonly kind: CaseConcern, readonly dueOn: string | null, readonly note: string | null }> };
+
+export type ActionPartsFragment = { readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } };
+
+export type CaseNotePartsFragment = { readonly id: string, readonly happenedOn: string, readonly body: string, readonly bodyHtml: string, readonly version: number, readonly writtenAt: string, readonly firstWrittenAt: string, readonly writtenBy: { readonly id: string, readonly displayName: string }, readonly earlierVersions: ReadonlyArray<{ readonly version: number, readonly body: string, readonly bodyHtml: string, readonly writtenAt: string, readonly writtenBy: { readonly id: string, readonly displayName: string } }> };
+
+export type CasePartsFragment = { readonly id: string, readonly reference: string, readonly yearGroup: number, readonly yearGroupLabel: string, readonly senStatus: SenStatus, readonly primaryNeed: SenNeed, readonly secondaryNeed: SenNeed | null, readonly status: CaseStatus, readonly openActions: number, readonly overdueActions: number, readonly nextDueOn: string | null, readonly attention: CaseAttention, readonly updatedAt: string, readonly schoolId: string, readonly schoolName: string, readonly revision: number, readonly createdAt: string, readonly concerns: ReadonlyArray<{ readonly kind: CaseConcern, readonly dueOn: string | null, readonly note: string | null }>, readonly notes: ReadonlyArray<{ readonly id: string, readonly happenedOn: string, readonly body: string, readonly bodyHtml: string, readonly version: number, readonly writtenAt: string, readonly firstWrittenAt: string, readonly writtenBy: { readonly id: string, readonly displayName: string }, readonly earlierVersions: ReadonlyArray<{ readonly version: number, readonly body: string, readonly bodyHtml: string, readonly writtenAt: string, readonly writtenBy: { readonly id: string, readonly displayName: string } }> }>, readonly actions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly ehcpDrafts: ReadonlyArray<{ readonly id: string, readonly templateTitle: string, readonly updatedAt: string }> };
+
+export type CaseloadSchoolsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CaseloadSchoolsQuery = { readonly caseloadSchools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly trustName: string, readonly openCases: number }> };
+
+export type CasesQueryVariables = Exact<{
+  schoolId: string | number;
+  filter?: CaseFilterInput | null | undefined;
+  first?: number | null | undefined;
+  offset?: number | null | undefined;
+}>;
+
+
+export type CasesQuery = { readonly cases: { readonly totalCount: number, readonly hasNextPage: boolean, readonly nodes: ReadonlyArray<{ readonly id: string, readonly reference: string, readonly yearGroup: number, readonly yearGroupLabel: string, readonly senStatus: SenStatus, readonly primaryNeed: SenNeed, readonly secondaryNeed: SenNeed | null, readonly status: CaseStatus, readonly openActions: number, readonly overdueActions: number, readonly nextDueOn: string | null, readonly attention: CaseAttention, readonly updatedAt: string, readonly concerns: ReadonlyArray<{ readonly kind: CaseConcern, readonly dueOn: string | null, readonly note: string | null }> }> } };
+
+export type CaseQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseQuery = { readonly case: { readonly id: string, readonly reference: string, readonly yearGroup: number, readonly yearGroupLabel: string, readonly senStatus: SenStatus, readonly primaryNeed: SenNeed, readonly secondaryNeed: SenNeed | null, readonly status: CaseStatus, readonly openActions: number, readonly overdueActions: number, readonly nextDueOn: string | null, readonly attention: CaseAttention, readonly updatedAt: string, readonly schoolId: string, readonly schoolName: string, readonly revision: number, readonly createdAt: string, readonly concerns: ReadonlyArray<{ readonly kind: CaseConcern, readonly dueOn: string | null, readonly note: string | null }>, readonly notes: ReadonlyArray<{ readonly id: string, readonly happenedOn: string, readonly body: string, readonly bodyHtml: string, readonly version: number, readonly writtenAt: string, readonly firstWrittenAt: string, readonly writtenBy: { readonly id: string, readonly displayName: string }, readonly earlierVersions: ReadonlyArray<{ readonly version: number, readonly body: string, readonly bodyHtml: string, readonly writtenAt: string, readonly writtenBy: { readonly id: string, readonly displayName: string } }> }>, readonly actions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly ehcpDrafts: ReadonlyArray<{ readonly id: string, readonly templateTitle: string, readonly updatedAt: string }> } };
+
+export type CaseActionOwnersQueryVariables = Exact<{
+  caseId: string | number;
+}>;
+
+
+export type CaseActionOwnersQuery = { readonly caseActionOwners: ReadonlyArray<{ readonly id: string, readonly displayName: string }> };
+
+export type CaseAccessLogQueryVariables = Exact<{
+  schoolId: string | number;
+  caseId?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CaseAccessLogQuery = { readonly caseAccessLog: { readonly hasNextPage: boolean, readonly endCursor: string | null, readonly nodes: ReadonlyArray<{ readonly id: string, readonly at: string, readonly kind: CaseAccessKind, readonly description: string, readonly caseId: string | null, readonly caseReference: string | null, readonly ehcpDraftId: string | null, readonly actor: { readonly id: string, readonly displayName: string } }> } };
+
+export type CreateCaseMutationVariables = Exact<{
+  input: CreateCaseInput;
+}>;
+
+
+export type CreateCaseMutation = { readonly createCase: { readonly id: string, readonly reference: string, readonly yearGroup: number, readonly yearGroupLabel: string, readonly senStatus: SenStatus, readonly primaryNeed: SenNeed, readonly secondaryNeed: SenNeed | null, readonly status: CaseStatus, readonly openActions: number, readonly overdueActions: number, readonly nextDueOn: string | null, readonly attention: CaseAttention, readonly updatedAt: string, readonly schoolId: string, readonly schoolName: string, readonly revision: number, readonly createdAt: string, readonly concerns: ReadonlyArray<{ readonly kind: CaseConcern, readonly dueOn: string | null, readonly note: string | null }>, readonly notes: ReadonlyArray<{ readonly id: string, readonly happenedOn: string, readonly body: string, readonly bodyHtml: string, readonly version: number, readonly writtenAt: string, readonly firstWrittenAt: string, readonly writtenBy: { readonly id: string, readonly displayName: string }, readonly earlierVersions: ReadonlyArray<{ readonly version: number, readonly body: string, readonly bodyHtml: string, readonly writtenAt: string, readonly writtenBy: { readonly id: string, readonly displayName: string } }> }>, readonly actions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly ehcpDrafts: ReadonlyArray<{ readonly id: string, readonly templateTitle: string, readonly updatedAt: string }> } };
+
+export type UpdateCaseMutationVariables = Exact<{
+  input: UpdateCaseInput;
+}>;
+
+
+export type UpdateCaseMutation = { readonly updateCase: { readonly id: string, readonly reference: string, readonly yearGroup: number, readonly yearGroupLabel: string, readonly senStatus: SenStatus, readonly primaryNeed: SenNeed, readonly secondaryNeed: SenNeed | null, readonly status: CaseStatus, readonly openActions: number, readonly overdueActions: number, readonly nextDueOn: string | null, readonly attention: CaseAttention, readonly updatedAt: string, readonly schoolId: string, readonly schoolName: string, readonly revision: number, readonly createdAt: string, readonly concerns: ReadonlyArray<{ readonly kind: CaseConcern, readonly dueOn: string | null, readonly note: string | null }>, readonly notes: ReadonlyArray<{ readonly id: string, readonly happenedOn: string, readonly body: string, readonly bodyHtml: string, readonly version: number, readonly writtenAt: string, readonly firstWrittenAt: string, readonly writtenBy: { readonly id: string, readonly displayName: string }, readonly earlierVersions: ReadonlyArray<{ readonly version: number, readonly body: string, readonly bodyHtml: string, readonly writtenAt: string, readonly writtenBy: { readonly id: string, readonly displayName: string } }> }>, readonly actions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly ehcpDrafts: ReadonlyArray<{ readonly id: string, readonly templateTitle: string, readonly updatedAt: string }> } };
+
+export type AddCaseNoteMutationVariables = Exact<{
+  input: AddCaseNoteInput;
+}>;
+
+
+export type AddCaseNoteMutation = { readonly addCaseNote: { readonly id: string, readonly happenedOn: string, readonly body: string, readonly bodyHtml: string, readonly version: number, readonly writtenAt: string, readonly firstWrittenAt: string, readonly writtenBy: { readonly id: string, readonly displayName: string }, readonly earlierVersions: ReadonlyArray<{ readonly version: number, readonly body: string, readonly bodyHtml: string, readonly writtenAt: string, readonly writtenBy: { readonly id: string, readonly displayName: string } }> } };
+
+export type EditCaseNoteMutationVariables = Exact<{
+  input: EditCaseNoteInput;
+}>;
+
+
+export type EditCaseNoteMutation = { readonly editCaseNote: { readonly id: string, readonly happenedOn: string, readonly body: string, readonly bodyHtml: string, readonly version: number, readonly writtenAt: string, readonly firstWrittenAt: string, readonly writtenBy: { readonly id: string, readonly displayName: string }, readonly earlierVersions: ReadonlyArray<{ readonly version: number, readonly body: string, readonly bodyHtml: string, readonly writtenAt: string, readonly writtenBy: { readonly id: string, readonly displayName: string } }> } };
+
+export type AddCaseActionMutationVariables = Exact<{
+  input: AddCaseActionInput;
+}>;
+
+
+export type AddCaseActionMutation = { readonly addCaseAction: { readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } } };
 
 export type SendFigurePartsFragment = { readonly numberOnRoll: number, readonly ehcpCount: number, readonly senSupportCount: number, readonly ehcpPercent: number | null, readonly senSupportPercent: number | null, readonly totalSendPercent: number | null };
 
@@ -1067,6 +1277,150 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const CaseSummaryPartsFragmentDoc = new TypedDocumentString(`
+    fragment CaseSummaryParts on CaseSummary {
+  id
+  reference
+  yearGroup
+  yearGroupLabel
+  senStatus
+  primaryNeed
+  secondaryNeed
+  status
+  concerns {
+    kind
+    dueOn
+    note
+  }
+  openActions
+  overdueActions
+  nextDueOn
+  attention
+  updatedAt
+}
+    `, {"fragmentName":"CaseSummaryParts"}) as unknown as TypedDocumentString<CaseSummaryPartsFragment, unknown>;
+export const CaseNotePartsFragmentDoc = new TypedDocumentString(`
+    fragment CaseNoteParts on CaseNote {
+  id
+  happenedOn
+  body
+  bodyHtml
+  version
+  writtenBy {
+    id
+    displayName
+  }
+  writtenAt
+  firstWrittenAt
+  earlierVersions {
+    version
+    body
+    bodyHtml
+    writtenBy {
+      id
+      displayName
+    }
+    writtenAt
+  }
+}
+    `, {"fragmentName":"CaseNoteParts"}) as unknown as TypedDocumentString<CaseNotePartsFragment, unknown>;
+export const ActionPartsFragmentDoc = new TypedDocumentString(`
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+    `, {"fragmentName":"ActionParts"}) as unknown as TypedDocumentString<ActionPartsFragment, unknown>;
+export const CasePartsFragmentDoc = new TypedDocumentString(`
+    fragment CaseParts on Case {
+  id
+  reference
+  yearGroup
+  yearGroupLabel
+  senStatus
+  primaryNeed
+  secondaryNeed
+  status
+  concerns {
+    kind
+    dueOn
+    note
+  }
+  openActions
+  overdueActions
+  nextDueOn
+  attention
+  updatedAt
+  schoolId
+  schoolName
+  revision
+  createdAt
+  notes {
+    ...CaseNoteParts
+  }
+  actions {
+    ...ActionParts
+  }
+  ehcpDrafts {
+    id
+    templateTitle
+    updatedAt
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment CaseNoteParts on CaseNote {
+  id
+  happenedOn
+  body
+  bodyHtml
+  version
+  writtenBy {
+    id
+    displayName
+  }
+  writtenAt
+  firstWrittenAt
+  earlierVersions {
+    version
+    body
+    bodyHtml
+    writtenBy {
+      id
+      displayName
+    }
+    writtenAt
+  }
+}`, {"fragmentName":"CaseParts"}) as unknown as TypedDocumentString<CasePartsFragment, unknown>;
 export const SendFigurePartsFragmentDoc = new TypedDocumentString(`
     fragment SendFigureParts on School {
   numberOnRoll
@@ -1717,6 +2071,59 @@ fragment ReadingPreferencesParts on ReadingPreferences {
   tint
   reduceMotion
 }`, {"fragmentName":"ViewerParts"}) as unknown as TypedDocumentString<ViewerPartsFragment, unknown>;
+export const MyActionsDocument = new TypedDocumentString(`
+    query MyActions($open: Boolean, $first: Int, $offset: Int) {
+  myActions(open: $open, first: $first, offset: $offset) {
+    totalCount
+    hasNextPage
+    hiddenCaseActions
+    nodes {
+      ...ActionParts
+    }
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}`) as unknown as TypedDocumentString<MyActionsQuery, MyActionsQueryVariables>;
+export const UpdateActionDocument = new TypedDocumentString(`
+    mutation UpdateAction($input: UpdateActionInput!) {
+  updateAction(input: $input) {
+    ...ActionParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}`) as unknown as TypedDocumentString<UpdateActionMutation, UpdateActionMutationVariables>;
 export const AuditTrailDocument = new TypedDocumentString(`
     query AuditTrail($filter: AuditFilter, $first: Int, $after: String) {
   auditTrail(filter: $filter, first: $first, after: $after) {
@@ -1757,6 +2164,408 @@ export const MyBookmarksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyBookmarksQuery, MyBookmarksQueryVariables>;
+export const CaseloadSchoolsDocument = new TypedDocumentString(`
+    query CaseloadSchools {
+  caseloadSchools {
+    id
+    name
+    trustName
+    openCases
+  }
+}
+    `) as unknown as TypedDocumentString<CaseloadSchoolsQuery, CaseloadSchoolsQueryVariables>;
+export const CasesDocument = new TypedDocumentString(`
+    query Cases($schoolId: ID!, $filter: CaseFilterInput, $first: Int, $offset: Int) {
+  cases(schoolId: $schoolId, filter: $filter, first: $first, offset: $offset) {
+    totalCount
+    hasNextPage
+    nodes {
+      ...CaseSummaryParts
+    }
+  }
+}
+    fragment CaseSummaryParts on CaseSummary {
+  id
+  reference
+  yearGroup
+  yearGroupLabel
+  senStatus
+  primaryNeed
+  secondaryNeed
+  status
+  concerns {
+    kind
+    dueOn
+    note
+  }
+  openActions
+  overdueActions
+  nextDueOn
+  attention
+  updatedAt
+}`) as unknown as TypedDocumentString<CasesQuery, CasesQueryVariables>;
+export const CaseDocument = new TypedDocumentString(`
+    query Case($id: ID!) {
+  case(id: $id) {
+    ...CaseParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment CaseNoteParts on CaseNote {
+  id
+  happenedOn
+  body
+  bodyHtml
+  version
+  writtenBy {
+    id
+    displayName
+  }
+  writtenAt
+  firstWrittenAt
+  earlierVersions {
+    version
+    body
+    bodyHtml
+    writtenBy {
+      id
+      displayName
+    }
+    writtenAt
+  }
+}
+fragment CaseParts on Case {
+  id
+  reference
+  yearGroup
+  yearGroupLabel
+  senStatus
+  primaryNeed
+  secondaryNeed
+  status
+  concerns {
+    kind
+    dueOn
+    note
+  }
+  openActions
+  overdueActions
+  nextDueOn
+  attention
+  updatedAt
+  schoolId
+  schoolName
+  revision
+  createdAt
+  notes {
+    ...CaseNoteParts
+  }
+  actions {
+    ...ActionParts
+  }
+  ehcpDrafts {
+    id
+    templateTitle
+    updatedAt
+  }
+}`) as unknown as TypedDocumentString<CaseQuery, CaseQueryVariables>;
+export const CaseActionOwnersDocument = new TypedDocumentString(`
+    query CaseActionOwners($caseId: ID!) {
+  caseActionOwners(caseId: $caseId) {
+    id
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<CaseActionOwnersQuery, CaseActionOwnersQueryVariables>;
+export const CaseAccessLogDocument = new TypedDocumentString(`
+    query CaseAccessLog($schoolId: ID!, $caseId: ID, $first: Int, $after: String) {
+  caseAccessLog(
+    schoolId: $schoolId
+    caseId: $caseId
+    first: $first
+    after: $after
+  ) {
+    hasNextPage
+    endCursor
+    nodes {
+      id
+      at
+      kind
+      description
+      actor {
+        id
+        displayName
+      }
+      caseId
+      caseReference
+      ehcpDraftId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseAccessLogQuery, CaseAccessLogQueryVariables>;
+export const CreateCaseDocument = new TypedDocumentString(`
+    mutation CreateCase($input: CreateCaseInput!) {
+  createCase(input: $input) {
+    ...CaseParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment CaseNoteParts on CaseNote {
+  id
+  happenedOn
+  body
+  bodyHtml
+  version
+  writtenBy {
+    id
+    displayName
+  }
+  writtenAt
+  firstWrittenAt
+  earlierVersions {
+    version
+    body
+    bodyHtml
+    writtenBy {
+      id
+      displayName
+    }
+    writtenAt
+  }
+}
+fragment CaseParts on Case {
+  id
+  reference
+  yearGroup
+  yearGroupLabel
+  senStatus
+  primaryNeed
+  secondaryNeed
+  status
+  concerns {
+    kind
+    dueOn
+    note
+  }
+  openActions
+  overdueActions
+  nextDueOn
+  attention
+  updatedAt
+  schoolId
+  schoolName
+  revision
+  createdAt
+  notes {
+    ...CaseNoteParts
+  }
+  actions {
+    ...ActionParts
+  }
+  ehcpDrafts {
+    id
+    templateTitle
+    updatedAt
+  }
+}`) as unknown as TypedDocumentString<CreateCaseMutation, CreateCaseMutationVariables>;
+export const UpdateCaseDocument = new TypedDocumentString(`
+    mutation UpdateCase($input: UpdateCaseInput!) {
+  updateCase(input: $input) {
+    ...CaseParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment CaseNoteParts on CaseNote {
+  id
+  happenedOn
+  body
+  bodyHtml
+  version
+  writtenBy {
+    id
+    displayName
+  }
+  writtenAt
+  firstWrittenAt
+  earlierVersions {
+    version
+    body
+    bodyHtml
+    writtenBy {
+      id
+      displayName
+    }
+    writtenAt
+  }
+}
+fragment CaseParts on Case {
+  id
+  reference
+  yearGroup
+  yearGroupLabel
+  senStatus
+  primaryNeed
+  secondaryNeed
+  status
+  concerns {
+    kind
+    dueOn
+    note
+  }
+  openActions
+  overdueActions
+  nextDueOn
+  attention
+  updatedAt
+  schoolId
+  schoolName
+  revision
+  createdAt
+  notes {
+    ...CaseNoteParts
+  }
+  actions {
+    ...ActionParts
+  }
+  ehcpDrafts {
+    id
+    templateTitle
+    updatedAt
+  }
+}`) as unknown as TypedDocumentString<UpdateCaseMutation, UpdateCaseMutationVariables>;
+export const AddCaseNoteDocument = new TypedDocumentString(`
+    mutation AddCaseNote($input: AddCaseNoteInput!) {
+  addCaseNote(input: $input) {
+    ...CaseNoteParts
+  }
+}
+    fragment CaseNoteParts on CaseNote {
+  id
+  happenedOn
+  body
+  bodyHtml
+  version
+  writtenBy {
+    id
+    displayName
+  }
+  writtenAt
+  firstWrittenAt
+  earlierVersions {
+    version
+    body
+    bodyHtml
+    writtenBy {
+      id
+      displayName
+    }
+    writtenAt
+  }
+}`) as unknown as TypedDocumentString<AddCaseNoteMutation, AddCaseNoteMutationVariables>;
+export const EditCaseNoteDocument = new TypedDocumentString(`
+    mutation EditCaseNote($input: EditCaseNoteInput!) {
+  editCaseNote(input: $input) {
+    ...CaseNoteParts
+  }
+}
+    fragment CaseNoteParts on CaseNote {
+  id
+  happenedOn
+  body
+  bodyHtml
+  version
+  writtenBy {
+    id
+    displayName
+  }
+  writtenAt
+  firstWrittenAt
+  earlierVersions {
+    version
+    body
+    bodyHtml
+    writtenBy {
+      id
+      displayName
+    }
+    writtenAt
+  }
+}`) as unknown as TypedDocumentString<EditCaseNoteMutation, EditCaseNoteMutationVariables>;
+export const AddCaseActionDocument = new TypedDocumentString(`
+    mutation AddCaseAction($input: AddCaseActionInput!) {
+  addCaseAction(input: $input) {
+    ...ActionParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}`) as unknown as TypedDocumentString<AddCaseActionMutation, AddCaseActionMutationVariables>;
 export const DirectoryDocument = new TypedDocumentString(`
     query Directory {
   trusts {
