@@ -14,13 +14,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import {
-  type AbstractControl,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  type ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAutocompleteModule, type MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -28,12 +22,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import {
-  ErrorCode,
-  PERSONAL_DATA_LABEL,
-  type PersonalDataFinding,
-  describeFindings,
-} from '@lantern/shared-domain';
+import { ErrorCode, describeFindings } from '@lantern/shared-domain';
 import { type ThreadKind, isApiError, messageOf } from '@lantern/web-graphql';
 import {
   Alert,
@@ -41,74 +30,48 @@ import {
   PersonalDataRemoval,
   PersonalDataScanner,
   REMOVE_FINDINGS,
-  askAboutPersonalData,
 } from '@lantern/web-ui';
 import { applyServerFieldErrors, focusFirstInvalid } from '../forms';
+import { ComposerDraft, type ComposerFields } from './composer-draft';
+import { ComposerMentions } from './composer-mentions';
+import {
+  BODY_MAX_LENGTH,
+  type ComposerMode,
+  type ComposerSend,
+  type ComposerValue,
+  MAX_TAGS,
+  notBlank,
+  parseTags,
+  tagsValidator,
+  titleLongEnough,
+} from './composer-model';
+import {
+  type LocatedFinding,
+  askAboutFindings,
+  findingLabel,
+  locateFindings,
+} from './composer-personal-data';
 import { DraftStore } from './drafts';
 import { renderPreview } from './markdown';
-import {
-  type MentionCandidate,
-  MentionLookup,
-  type MentionQuery,
-  type MentionSearch,
-  insertMention,
-  mentionQueryAt,
-  mentionedIds,
-} from './mentions';
+import type { MentionCandidate, MentionSearch } from './mentions';
 
-export type ComposerMode = 'thread' | 'reply' | 'edit-thread' | 'edit-reply';
-
-export interface ComposerValue {
-  categoryId: string | null;
-  kind: ThreadKind;
-  title: string;
-  body: string;
-  tags: string[];
-  anonymous: boolean;
-  /** People chosen with "@" whose mention is still in the body. */
-  mentions: string[];
-}
-
-/** Posts the value; `override` is set when the person chose to post despite the personal-data check. */
-export type ComposerSend<T = unknown> = (
-  value: ComposerValue,
-  override: PersonalDataOverride | null,
-) => Promise<T>;
-
-export const MAX_TAGS = 5;
-export const TAG_MAX_LENGTH = 30;
-export const BODY_MAX_LENGTH = 20_000;
-
-/** "EHCP, Annual review" -> ["ehcp", "annual-review"] (as the API stores them). */
-export function parseTags(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(',')
-        .map((t) => t.trim().toLowerCase().replace(/\s+/g, '-'))
-        .filter(Boolean),
-    ),
-  ];
-}
-
-function tagsValidator(control: AbstractControl<string>): ValidationErrors | null {
-  const tags = parseTags(control.value ?? '');
-  if (tags.length > MAX_TAGS) return { tooMany: true };
-  if (tags.some((t) => t.length > TAG_MAX_LENGTH)) return { tooLong: true };
-  return null;
-}
-
-interface LocatedFinding extends PersonalDataFinding {
-  field: 'title' | 'body';
-}
+export {
+  BODY_MAX_LENGTH,
+  type ComposerMode,
+  type ComposerSend,
+  type ComposerValue,
+  MAX_TAGS,
+  TAG_MAX_LENGTH,
+  parseTags,
+} from './composer-model';
 
 let nextId = 0;
 
 /**
  * Writing a forum post: a new thread (category, kind, title, tags), a reply, or an edit. Markdown with
- * a live, sanitised preview; a draft kept as you type; the personal-data check as you type, and
- * again on submit (a dialog: remove it, or post anyway with a reason). The API's PERSONAL_DATA answer
- * opens the same dialog.
+ * a live, sanitised preview; a draft kept as you type (`ComposerDraft`); "@" mentions
+ * (`ComposerMentions`); the personal-data check as you type, and again on submit (a dialog: remove it,
+ * or post anyway with a reason). The API's PERSONAL_DATA answer opens the same dialog.
  */
 @Component({
   selector: 'lan-forum-composer',
@@ -128,8 +91,10 @@ let nextId = 0;
 })
 export class ForumComposer implements OnInit {
   private readonly fb = inject(NonNullableFormBuilder);
-  private readonly drafts = inject(DraftStore);
   private readonly dialog = inject(MatDialog);
+  private readonly scanner = inject(PersonalDataScanner);
+  private readonly removal = inject(PersonalDataRemoval);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   readonly mode = input.required<ComposerMode>();
   /** Where the draft is kept (null: no draft, e.g. for edits). */
@@ -151,30 +116,18 @@ export class ForumComposer implements OnInit {
   protected readonly id = `composer-${++nextId}`;
   protected readonly busy = signal(false);
   protected readonly problem = signal<string | null>(null);
-  protected readonly restored = signal(false);
   protected readonly maxTags = MAX_TAGS;
-  protected readonly mentionOptions = signal<readonly MentionCandidate[]>([]);
-  /** "@" typed in a new thread before a category is chosen: say why nobody is offered. */
-  protected readonly mentionNeedsCategory = signal(false);
-  private mentionQuery: MentionQuery | null = null;
-  private readonly mentionLookup = new MentionLookup();
-  /** id -> display name of the people chosen so far. */
-  private readonly chosen = new Map<string, string>();
-  /** Set once a saved draft has been restored (nothing is saved over it before). */
-  private ready = false;
+  private readonly draft = new ComposerDraft(inject(DraftStore), () => this.draftKey());
+  protected readonly restored = this.draft.restored;
+  private readonly mentions = new ComposerMentions(`${this.id}-m-`);
+  protected readonly mentionOptions = this.mentions.options;
+  protected readonly mentionNeedsCategory = this.mentions.needsCategory;
 
   protected readonly form = this.fb.group({
     categoryId: [''],
     kind: ['QUESTION' as ThreadKind],
     title: [''],
-    body: [
-      '',
-      [
-        Validators.required,
-        Validators.maxLength(BODY_MAX_LENGTH),
-        (c: AbstractControl<string>) => (c.value.trim() ? null : { required: true }),
-      ],
-    ],
+    body: ['', [Validators.required, Validators.maxLength(BODY_MAX_LENGTH), notBlank]],
     tags: ['', tagsValidator],
     anonymous: [false],
   });
@@ -182,26 +135,20 @@ export class ForumComposer implements OnInit {
   private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
   private readonly bodyInput = viewChild<ElementRef<HTMLTextAreaElement>>('bodyInput');
   private readonly titleInput = viewChild<ElementRef<HTMLInputElement>>('titleInput');
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly isThread = computed(() => this.mode() === 'thread');
   protected readonly hasTitle = computed(() => this.mode() === 'thread' || this.mode() === 'edit-thread');
   protected readonly canBeAnonymous = computed(() => this.mode() === 'thread' || this.mode() === 'reply');
 
-  private readonly scanner = inject(PersonalDataScanner);
-  private readonly removal = inject(PersonalDataRemoval);
-  /** People mentioned with "@" are members, not pupils: their names may stay. */
-  private readonly mentioned = signal<readonly string[]>([]);
-
-  /** Likely pupil details, as the person types (title first, then body). */
+  /** Likely pupil details, as the person types (people mentioned with "@" are members: they may stay). */
   protected readonly findings = computed<LocatedFinding[]>(() => {
     const v = this.value();
-    const allowed = this.mentioned();
-    const title = this.hasTitle()
-      ? this.scanner.find(v.title ?? '', allowed).map((f) => ({ ...f, field: 'title' as const }))
-      : [];
-    const body = this.scanner.find(v.body ?? '', allowed).map((f) => ({ ...f, field: 'body' as const }));
-    return [...title, ...body];
+    return locateFindings(
+      this.scanner,
+      this.hasTitle() ? (v.title ?? '') : null,
+      v.body ?? '',
+      this.mentions.names(),
+    );
   });
   protected readonly findingsText = computed(() => describeFindings(this.findings()));
   protected readonly previewHtml = computed(() =>
@@ -211,24 +158,15 @@ export class ForumComposer implements OnInit {
     ),
   );
   protected readonly tagList = computed(() => parseTags(this.value().tags ?? ''));
+  protected readonly label = findingLabel;
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.mentionLookup.cancel());
+    inject(DestroyRef).onDestroy(() => this.mentions.cancel());
     // Save the draft as the person types.
     effect(() => {
       const v = this.value();
-      const key = this.draftKey();
-      if (!key || !this.ready) return;
-      untracked(() =>
-        this.drafts.save(key, {
-          title: v.title,
-          body: v.body ?? '',
-          tags: v.tags,
-          kind: v.kind,
-          anonymous: v.anonymous,
-          categoryId: v.categoryId || null,
-        }),
-      );
+      this.draftKey();
+      untracked(() => this.draft.save(v));
     });
   }
 
@@ -239,29 +177,17 @@ export class ForumComposer implements OnInit {
       this.form.controls.title.addValidators([
         Validators.required,
         Validators.maxLength(200),
-        (c: AbstractControl<string>) => (c.value.trim().length >= 3 ? null : { short: true }),
+        titleLongEnough,
       ]);
     }
     if (mode === 'thread') this.form.controls.categoryId.addValidators(Validators.required);
     this.form.reset(this.startValue(), { emitEvent: false });
-    const key = this.draftKey();
-    const draft = key ? this.drafts.load(key) : null;
-    if (draft) {
-      this.form.patchValue({
-        title: draft.title ?? '',
-        body: draft.body,
-        tags: draft.tags ?? '',
-        kind: draft.kind ?? 'QUESTION',
-        anonymous: !!draft.anonymous,
-        categoryId: this.form.controls.categoryId.value || draft.categoryId || '',
-      });
-      this.restored.set(true);
-    }
-    this.ready = true;
+    const restored = this.draft.restore(this.form.controls.categoryId.value);
+    if (restored) this.form.patchValue(restored);
     this.form.updateValueAndValidity();
   }
 
-  private startValue() {
+  private startValue(): ComposerFields {
     const i = this.initial();
     return {
       categoryId: i.categoryId ?? '',
@@ -273,11 +199,6 @@ export class ForumComposer implements OnInit {
     };
   }
 
-  protected label(f: PersonalDataFinding): string {
-    const text = PERSONAL_DATA_LABEL[f.kind];
-    return text.charAt(0).toUpperCase() + text.slice(1);
-  }
-
   /** Select the finding in its field, so it can be deleted or retyped at once. */
   protected showFinding(f: LocatedFinding): void {
     const el = f.field === 'title' ? this.titleInput()?.nativeElement : this.bodyInput()?.nativeElement;
@@ -287,52 +208,23 @@ export class ForumComposer implements OnInit {
   }
 
   protected discardDraft(): void {
-    const key = this.draftKey();
-    if (key) this.drafts.clear(key);
+    this.draft.clear();
     this.form.reset(this.startValue());
-    this.restored.set(false);
     this.bodyInput()?.nativeElement.focus();
   }
 
-  /** As the body changes: is an "@name" being typed? Then look people up once typing pauses. */
   protected onBodyInput(): void {
-    const el = this.bodyInput()?.nativeElement;
-    const search = this.mentionSearch();
     const categoryId = this.mentionCategoryId() ?? (this.form.controls.categoryId.value || null);
-    const caret = el ? (el.selectionStart ?? el.value.length) : 0;
-    const query = el ? mentionQueryAt(el.value, caret, [...this.chosen.values()]) : null;
-    this.mentionQuery = query;
-    this.mentionNeedsCategory.set(!!query && !!search && !categoryId);
-    if (!query || !search || !categoryId) {
-      this.mentionLookup.cancel();
-      this.mentionOptions.set([]);
-      return;
-    }
-    this.mentionLookup.schedule(search, categoryId, query.search, (found) => this.mentionOptions.set(found));
+    this.mentions.onInput(this.bodyInput()?.nativeElement, this.mentionSearch(), categoryId);
   }
 
   /** The body as it would read with this person inserted (the autocomplete option's value). */
   protected withMention(candidate: MentionCandidate): string {
-    const body = this.form.controls.body.value;
-    return this.mentionQuery ? insertMention(body, this.mentionQuery, candidate).text : body;
+    return this.mentions.withMention(this.form.controls.body.value, candidate);
   }
 
   protected mentionChosen(event: MatAutocompleteSelectedEvent): void {
-    const candidate = this.mentionOptions().find(
-      (c) => c.id === event.option.id.replace(`${this.id}-m-`, ''),
-    );
-    const query = this.mentionQuery;
-    if (!candidate || !query) return;
-    this.chosen.set(candidate.id, candidate.displayName);
-    this.mentioned.set([...this.chosen.values()]);
-    const caret = query.start + candidate.displayName.length + 2;
-    this.mentionQuery = null;
-    this.mentionOptions.set([]);
-    const el = this.bodyInput()?.nativeElement;
-    if (el) {
-      el.focus();
-      el.setSelectionRange(caret, caret);
-    }
+    this.mentions.choose(event.option.id, this.bodyInput()?.nativeElement);
   }
 
   protected cancel(): void {
@@ -367,7 +259,7 @@ export class ForumComposer implements OnInit {
       body: v.body,
       tags: parseTags(v.tags),
       anonymous: this.canBeAnonymous() && v.anonymous,
-      mentions: mentionedIds(v.body, this.chosen),
+      mentions: this.mentions.ids(v.body),
     };
   }
 
@@ -375,14 +267,11 @@ export class ForumComposer implements OnInit {
     this.busy.set(true);
     try {
       const result = await this.send()(value, override);
-      const key = this.draftKey();
       if (!this.mode().startsWith('edit')) {
         this.form.reset(this.startValue());
-        this.chosen.clear();
-        this.mentioned.set([]);
+        this.mentions.clear();
       }
-      if (key) this.drafts.clear(key);
-      this.restored.set(false);
+      this.draft.clear();
       this.posted.emit(result);
     } catch (error) {
       if (isApiError(error) && error.code === ErrorCode.PersonalData && !override) {
@@ -417,22 +306,9 @@ export class ForumComposer implements OnInit {
     message: string,
     findings: readonly LocatedFinding[],
   ): Promise<PersonalDataOverride | null> {
-    const choice = await askAboutPersonalData(this.dialog, message, findings);
+    const deps = { dialog: this.dialog, removal: this.removal };
+    const choice = await askAboutFindings(deps, message, findings, this.form.controls);
     if (choice === REMOVE_FINDINGS) {
-      const v = this.form.getRawValue();
-      const c = this.form.controls;
-      this.removal.remove([
-        {
-          text: v.title,
-          findings: findings.filter((f) => f.field === 'title'),
-          set: (t) => c.title.setValue(t),
-        },
-        {
-          text: v.body,
-          findings: findings.filter((f) => f.field === 'body'),
-          set: (t) => c.body.setValue(t),
-        },
-      ]);
       this.bodyInput()?.nativeElement.focus();
       return null;
     }
