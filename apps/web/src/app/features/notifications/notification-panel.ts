@@ -1,30 +1,19 @@
-import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { Router } from '@angular/router';
 import { messageOf } from '@lantern/web-graphql';
-import { Alert, EmptyState, Loading } from '@lantern/web-ui';
+import { Alert } from '@lantern/web-ui';
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { formatDateTime, formatRelative } from '../../core/format';
 import { type AppNotification, NotificationCenter } from './notification-center';
-
-/** A link inside Lantern ("/admin/people"), followed by the router. */
-export function isInternalLink(link: string): boolean {
-  return link.startsWith('/') && !link.startsWith('//');
-}
-
-function isSafeLink(link: string | null): link is string {
-  return !!link && (isInternalLink(link) || /^https:\/\//i.test(link));
-}
+import { NotificationList, isInternalLink } from './notification-list';
 
 /** The notification panel: the latest notifications, newest first, and marking them read. */
 @Component({
   selector: 'lan-notification-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, MatDialogModule, MatButtonModule, Alert, EmptyState, Loading],
+  imports: [MatDialogModule, MatButtonModule, Alert, NotificationList],
   templateUrl: './notification-panel.html',
-  styleUrl: './notification-panel.scss',
 })
 export class NotificationPanel implements OnInit {
   private readonly center = inject(NotificationCenter);
@@ -38,24 +27,9 @@ export class NotificationPanel implements OnInit {
   protected readonly hasUnread = computed(
     () => (this.center.unread() ?? 0) > 0 || this.list.items().some((n) => !n.readAt),
   );
-  protected readonly now = signal(Date.now());
-  protected readonly isSafeLink = isSafeLink;
-  protected readonly formatDateTime = formatDateTime;
 
   ngOnInit(): void {
-    this.now.set(Date.now());
     void this.list.reload();
-  }
-
-  protected when(n: AppNotification): string {
-    return formatRelative(n.createdAt, this.now());
-  }
-
-  protected async loadMore(): Promise<void> {
-    const before = this.list.items().length;
-    await this.list.loadMore();
-    const added = this.list.items().length - before;
-    if (added > 0) void this.announcer.announce(`${added} more notifications loaded.`);
   }
 
   protected async markAll(): Promise<void> {

@@ -1,26 +1,24 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { RouterLink } from '@angular/router';
 import {
   GraphqlClient,
   MarkNotificationReadDocument,
   NotificationsDocument,
   messageOf,
 } from '@lantern/web-graphql';
-import { Alert, EmptyState, Loading } from '@lantern/web-ui';
-import { formatDateTime, formatRelative } from '../../core/format';
+import { Alert } from '@lantern/web-ui';
 import { PagedList } from '../../core/paged-list';
 import { type AppNotification, NOTIFICATIONS_PAGE_SIZE, NotificationCenter } from './notification-center';
-import { isInternalLink } from './notification-panel';
+import { NotificationList } from './notification-list';
 
 /** /notifications: every notification the person has had, newest first, page by page. */
 @Component({
   selector: 'lan-notifications-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, RouterLink, Alert, EmptyState, Loading],
+  imports: [MatButtonModule, Alert, NotificationList],
   templateUrl: './notifications.page.html',
-  styleUrls: ['./notification-panel.scss', './notifications.page.scss'],
+  styleUrl: './notifications.page.scss',
 })
 export class NotificationsPage implements OnInit {
   private readonly client = inject(GraphqlClient);
@@ -34,23 +32,13 @@ export class NotificationsPage implements OnInit {
   protected readonly busy = signal(false);
   protected readonly problem = signal<string | null>(null);
   protected readonly hasUnread = computed(() => this.list.items().some((n) => !n.readAt));
-  protected readonly now = signal(Date.now());
-  protected readonly formatDateTime = formatDateTime;
-  protected readonly isInternalLink = (link: string | null): link is string => !!link && isInternalLink(link);
+  protected readonly summary = computed(() => {
+    const total = this.list.totalCount();
+    return `${total} ${total === 1 ? 'notification' : 'notifications'}`;
+  });
 
   ngOnInit(): void {
     void this.list.reload();
-  }
-
-  protected when(n: AppNotification): string {
-    return formatRelative(n.createdAt, this.now());
-  }
-
-  protected async loadMore(): Promise<void> {
-    const before = this.list.items().length;
-    await this.list.loadMore();
-    const added = this.list.items().length - before;
-    if (added > 0) void this.announcer.announce(`${added} more notifications loaded.`);
   }
 
   protected async markRead(n: AppNotification): Promise<void> {
