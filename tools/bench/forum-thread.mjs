@@ -1,15 +1,24 @@
 // Forum benchmark 1: the thread page with 10, 100 and 1,000 replies through GraphQL: SQL statements
-// per request (must stay constant) and p50 latency, against a raw pg HTTP handler that returns the
-// same JSON in the same run.
+// per request (must stay constant) and p50 / p99 latency, against a raw pg HTTP handler that returns
+// the same JSON, request by request in the same run (one of each per round, alternating which goes
+// first), so both see the same load on a shared machine. Also the API process's CPU per request.
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { histogram, ms } from './lib/load.mjs';
 import { threadWithReplies, rng } from './lib/forum-data.mjs';
-import { benchDatabase, insertSessions, machineLine, startApi } from './lib/servers.mjs';
+import {
+  benchDatabase,
+  cpuSeconds,
+  insertSessions,
+  machineCpu,
+  machineLine,
+  startApi,
+  waitQuiet,
+} from './lib/servers.mjs';
 
 export const description =
-  'forum thread page (10/100/1,000 replies): statements per request, p50 vs a raw pg handler';
+  'forum thread page (10/100/1,000 replies): statements per request, p50/p99 vs a raw pg handler, side by side';
 
 const PAGE = `query Page($id: ID!) {
   forumThread(id: $id) { id title bodyHtml createdAt author { label user { id displayName } } }
@@ -63,18 +72,35 @@ function rawHandler(pool) {
   };
 }
 
-async function timeRequests(n, fn) {
-  const h = histogram();
-  for (let i = 0; i < 10; i++) await fn(); // warm-up
-  for (let i = 0; i < n; i++) {
+/**
+ * Time the GraphQL page and the raw handler side by side: each round sends one of each (which goes
+ * first alternates), so both see the same load even when other work shares the machine.
+ */
+async function sideBySide(rounds, gql, raw) {
+  const g = histogram();
+  const r = histogram();
+  const time = async (h, fn) => {
     const t0 = performance.now();
     await fn();
     h.recordValue(Math.max(1, Math.round((performance.now() - t0) * 1000)));
+  };
+  for (let i = 0; i < 20; i++) {
+    await gql(); // warm-up
+    await raw();
   }
-  return h;
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2) {
+      await time(g, gql);
+      await time(r, raw);
+    } else {
+      await time(r, raw);
+      await time(g, gql);
+    }
+  }
+  return { g, r };
 }
 
-export async function run({ requests = 200 } = {}) {
+export async function run({ rounds = Number(process.env.BENCH_ROUNDS ?? 400) } = {}) {
   console.log(await machineLine());
   const db = await benchDatabase();
   const api = await startApi({ databaseUrl: db.url, label: 'api' });
@@ -112,17 +138,30 @@ export async function run({ requests = 200 } = {}) {
         if (body.errors) throw new Error(JSON.stringify(body.errors));
         return body;
       });
-    console.log('\n  replies | SQL statements per request | GraphQL p50 | raw pg p50 | ratio');
+    console.log(
+      '\n  replies | statements | GraphQL p50 / p99 | raw pg p50 / p99 | ratio p50 / p99 | API CPU per request | machine busy',
+    );
     const results = [];
     for (const n of [10, 100, 1000]) {
       const id = await threadWithReplies(db, n, rand);
       const stmts = await statements(id);
-      const g = await timeRequests(requests, () => gql(id));
-      const r = await timeRequests(requests, () => fetch(`${rawUrl}?id=${id}`).then((x) => x.json()));
-      const ratio = g.getValueAtPercentile(50) / r.getValueAtPercentile(50);
+      await waitQuiet();
+      const cpu0 = cpuSeconds(api.pid);
+      const m0 = machineCpu();
+      const { g, r } = await sideBySide(
+        rounds,
+        () => gql(id),
+        () => fetch(`${rawUrl}?id=${id}`).then((x) => x.json()),
+      );
+      const m1 = machineCpu();
+      const apiCpuMs = ((cpuSeconds(api.pid) - cpu0) * 1000) / (rounds + 20);
+      const busy = (m1.busy - m0.busy) / (m1.total - m0.total);
+      const p = (h, q) => h.getValueAtPercentile(q);
+      const ratio = p(g, 50) / p(r, 50);
+      const ratio99 = p(g, 99) / p(r, 99);
       results.push({ n, stmts, ratio });
       console.log(
-        `  ${String(n).padStart(7)} | ${String(stmts).padStart(26)} | ${ms(g.getValueAtPercentile(50)).padStart(8)} ms | ${ms(r.getValueAtPercentile(50)).padStart(7)} ms | ${ratio.toFixed(2)}`,
+        `  ${String(n).padStart(7)} | ${String(stmts).padStart(10)} | ${ms(p(g, 50)).padStart(7)} / ${ms(p(g, 99)).padStart(6)} ms | ${ms(p(r, 50)).padStart(6)} / ${ms(p(r, 99)).padStart(6)} ms | ${ratio.toFixed(2).padStart(6)} / ${ratio99.toFixed(2).padEnd(6)} | ${apiCpuMs.toFixed(2).padStart(16)} ms | ${Math.round(busy * 100)}%`,
       );
     }
     const constant = results.every((x) => x.stmts === results[0].stmts);

@@ -258,15 +258,17 @@ class ServerProcess {
 
 /**
  * The Lantern API (apps/api/test/support/stream-test-server.ts, i.e. src/bootstrap with the test and
- * benchmark stream kinds) in its own process, run by ts-node (transpile only).
+ * benchmark stream kinds) in its own process, transpiled at load with the production build's compiler
+ * options (lib/ts-register.cjs: target es2021, as apps/api/tsconfig.app.json).
  */
 export async function startApi({ databaseUrl, redis = null, label = 'api', extraEnv = {} }) {
   const port = await freePort();
   const env = {
     PATH: process.env.PATH ?? '',
+    // tsconfig-paths reads these (the workspace's path aliases); ts-register.cjs compiles.
     TS_NODE_PROJECT: join(API, 'tsconfig.spec.json'),
-    TS_NODE_TRANSPILE_ONLY: 'true',
     TS_NODE_BASEURL: API_ROOT,
+    BENCH_TS_API_DIR: API,
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     PORT: String(port),
@@ -285,7 +287,7 @@ export async function startApi({ databaseUrl, redis = null, label = 'api', extra
     '--expose-gc',
     ...prof,
     '-r',
-    'ts-node/register',
+    join(ROOT, 'tools', 'bench', 'lib', 'ts-register.cjs'),
     '-r',
     'tsconfig-paths/register',
     join(API, 'test', 'support', 'stream-test-server.ts'),
