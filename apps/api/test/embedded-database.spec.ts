@@ -21,7 +21,7 @@ describe('the embedded database (no DATABASE_URL)', () => {
       const { trusts } = await c.ok<{ trusts: Array<{ schools: unknown[] }> }>(
         '{ trusts { schools { name } } }',
       );
-      expect(trusts.flatMap((t) => t.schools)).toHaveLength(16);
+      expect(trusts.flatMap((t) => t.schools)).toHaveLength(18);
       await c.ok(
         'mutation { updateProfile(input: { displayName: "SENCO, Holy Family (renamed)" }) { user { id } } }',
       );
@@ -38,7 +38,7 @@ describe('the embedded database (no DATABASE_URL)', () => {
       });
       expect(r.login.user.displayName).toBe('SENCO, Holy Family (renamed)');
       const { trusts } = await c.ok<{ trusts: unknown[] }>('{ trusts { name } }');
-      expect(trusts).toHaveLength(2);
+      expect(trusts).toHaveLength(3);
     } finally {
       await second.stop();
     }
