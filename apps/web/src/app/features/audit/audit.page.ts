@@ -50,6 +50,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   [AuditAction.EhcpDraftSectionStateChanged]: 'EHCP draft section marked',
   [AuditAction.EhcpDraftArchived]: 'EHCP draft archived',
   [AuditAction.EhcpDraftExported]: 'EHCP draft exported',
+  [AuditAction.CasePersonalDataOverride]: 'Case text kept despite the personal-data check',
 };
 
 export function auditActionLabel(action: string): string {
