@@ -8,3 +8,4 @@ export * from './lib/file-drop';
 export * from './lib/personal-data/personal-data-dialog';
 export * from './lib/personal-data/personal-data-scanner';
 export * from './lib/personal-data/personal-data-removal';
+export * from './lib/personal-data/personal-data-check';

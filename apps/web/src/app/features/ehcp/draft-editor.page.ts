@@ -30,7 +30,7 @@ import {
 import { isApiError, messageOf } from '@lantern/web-graphql';
 import { Alert, Icon, Loading } from '@lantern/web-ui';
 import { formatDateTime, formatRelative } from '../../core/format';
-import { PostBody } from '../forum/post-body';
+import { PostBody } from '@lantern/web-ui/markdown';
 import { DraftAutosave } from './autosave';
 import { type EhcpDraft, EhcpDrafts } from './ehcp-drafts';
 import {

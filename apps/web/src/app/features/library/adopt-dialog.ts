@@ -12,7 +12,7 @@ import {
   messageOf,
 } from '@lantern/web-graphql';
 import { Alert } from '@lantern/web-ui';
-import { MarkdownField } from './markdown-field';
+import { MarkdownField } from '@lantern/web-ui/markdown';
 
 export interface AdoptDialogData {
   resourceId: string;

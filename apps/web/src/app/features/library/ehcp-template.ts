@@ -29,8 +29,7 @@ import {
 import { Alert, Loading } from '@lantern/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { Session } from '../../core/session';
-import { renderPreview } from '../forum/markdown';
-import { PostBody } from '../forum/post-body';
+import { PostBody, renderPreview } from '@lantern/web-ui/markdown';
 import { StartDraftDialog, type StartDraftDialogData } from '../ehcp/start-draft-dialog';
 
 /** The API's sections as the shared type (unknown keys dropped). */

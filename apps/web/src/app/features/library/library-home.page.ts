@@ -28,7 +28,7 @@ import { Alert, EmptyState, Icon, Loading } from '@lantern/web-ui';
 import { formatDate, formatRelative } from '../../core/format';
 import { PagedList } from '../../core/paged-list';
 import { Session } from '../../core/session';
-import { sanitizeSnippet } from '../forum/markdown';
+import { sanitizeSnippet } from '@lantern/web-ui/markdown';
 import {
   FILTER_PARAMS,
   KIND_OPTIONS,

@@ -19,12 +19,10 @@ import {
   ResourceCommentsDocument,
   messageOf,
 } from '@lantern/web-graphql';
-import { Alert, EmptyState, Loading } from '@lantern/web-ui';
+import { Alert, EmptyState, KEPT_BACK, Loading, PersonalDataCheck } from '@lantern/web-ui';
 import { formatDateTime, formatRelative } from '../../core/format';
 import { PagedList } from '../../core/paged-list';
-import { PostBody } from '../forum/post-body';
-import { MarkdownField } from './markdown-field';
-import { KEPT_BACK, PersonalDataCheck } from './personal-data-check';
+import { MarkdownField, PostBody } from '@lantern/web-ui/markdown';
 
 /** Comments on a resource, oldest first, and a markdown box (with preview) to add one. */
 @Component({

@@ -40,13 +40,19 @@ import {
   isApiError,
   messageOf,
 } from '@lantern/web-graphql';
-import { Alert, FileDrop, Loading, type PersonalDataOverride } from '@lantern/web-ui';
+import {
+  Alert,
+  FileDrop,
+  KEPT_BACK,
+  Loading,
+  PersonalDataCheck,
+  type PersonalDataOverride,
+} from '@lantern/web-ui';
 import { Session } from '../../core/session';
 import { applyServerFieldErrors, focusFirstInvalid } from '../forms';
 import { FileUploader } from './file-upload';
 import { KIND_OPTIONS, NEED_OPTIONS, PHASE_OPTIONS } from './library-filters';
-import { MarkdownField } from './markdown-field';
-import { KEPT_BACK, PersonalDataCheck } from './personal-data-check';
+import { MarkdownField } from '@lantern/web-ui/markdown';
 import {
   type AudienceOption,
   type SectionDraft,

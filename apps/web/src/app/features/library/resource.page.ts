@@ -31,7 +31,7 @@ import { Alert, ConfirmService, Icon, Loading } from '@lantern/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { formatDate, formatDateTime } from '../../core/format';
 import { Session } from '../../core/session';
-import { PostBody } from '../forum/post-body';
+import { PostBody } from '@lantern/web-ui/markdown';
 import { AdoptDialog, type AdoptDialogData } from './adopt-dialog';
 import { EhcpTemplate } from './ehcp-template';
 import { kindLabel, needLabels, phaseLabels, plural, scopeText, statusLabel } from './library-labels';

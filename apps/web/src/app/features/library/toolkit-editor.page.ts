@@ -6,10 +6,9 @@ import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { LIBRARY_LIMITS, ResourceStatus } from '@lantern/shared-domain';
 import { CreateToolkitDocument, GraphqlClient, LibraryPlacesDocument, messageOf } from '@lantern/web-graphql';
-import { Alert, Loading } from '@lantern/web-ui';
+import { Alert, KEPT_BACK, Loading, PersonalDataCheck } from '@lantern/web-ui';
 import { Session } from '../../core/session';
 import { focusFirstInvalid } from '../forms';
-import { KEPT_BACK, PersonalDataCheck } from './personal-data-check';
 import { type AudienceOption, audienceOptions, minTrimmed } from './resource-form';
 import { type ToolkitEntry, ToolkitItemsEditor } from './toolkit-items-editor';
 

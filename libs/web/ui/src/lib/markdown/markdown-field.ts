@@ -15,8 +15,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { PERSONAL_DATA_LABEL, type PersonalDataFinding, describeFindings } from '@lantern/shared-domain';
-import { PersonalDataScanner } from '@lantern/web-ui';
-import { renderPreview } from '../forum/markdown';
+import { PersonalDataScanner } from '../personal-data/personal-data-scanner';
+import { renderPreview } from './markdown';
 
 let nextId = 0;
 

@@ -1,15 +1,14 @@
 import { Injectable, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { ErrorCode, type PersonalDataFinding, describeFindings } from '@lantern/shared-domain';
-import { isApiError } from '@lantern/web-graphql';
 import {
   type PersonalDataChoice,
   type PersonalDataOverride,
-  PersonalDataRemoval,
-  PersonalDataScanner,
   REMOVE_FINDINGS,
   askAboutPersonalData,
-} from '@lantern/web-ui';
+} from './personal-data-dialog';
+import { PersonalDataRemoval } from './personal-data-removal';
+import { PersonalDataScanner } from './personal-data-scanner';
 
 /** The person chose to go back (removing the details, or not): nothing was saved. */
 export const KEPT_BACK = Symbol('kept back');
@@ -20,8 +19,18 @@ export interface EditableText {
   set: (text: string) => void;
 }
 
+/** The API refused the text with PERSONAL_DATA (an ApiError of web-graphql, told apart by its code). */
+function isPersonalDataRefusal(error: unknown): error is { code: string; message: string } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { code?: unknown }).code === ErrorCode.PersonalData &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}
+
 /**
- * The personal-data rule for library text: check as it is saved, and when it (or the API, with
+ * The personal-data rule for text people save (library text, case notes): check as it is saved, and when it (or the API, with
  * PERSONAL_DATA) finds likely pupil details, ask: remove them (each becomes "[removed]" in the
  * editable fields, with Undo), or save anyway with a reason that is audited.
  */
@@ -52,7 +61,7 @@ export class PersonalDataCheck {
     try {
       return await send(override);
     } catch (error) {
-      if (!override && isApiError(error) && error.code === ErrorCode.PersonalData) {
+      if (!override && isPersonalDataRefusal(error)) {
         const again = await askAboutPersonalData(this.dialog, error.message, findings);
         if (!this.isOverride(again, fields, found)) return KEPT_BACK;
         return send(again);

@@ -6,7 +6,7 @@ function dom(html: string): HTMLElement {
   return div;
 }
 
-describe('forum markdown', () => {
+describe('markdown (forum posts, library text, case notes)', () => {
   it('renders markdown and keeps raw HTML as text (markdown-it without html)', () => {
     const html = renderPreview('**bold** <script>window.__xss = 1</script>');
     const el = dom(html);
