@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { ids } from './support/fixtures';
+import { elevated } from './support/second-factor';
 import { DEMO, GqlClient, TestApp, startTestApp } from './support/test-app';
 import { paragraphsOf, unzip } from './support/unzip';
 
@@ -46,7 +47,7 @@ describe('EHCP templates and drafts', () => {
   let essexId: string;
   let senco: GqlClient;
 
-  const cookieOf = async (email: string) => (await t.signedIn(email)).cookie!;
+  const cookieOf = async (email: string) => (await elevated(t, email)).cookie!;
   const auditCount = async (action: string, target: string) =>
     Number(
       (
@@ -71,7 +72,7 @@ describe('EHCP templates and drafts', () => {
     );
     baseId = rows.find((r) => r.title === 'EHCP request template')!.id;
     essexId = rows.find((r) => r.title === 'EHCP request template — Essex')!.id;
-    senco = await t.signedIn(DEMO.sencoHolyFamily);
+    senco = await elevated(t, DEMO.sencoHolyFamily);
   });
   afterAll(() => t.close());
 
@@ -202,7 +203,7 @@ describe('EHCP templates and drafts', () => {
 
     it('refuses people who are not a school’s SENCO or headteacher, and asks which school when there are several', async () => {
       for (const email of [DEMO.sendLead, DEMO.leaderAssisi, DEMO.staffHolyFamily, DEMO.admin]) {
-        const c = await t.signedIn(email);
+        const c = await elevated(t, email);
         await c.fails(START, { t: essexId, p: 'AB Y3' }, 'FORBIDDEN');
       }
       const stJosephs = id.school('ACT', "St Joseph's Primary");
@@ -210,7 +211,7 @@ describe('EHCP templates and drafts', () => {
         "INSERT INTO memberships (user_id, role, trust_id, school_id) VALUES ($1, 'SENCO', NULL, $2)",
         [id.user(DEMO.headHolyFamily), stJosephs],
       );
-      const head = await t.signedIn(DEMO.headHolyFamily);
+      const head = await elevated(t, DEMO.headHolyFamily);
       const { error } = await head.fails(START, { t: essexId, p: 'AB Y3' }, 'BAD_USER_INPUT');
       expect(error.message).toMatch(/more than one school/);
       const d = await start(head, 'AB Y3', stJosephs);
@@ -235,7 +236,7 @@ describe('EHCP templates and drafts', () => {
 
     it('lets the school’s SENCO and headteacher and the trust’s SEND lead read it, and audits every read', async () => {
       for (const email of [DEMO.sencoHolyFamily, DEMO.headHolyFamily, DEMO.sendLead]) {
-        const c = await t.signedIn(email);
+        const c = await elevated(t, email);
         const before = await auditCount('ehcp.draft_read', draftId);
         const d = await c.ok<{ ehcpDraft: { pupilReference: string } }>(DRAFT, { id: draftId });
         expect(d.ehcpDraft.pupilReference).toBe('KL R');
@@ -258,11 +259,11 @@ describe('EHCP templates and drafts', () => {
     it('filters the list by school, only among the schools in the viewer’s reach', async () => {
       const holyFamily = id.school('ACT', 'Holy Family Primary');
       const holyCross = id.school('CCT', 'Holy Cross Primary');
-      const other = (await start(await t.signedIn(DEMO.sencoHolyCross), 'TU Y1')).startEhcpDraft.id;
+      const other = (await start(await elevated(t, DEMO.sencoHolyCross), 'TU Y1')).startEhcpDraft.id;
       type L = { ehcpDrafts: { totalCount: number; nodes: Array<{ id: string; schoolName: string }> } };
       type S = { ehcpDraftSchools: Array<{ id: string; name: string; trustName: string }> };
 
-      const lead = await t.signedIn(DEMO.sendLead);
+      const lead = await elevated(t, DEMO.sendLead);
       const leadSchools = (await lead.ok<S>(SCHOOLS)).ehcpDraftSchools;
       expect(leadSchools.map((x) => x.id)).toEqual(expect.arrayContaining([holyFamily, holyCross]));
       expect(new Set(leadSchools.map((x) => x.trustName)).size).toBe(2);
@@ -282,16 +283,16 @@ describe('EHCP templates and drafts', () => {
       ]);
       await senco.fails(DRAFTS, { first: 100, school: holyCross }, 'FORBIDDEN');
       await senco.fails(DRAFTS, { first: 100, school: id.school('ACT', "St Joseph's Primary") }, 'FORBIDDEN');
-      await (await t.signedIn(DEMO.sencoHolyCross)).fails(DRAFTS, { school: holyFamily }, 'FORBIDDEN');
-      await (await t.signedIn(DEMO.admin)).fails(SCHOOLS, {}, 'FORBIDDEN');
-      await (await t.signedIn(DEMO.sencoHolyCross)).ok(ARCHIVE, { id: other });
+      await (await elevated(t, DEMO.sencoHolyCross)).fails(DRAFTS, { school: holyFamily }, 'FORBIDDEN');
+      await (await elevated(t, DEMO.admin)).fails(SCHOOLS, {}, 'FORBIDDEN');
+      await (await elevated(t, DEMO.sencoHolyCross)).ok(ARCHIVE, { id: other });
     });
 
     it('hides it from other schools, the other trust, network admins, trust leaders and staff', async () => {
       const notFound = [DEMO.sencoHolyCross, 'senco.st-josephs-act@demo.lantern.test'];
       const forbidden = [DEMO.admin, DEMO.leaderAssisi, DEMO.staffHolyFamily];
       for (const email of notFound) {
-        const c = await t.signedIn(email);
+        const c = await elevated(t, email);
         await c.fails(DRAFT, { id: draftId }, 'NOT_FOUND');
         await c.fails(SAVE, { d: draftId, k: 'A', t: 'x', r: 0 }, 'NOT_FOUND');
         await c.fails(ARCHIVE, { id: draftId }, 'NOT_FOUND');
@@ -303,7 +304,7 @@ describe('EHCP templates and drafts', () => {
         expect(res.status).toBe(404);
       }
       for (const email of forbidden) {
-        const c = await t.signedIn(email);
+        const c = await elevated(t, email);
         await c.fails(DRAFT, { id: draftId }, 'FORBIDDEN');
         await c.fails(DRAFTS, {}, 'FORBIDDEN');
         // The same rule as GraphQL: no EHCP permission is FORBIDDEN, not NOT_FOUND.
@@ -328,7 +329,7 @@ describe('EHCP templates and drafts', () => {
     });
 
     it('saves with optimistic concurrency: a stale revision is a CONFLICT and nothing is overwritten', async () => {
-      const head = await t.signedIn(DEMO.headHolyFamily);
+      const head = await elevated(t, DEMO.headHolyFamily);
       const first = await senco.ok<{
         saveEhcpDraftSection: { section: { revision: number; text: string }; draftRevision: number };
       }>(SAVE, {
@@ -388,7 +389,7 @@ describe('EHCP templates and drafts', () => {
       // A short deliberate answer can be complete too, and a section can be marked before any text.
       await senco.ok(SAVE, { d: draft.id, k: 'C', t: 'Not applicable.', r: 0 });
       await senco.ok(STATE, { d: draft.id, k: 'C', s: 'COMPLETE' });
-      const head = await t.signedIn(DEMO.headHolyFamily);
+      const head = await elevated(t, DEMO.headHolyFamily);
       const e = await head.ok<Set>(STATE, { d: draft.id, k: 'E', s: 'IN_PROGRESS' });
       expect(e.setEhcpDraftSectionState.completeness).toEqual({
         complete: 2,
@@ -421,8 +422,8 @@ describe('EHCP templates and drafts', () => {
 
       // Only those who may open the draft change a state.
       for (const email of [DEMO.sencoHolyCross, 'senco.st-josephs-act@demo.lantern.test'])
-        await (await t.signedIn(email)).fails(STATE, { d: draft.id, k: 'D', s: 'COMPLETE' }, 'NOT_FOUND');
-      await (await t.signedIn(DEMO.admin)).fails(STATE, { d: draft.id, k: 'D', s: 'COMPLETE' }, 'FORBIDDEN');
+        await (await elevated(t, email)).fails(STATE, { d: draft.id, k: 'D', s: 'COMPLETE' }, 'NOT_FOUND');
+      await (await elevated(t, DEMO.admin)).fails(STATE, { d: draft.id, k: 'D', s: 'COMPLETE' }, 'FORBIDDEN');
       await senco.fails(STATE, { d: draft.id, k: 'D', s: 'DONE' }, 'BAD_USER_INPUT');
       d = (await senco.ok<{ ehcpDraft: Draft }>(DRAFT, { id: draft.id })).ehcpDraft;
       expect(d.sections.find((s) => s.key === 'D')!.status).toBe('NOT_STARTED');

@@ -1,3 +1,4 @@
+import { elevated } from './support/second-factor';
 import { DEMO, GqlClient, TEST_ORIGIN, TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -40,7 +41,7 @@ describe('REST routes and the one policy', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    senco = await t.signedIn(DEMO.sencoHolyFamily);
+    senco = await elevated(t, DEMO.sencoHolyFamily);
     const [template] = await t.sql<{ id: string }>(
       "SELECT id FROM library_resources WHERE title = 'EHCP request template'",
     );
@@ -65,7 +66,7 @@ describe('REST routes and the one policy', () => {
 
     it('is 403 for roles without the EHCP permission, exactly as over GraphQL', async () => {
       for (const email of [DEMO.admin, DEMO.leaderAssisi, DEMO.staffHolyFamily]) {
-        const c = await t.signedIn(email);
+        const c = await elevated(t, email);
         expect(await answer(await exportDraft(c.cookie))).toEqual({ status: 403, code: 'FORBIDDEN' });
         await c.fails(DRAFT, { id: draftId }, 'FORBIDDEN');
       }
@@ -73,7 +74,7 @@ describe('REST routes and the one policy', () => {
 
     it('is 404 for another school and another trust, as for a missing draft', async () => {
       for (const email of [DEMO.sencoHolyCross, OTHER_TRUST_SENCO]) {
-        const c = await t.signedIn(email);
+        const c = await elevated(t, email);
         expect(await answer(await exportDraft(c.cookie))).toEqual({ status: 404, code: 'NOT_FOUND' });
         await c.fails(DRAFT, { id: draftId }, 'NOT_FOUND');
       }
@@ -107,7 +108,7 @@ describe('REST routes and the one policy', () => {
   describe('POST /files and GET /files/:id', () => {
     it('is 401 signed out, 403 without the permission to publish', async () => {
       expect(await answer(await upload(null))).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
-      const staff = await t.signedIn(DEMO.staffHolyFamily);
+      const staff = await elevated(t, DEMO.staffHolyFamily);
       expect(await answer(await upload(staff.cookie))).toEqual({ status: 403, code: 'FORBIDDEN' });
       expect((await fetch(`${t.url}/files/${fileId}`)).status).toBe(401);
     });
@@ -129,7 +130,7 @@ describe('REST routes and the one policy', () => {
     });
 
     it('is 404 for another school’s user and 200 for the uploader', async () => {
-      const other = await t.signedIn(DEMO.sencoHolyCross);
+      const other = await elevated(t, DEMO.sencoHolyCross);
       expect(
         await answer(await fetch(`${t.url}/files/${fileId}`, { headers: { cookie: other.cookie! } })),
       ).toEqual({

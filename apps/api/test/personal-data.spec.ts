@@ -1,3 +1,4 @@
+import { elevated } from './support/second-factor';
 import { DEMO, GqlClient, TestApp, startTestApp } from './support/test-app';
 
 const CATEGORIES = '{ forumCategories { id name } }';
@@ -23,7 +24,7 @@ describe('the personal-data check', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    senco = await t.signedIn(DEMO.sencoHolyFamily);
+    senco = await elevated(t, DEMO.sencoHolyFamily);
     const cats = (await senco.ok<{ forumCategories: Array<{ id: string; name: string }> }>(CATEGORIES))
       .forumCategories;
     categoryId = cats.find((c) => c.name === 'Transition')!.id;
