@@ -134,6 +134,38 @@ describe('caseload', () => {
     await senco.fails(CREATE, { i: newCase({ reference: 'qx y2' }) }, 'CONFLICT');
   });
 
+  it('links EHCP drafts to the case with the same reference, started before or after the case', async () => {
+    const [template] = await t.sql<{ id: string }>(
+      "SELECT id FROM library_resources WHERE title = 'EHCP request template — Essex'",
+    );
+    const START = `mutation($t: ID!, $p: String!) { startEhcpDraft(templateResourceId: $t, pupilReference: $p) { id caseId } }`;
+    const before = (
+      await senco.ok<{ startEhcpDraft: { id: string; caseId: string | null } }>(START, {
+        t: template!.id,
+        p: 'KP Y5',
+      })
+    ).startEhcpDraft;
+    expect(before.caseId).toBeNull();
+    const c = (
+      await senco.ok<{ createCase: { id: string } }>(CREATE, {
+        i: newCase({ reference: 'KP Y5', yearGroup: 5 }),
+      })
+    ).createCase;
+    const after = (
+      await senco.ok<{ startEhcpDraft: { id: string; caseId: string | null } }>(START, {
+        t: template!.id,
+        p: 'kp y5',
+      })
+    ).startEhcpDraft;
+    expect(after.caseId).toBe(c.id);
+    const read = (await senco.ok<{ case: { ehcpDrafts: Array<{ id: string }> } }>(CASE, { id: c.id })).case;
+    expect(read.ehcpDrafts.map((d) => d.id).sort()).toEqual([before.id, after.id].sort());
+    const log = (
+      await head.ok<{ caseAccessLog: { nodes: Array<{ kind: string }> } }>(ACCESS, { s: holyFamily, c: c.id })
+    ).caseAccessLog.nodes;
+    expect(log.map((e) => e.kind)).toContain('DRAFT_CHANGED');
+  });
+
   it('moves the year group up each 1 September', async () => {
     const c = (
       await senco.ok<{ createCase: { id: string } }>(CREATE, {

@@ -157,6 +157,7 @@ export class EhcpDraftsService {
     return {
       id: d.draft.id,
       pupilReference: d.draft.pupilReference,
+      caseId: d.draft.caseId,
       templateTitle: d.draft.templateTitle,
       templateResourceId: d.draft.templateResourceId,
       templateVersionId: d.draft.templateVersionId,

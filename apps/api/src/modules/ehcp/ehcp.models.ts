@@ -108,6 +108,8 @@ export class EhcpDraftModel {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'Pseudonymous, e.g. initials and year group.' })
   pupilReference!: string;
+  @Field(() => ID, { nullable: true, description: "The school's case for this pupil (same reference), if recorded." })
+  caseId!: string | null;
   @Field(() => String) templateTitle!: string;
   @Field(() => ID) templateResourceId!: string;
   @Field(() => ID) templateVersionId!: string;
