@@ -241,6 +241,16 @@ export type EhcpSectionKey =
 
 export { EhcpSectionStatus };
 
+/** A code from the authenticator app, or a recovery code. */
+export type ElevateSessionInput = {
+  /** The 6-digit code from the authenticator app. */
+  readonly code?: string | null | undefined;
+  /** One of the recovery codes (single use). */
+  readonly recoveryCode?: string | null | undefined;
+  /** Remember this device for 30 days: it is not asked for a code when it elevates again. */
+  readonly rememberDevice?: boolean;
+};
+
 export type ForumSearchFilter = {
   readonly authorId?: string | number | null | undefined;
   readonly categoryId?: string | number | null | undefined;
@@ -1210,6 +1220,46 @@ export type ReactivateUserMutationVariables = Exact<{
 
 export type ReactivateUserMutation = { readonly reactivateUser: { readonly id: string, readonly email: string, readonly displayName: string, readonly deactivatedAt: string | null, readonly createdAt: string, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
 
+export type SecondFactorStatePartsFragment = { readonly required: boolean, readonly enrolled: boolean, readonly elevatedUntil: string | null, readonly recoveryCodesLeft: number };
+
+export type SecondFactorStateQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SecondFactorStateQuery = { readonly me: { readonly secondFactor: { readonly required: boolean, readonly enrolled: boolean, readonly elevatedUntil: string | null, readonly recoveryCodesLeft: number } } };
+
+export type StartSecondFactorEnrolmentMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartSecondFactorEnrolmentMutation = { readonly startSecondFactorEnrolment: { readonly secret: string, readonly otpauthUrl: string, readonly qrSvg: string } };
+
+export type ConfirmSecondFactorEnrolmentMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmSecondFactorEnrolmentMutation = { readonly confirmSecondFactorEnrolment: { readonly recoveryCodes: ReadonlyArray<string>, readonly secondFactor: { readonly required: boolean, readonly enrolled: boolean, readonly elevatedUntil: string | null, readonly recoveryCodesLeft: number } } };
+
+export type ElevateSessionMutationVariables = Exact<{
+  input: ElevateSessionInput;
+}>;
+
+
+export type ElevateSessionMutation = { readonly elevateSession: { readonly required: boolean, readonly enrolled: boolean, readonly elevatedUntil: string | null, readonly recoveryCodesLeft: number } };
+
+export type RegenerateRecoveryCodesMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type RegenerateRecoveryCodesMutation = { readonly regenerateRecoveryCodes: ReadonlyArray<string> };
+
+export type ResetSecondFactorMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type ResetSecondFactorMutation = { readonly resetSecondFactor: boolean };
+
 export type MembershipPartsFragment = { readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null };
 
 export type ViewerPartsFragment = { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly readingPreferences: { readonly readableFont: boolean, readonly textSize: ReadingTextSize, readonly wideSpacing: boolean, readonly tint: ReadingTint, readonly reduceMotion: boolean }, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> };
@@ -2021,6 +2071,14 @@ export const PersonPartsFragmentDoc = new TypedDocumentString(`
     }
   }
 }`, {"fragmentName":"PersonParts"}) as unknown as TypedDocumentString<PersonPartsFragment, unknown>;
+export const SecondFactorStatePartsFragmentDoc = new TypedDocumentString(`
+    fragment SecondFactorStateParts on SecondFactorState {
+  required
+  enrolled
+  elevatedUntil
+  recoveryCodesLeft
+}
+    `, {"fragmentName":"SecondFactorStateParts"}) as unknown as TypedDocumentString<SecondFactorStatePartsFragment, unknown>;
 export const ReadingPreferencesPartsFragmentDoc = new TypedDocumentString(`
     fragment ReadingPreferencesParts on ReadingPreferences {
   readableFont
@@ -5458,6 +5516,66 @@ fragment MembershipParts on Membership {
     }
   }
 }`) as unknown as TypedDocumentString<ReactivateUserMutation, ReactivateUserMutationVariables>;
+export const SecondFactorStateDocument = new TypedDocumentString(`
+    query SecondFactorState {
+  me {
+    secondFactor {
+      ...SecondFactorStateParts
+    }
+  }
+}
+    fragment SecondFactorStateParts on SecondFactorState {
+  required
+  enrolled
+  elevatedUntil
+  recoveryCodesLeft
+}`) as unknown as TypedDocumentString<SecondFactorStateQuery, SecondFactorStateQueryVariables>;
+export const StartSecondFactorEnrolmentDocument = new TypedDocumentString(`
+    mutation StartSecondFactorEnrolment {
+  startSecondFactorEnrolment {
+    secret
+    otpauthUrl
+    qrSvg
+  }
+}
+    `) as unknown as TypedDocumentString<StartSecondFactorEnrolmentMutation, StartSecondFactorEnrolmentMutationVariables>;
+export const ConfirmSecondFactorEnrolmentDocument = new TypedDocumentString(`
+    mutation ConfirmSecondFactorEnrolment($code: String!) {
+  confirmSecondFactorEnrolment(code: $code) {
+    recoveryCodes
+    secondFactor {
+      ...SecondFactorStateParts
+    }
+  }
+}
+    fragment SecondFactorStateParts on SecondFactorState {
+  required
+  enrolled
+  elevatedUntil
+  recoveryCodesLeft
+}`) as unknown as TypedDocumentString<ConfirmSecondFactorEnrolmentMutation, ConfirmSecondFactorEnrolmentMutationVariables>;
+export const ElevateSessionDocument = new TypedDocumentString(`
+    mutation ElevateSession($input: ElevateSessionInput!) {
+  elevateSession(input: $input) {
+    ...SecondFactorStateParts
+  }
+}
+    fragment SecondFactorStateParts on SecondFactorState {
+  required
+  enrolled
+  elevatedUntil
+  recoveryCodesLeft
+}`) as unknown as TypedDocumentString<ElevateSessionMutation, ElevateSessionMutationVariables>;
+export const RegenerateRecoveryCodesDocument = new TypedDocumentString(`
+    mutation RegenerateRecoveryCodes($code: String!) {
+  regenerateRecoveryCodes(code: $code)
+}
+    `) as unknown as TypedDocumentString<RegenerateRecoveryCodesMutation, RegenerateRecoveryCodesMutationVariables>;
+export const ResetSecondFactorDocument = new TypedDocumentString(`
+    mutation ResetSecondFactor($userId: ID!) {
+  resetSecondFactor(userId: $userId)
+}
+    `) as unknown as TypedDocumentString<ResetSecondFactorMutation, ResetSecondFactorMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
