@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Actor, Grant, Role, SESSION_TTL_DAYS } from '@lantern/shared-domain';
 import type { SessionInfo } from '../../common/context/request-context';
+import { preparedQuery } from '../../database/prepared-query';
 import { SessionEntity } from './session.entity';
 
 export interface ResolvedSession {
@@ -41,6 +42,8 @@ const VALID_SESSIONS = `
                    WHERE m.user_id = u.id), '[]'::json) AS grants
     FROM sessions s JOIN users u ON u.id = s.user_id
    WHERE s.revoked_at IS NULL AND s.expires_at > now() AND u.deactivated_at IS NULL`;
+
+const BY_TOKEN = `${VALID_SESSIONS} AND s.token_hash = $1`;
 
 function toResolved(row: SessionRow): ResolvedSession {
   const grants: Grant[] = row.grants.map((g) => ({ role: g.role, trustId: g.trustId, schoolId: g.schoolId }));
@@ -93,8 +96,8 @@ export class SessionsService {
   /** The session and the actor's grants for a cookie token, in one query; null when not valid. */
   async resolve(token: string | undefined | null): Promise<ResolvedSession | null> {
     if (!token || token.length > 100) return null;
-    const rows = await this.ds.query(`${VALID_SESSIONS} AND s.token_hash = $1`, [hashToken(token)]);
-    const row = (rows as SessionRow[])[0];
+    // Every request makes this lookup: a prepared statement, planned once per connection.
+    const [row] = await preparedQuery<SessionRow>(this.ds, 'sessions.byToken', BY_TOKEN, [hashToken(token)]);
     if (!row) return null;
     if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_AFTER_MS) {
       await this.ds.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [row.session_id]);
