@@ -4,7 +4,7 @@ import { InputArg } from '../../common/validation';
 import { Allow, Ctx } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
 import { Connection, pageSize } from '../../common/pagination/connection';
-import { AuditEntryConnection, AuditEntryModel } from './audit.models';
+import { AuditEntryConnection, AuditEntryModel } from './audit.model';
 import { AuditService } from './audit.service';
 import { AuditFilter } from './dto/audit-filter.input';
 

@@ -5,7 +5,7 @@ import { Actor, AuditAction, Permission, Role, canModerateCategory, reachOf } fr
 import { Connection, decodeCursor, encodeCursor, toConnection } from '../../common/pagination/connection';
 import type { RequestContext } from '../../common/context/request-context';
 import { AuditEntryEntity } from './audit-entry.entity';
-import { AuditEntryModel } from './audit.models';
+import { AuditEntryModel } from './audit.model';
 import { AuditFilter } from './dto/audit-filter.input';
 
 export interface AuditRecord {

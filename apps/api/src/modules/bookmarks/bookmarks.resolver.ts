@@ -2,7 +2,7 @@ import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, SignedIn } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
 import { Connection, pageSize } from '../../common/pagination/connection';
-import { BookmarkConnection, BookmarkModel } from './bookmarks.models';
+import { BookmarkConnection, BookmarkModel } from './bookmarks.model';
 import { BookmarksService } from './bookmarks.service';
 
 /** The viewer's own bookmarks only: nobody can list another person's. */

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../common/context/request-context';
 import { Connection, decodeCursor, encodeCursor, toConnection } from '../../common/pagination/connection';
 import { ForumAccessService } from '../forum/forum-access.service';
 import { LibraryAccessService } from '../library/library-access.service';
-import { BookmarkKindEnum, BookmarkModel } from './bookmarks.models';
+import { BookmarkKindEnum, BookmarkModel } from './bookmarks.model';
 
 interface Row {
   kind: BookmarkKindEnum;

@@ -8,7 +8,7 @@ import {
   NationalAverageModel,
   SchoolModel,
   TrustModel,
-} from './directory.models';
+} from './directory.model';
 
 export const toTrust = (e: TrustEntity): TrustModel => ({ id: e.id, name: e.name, shortName: e.shortName });
 

@@ -11,7 +11,7 @@ import {
   SchoolModel,
   SendTotalsModel,
   TrustModel,
-} from './directory.models';
+} from './directory.model';
 import {
   FundingBandsByAuthorityLoader,
   LocalAuthorityByIdLoader,

@@ -1,13 +1,8 @@
-import { Field, Float, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
 import { SignedIn } from '../../common/auth/decorators';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-
-@ObjectType('UploadLimits', { description: 'What `POST /files` accepts on this server.' })
-export class UploadLimitsModel {
-  @Field(() => Float, { description: 'The largest file accepted, in bytes (UPLOAD_MAX_BYTES).' })
-  maxBytes!: number;
-}
+import { UploadLimitsModel } from './upload-limits.model';
 
 @Resolver()
 export class FilesResolver {

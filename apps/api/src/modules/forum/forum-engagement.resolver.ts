@@ -14,8 +14,8 @@ import {
   ReactionKindEnum,
   ReplyReactionsModel,
   ThreadViewerStateModel,
-} from './forum-engagement.models';
-import { ForumCategoryModel, ForumReplyModel, ForumThreadModel } from './forum.models';
+} from './forum-engagement.model';
+import { ForumCategoryModel, ForumReplyModel, ForumThreadModel } from './forum.model';
 import { ForumReadService } from './forum-read.service';
 
 @Resolver(() => ForumThreadModel)

@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { NotificationsService, Publish } from '../notifications/notifications.service';
 import { ForumAccessService } from './forum-access.service';
 import { ForumCategoryEntity, ForumReplyEntity, ForumThreadEntity } from './forum.entity';
-import { CreateThreadInput, ReplyInput } from './forum.models';
+import { CreateThreadInput, ReplyInput } from './dto/post.input';
 import { PersonalDataService } from '../../common/personal-data/personal-data.service';
 import { ForumEngagementService } from './forum-engagement.service';
 import { ForumLiveService } from './forum-live.service';

@@ -2,7 +2,7 @@ import { Actor } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
 import { UserByIdLoader } from '../users/users.loader';
 import { toUser } from '../users/user.mapper';
-import { ForumAuthorModel } from './forum.models';
+import { ForumAuthorModel } from './forum.model';
 
 /**
  * The author of a post as this viewer may see them. An anonymous author is hidden in every field

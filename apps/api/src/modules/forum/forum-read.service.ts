@@ -20,7 +20,7 @@ import {
   ForumThreadModel,
   ReplySort,
   ThreadKindEnum,
-} from './forum.models';
+} from './forum.model';
 
 /** How deep a page shows replies before offering "continue this thread". */
 export const MAX_REPLY_DEPTH = 5;

@@ -8,7 +8,8 @@ import { markdownToText } from '../../common/markdown/render-markdown';
 import { ForumAccessService } from './forum-access.service';
 import { presentAuthor } from './forum-present';
 import { ForumReadService } from './forum-read.service';
-import { ForumSearchFilter, ForumSearchResultsModel } from './forum.models';
+import { ForumSearchFilter } from './dto/search-filter.input';
+import { ForumSearchResultsModel } from './forum.model';
 
 /** Counting every match of a common word costs more than the search; beyond this, say "1,000+". */
 export const TOTAL_CAP = 1000;

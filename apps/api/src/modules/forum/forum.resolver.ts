@@ -8,21 +8,20 @@ import { ForumPostsService } from './forum-posts.service';
 import { ForumReadService } from './forum-read.service';
 import { ForumSearchService } from './forum-search.service';
 import { ForumCategoriesService } from './forum-categories.service';
+import { CategoryInput } from './dto/category.input';
+import { CreateThreadInput, ReplyInput } from './dto/post.input';
 import {
-  CategoryInput,
-  CreateThreadInput,
   ForumCategoryModel,
   ForumReplyModel,
   ForumReplyPageModel,
-  ForumSearchFilter,
   ForumSearchResultsModel,
   ForumThreadConnection,
   ForumThreadModel,
   MentionCandidateModel,
-  PersonalDataOverrideInput,
-  ReplyInput,
   ReplySort,
-} from './forum.models';
+} from './forum.model';
+import { ForumSearchFilter } from './dto/search-filter.input';
+import { PersonalDataOverrideInput } from '../../common/personal-data/personal-data-override.input';
 
 /** The forum. Every operation needs ForumUse; which categories and posts it reaches is the policy's call. */
 @Resolver()

@@ -8,13 +8,13 @@ import { Connection, pageSize } from '../../common/pagination/connection';
 import { AuthService } from '../auth/auth.service';
 import { viewerOf } from '../auth/auth.resolver';
 import { ViewerModel } from '../auth/viewer.model';
-import { SchoolModel, TrustModel } from '../directory/directory.models';
+import { SchoolModel, TrustModel } from '../directory/directory.model';
 import { SchoolByIdLoader, TrustByIdLoader } from '../directory/directory.loader';
 import { toSchool, toTrust } from '../directory/directory.mappers';
 import { UserModel } from '../users/user.model';
 import { UserByIdLoader } from '../users/users.loader';
 import { toUser } from '../users/user.mapper';
-import { AcceptInvitationInput, InviteInput } from './dto/invitation.inputs';
+import { AcceptInvitationInput, InviteInput } from './dto/invitation.input';
 import { InvitationConnection, InvitationModel, InvitationPreviewModel } from './invitation.model';
 import { InvitationsService, toInvitation } from './invitations.service';
 

@@ -32,7 +32,7 @@ import { MembershipsService, auditScope, scopeColumns } from '../memberships/mem
 import { PasswordService } from '../auth/password.service';
 import { hashToken } from '../sessions/sessions.service';
 import { UserEntity } from '../users/user.entity';
-import { AcceptInvitationInput, InviteInput } from './dto/invitation.inputs';
+import { AcceptInvitationInput, InviteInput } from './dto/invitation.input';
 import { InvitationEntity } from './invitation.entity';
 import { InvitationModel, InvitationPreviewModel } from './invitation.model';
 

@@ -8,11 +8,12 @@ import { Errors } from '../../common/errors/app-error';
 import { renderMarkdown } from '../../common/markdown/render-markdown';
 import { Connection, decodeCursor, encodeCursor, toConnection } from '../../common/pagination/connection';
 import { AuditService } from '../audit/audit.service';
-import { AdoptTemplateInput, CommentOnResourceInput } from './dto/library.inputs';
+import { AdoptTemplateInput } from './dto/adopt-template.input';
+import { CommentOnResourceInput } from './dto/comment.input';
 import { LibraryAccessService } from './library-access.service';
 import { PersonalDataService } from '../../common/personal-data/personal-data.service';
 import { LibraryCommentEntity } from './library.entity';
-import { LibraryCommentModel } from './library.models';
+import { LibraryCommentModel } from './library.model';
 
 /** How a library override reads in the audit trail. */
 const SAVED = { action: AuditAction.LibraryPersonalDataOverride, verb: 'Saved to the library' } as const;
@@ -115,7 +116,13 @@ export class LibraryEngagementService {
         ctx,
         [input.body],
         input.personalDataOverride,
-        { ...SAVED, trustId: r.trustId, schoolId: r.schoolId, targetType: 'library_comment', targetId: row.id },
+        {
+          ...SAVED,
+          trustId: r.trustId,
+          schoolId: r.schoolId,
+          targetType: 'library_comment',
+          targetId: row.id,
+        },
         m,
       );
       return repo.findOneByOrFail({ id: row.id as string });

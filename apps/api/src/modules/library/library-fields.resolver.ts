@@ -5,7 +5,7 @@ import type { RequestContext } from '../../common/context/request-context';
 import { renderMarkdown } from '../../common/markdown/render-markdown';
 import { LocalAuthorityByIdLoader, SchoolByIdLoader, TrustByIdLoader } from '../directory/directory.loader';
 import { toLocalAuthority, toSchool, toTrust } from '../directory/directory.mappers';
-import { LocalAuthorityModel, SchoolModel, TrustModel } from '../directory/directory.models';
+import { LocalAuthorityModel, SchoolModel, TrustModel } from '../directory/directory.model';
 import { toUser } from '../users/user.mapper';
 import { UserModel } from '../users/user.model';
 import { UserByIdLoader } from '../users/users.loader';
@@ -28,7 +28,7 @@ import {
   LibraryVersionModel,
   ToolkitItemModel,
   ToolkitModel,
-} from './library.models';
+} from './library.model';
 
 async function user(ctx: RequestContext, id: string | null): Promise<UserModel | null> {
   if (!id) return null;

@@ -14,7 +14,7 @@ import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { Connection, decodeCursor, encodeCursor, toConnection } from '../../common/pagination/connection';
 import { snippetToHtml } from '../forum/forum-search.service';
-import { LibraryResourceFilter } from './dto/library.inputs';
+import { LibraryResourceFilter } from './dto/resource-filter.input';
 import { LibraryAccessService } from './library-access.service';
 import { LibraryResourceEntity, LibraryVersionEntity } from './library.entity';
 import { LibraryFileLoader } from './library.loader';
@@ -25,7 +25,7 @@ import {
   LibraryResourceConnection,
   LibraryResourceModel,
   LibraryVersionModel,
-} from './library.models';
+} from './library.model';
 
 const START = '\u0002';
 const STOP = '\u0003';

@@ -11,7 +11,7 @@ import {
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
-import { ChangeResourceSharingInput } from './dto/change-sharing.input';
+import { ChangeResourceSharingInput } from './dto/resource-sharing.input';
 import { LibraryAccessService } from './library-access.service';
 import { LibraryWriteService } from './library-write.service';
 

@@ -7,18 +7,15 @@ import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { Connection } from '../../common/pagination/connection';
 import { AuditService } from '../audit/audit.service';
-import {
-  CreateResourceInput,
-  CreateToolkitInput,
-  LibraryResourceFilter,
-  ToolkitItemInput,
-} from './dto/library.inputs';
+import { CreateResourceInput } from './dto/resource.input';
+import { CreateToolkitInput, ToolkitItemInput } from './dto/toolkit.input';
+import { LibraryResourceFilter } from './dto/resource-filter.input';
 import { LibraryAccessService } from './library-access.service';
 import { PersonalDataService } from '../../common/personal-data/personal-data.service';
 import { COLUMNS, LibraryReadService, rowToEntity } from './library-read.service';
 import { LibraryWriteService } from './library-write.service';
 import { LibraryResourceEntity } from './library.entity';
-import { LibraryResourceModel, ToolkitItemModel, ToolkitModel } from './library.models';
+import { LibraryResourceModel, ToolkitItemModel, ToolkitModel } from './library.model';
 
 /** How a library override reads in the audit trail. */
 const SAVED = { action: AuditAction.LibraryPersonalDataOverride, verb: 'Saved to the library' } as const;
@@ -143,7 +140,13 @@ export class LibraryToolkitsService {
         ctx,
         input.items.map((i) => i.note),
         input.personalDataOverride,
-        { ...SAVED, trustId: r.trustId, schoolId: r.schoolId, targetType: 'library_resource', targetId: r.id },
+        {
+          ...SAVED,
+          trustId: r.trustId,
+          schoolId: r.schoolId,
+          targetType: 'library_resource',
+          targetId: r.id,
+        },
         m,
       );
       await this.writeItems(
@@ -169,7 +172,13 @@ export class LibraryToolkitsService {
         ctx,
         items.map((i) => i.note),
         null,
-        { ...SAVED, trustId: r.trustId, schoolId: r.schoolId, targetType: 'library_resource', targetId: r.id },
+        {
+          ...SAVED,
+          trustId: r.trustId,
+          schoolId: r.schoolId,
+          targetType: 'library_resource',
+          targetId: r.id,
+        },
         m,
       );
       const params: unknown[] = [r.id];

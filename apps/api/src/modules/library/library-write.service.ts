@@ -17,12 +17,8 @@ import { Errors } from '../../common/errors/app-error';
 import { renderMarkdown } from '../../common/markdown/render-markdown';
 import { AuditService } from '../audit/audit.service';
 import { Publish } from '../notifications/notifications.service';
-import {
-  CreateResourceInput,
-  LibraryEhcpSectionInput,
-  ResourceFacetsInput,
-  UpdateResourceInput,
-} from './dto/library.inputs';
+import { CreateResourceInput, UpdateResourceInput } from './dto/resource.input';
+import { LibraryEhcpSectionInput, ResourceFacetsInput } from './dto/resource-content.input';
 import { LibraryAccessService } from './library-access.service';
 import { LibraryNotifier } from './library-notifier.service';
 import { PersonalDataService } from '../../common/personal-data/personal-data.service';

@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { LoaderFactory, byIdLoader, byKey, groupByKey } from '../../common/loaders/request-loaders';
 import { LibraryAdoptionEntity, LibraryResourceEntity, LibraryVersionEntity } from './library.entity';
-import { LibraryFileModel } from './library.models';
+import { LibraryFileModel } from './library.model';
 
 @Injectable()
 export class LibraryVersionByIdLoader implements LoaderFactory<string, LibraryVersionEntity | null> {

@@ -4,19 +4,15 @@ import { Allow, Ctx } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
 import { Connection, pageSize } from '../../common/pagination/connection';
 import { IdArg, InputArg } from '../../common/validation';
-import {
-  AdoptTemplateInput,
-  CommentOnResourceInput,
-  CreateResourceInput,
-  CreateToolkitInput,
-  LibraryResourceFilter,
-  UpdateResourceInput,
-  UpdateToolkitItemsInput,
-} from './dto/library.inputs';
+import { AdoptTemplateInput } from './dto/adopt-template.input';
+import { CommentOnResourceInput } from './dto/comment.input';
+import { CreateResourceInput, UpdateResourceInput } from './dto/resource.input';
+import { CreateToolkitInput, UpdateToolkitItemsInput } from './dto/toolkit.input';
+import { LibraryResourceFilter } from './dto/resource-filter.input';
 import { LibraryEngagementService } from './library-engagement.service';
 import { LibraryReadService } from './library-read.service';
 import { LibraryToolkitsService } from './library-toolkits.service';
-import { ChangeResourceSharingInput } from './dto/change-sharing.input';
+import { ChangeResourceSharingInput } from './dto/resource-sharing.input';
 import { LibrarySharingService } from './library-sharing.service';
 import { LibraryWriteService } from './library-write.service';
 import {
@@ -31,7 +27,7 @@ import {
   ResourceStatusEnum,
   ToolkitConnection,
   ToolkitModel,
-} from './library.models';
+} from './library.model';
 
 /** The resource library. Reading needs LibraryUse; which resources is the policy's call (library.ts). */
 @Resolver()

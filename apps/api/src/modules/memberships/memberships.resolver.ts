@@ -3,7 +3,7 @@ import { Permission } from '@lantern/shared-domain';
 import { IdArg, InputArg } from '../../common/validation';
 import { Allow, Ctx } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
-import { SchoolModel, TrustModel } from '../directory/directory.models';
+import { SchoolModel, TrustModel } from '../directory/directory.model';
 import { SchoolByIdLoader, TrustByIdLoader } from '../directory/directory.loader';
 import { toSchool, toTrust } from '../directory/directory.mappers';
 import { GrantRoleInput } from './dto/grant-role.input';

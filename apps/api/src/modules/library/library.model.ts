@@ -9,7 +9,7 @@ import {
 } from '@lantern/shared-domain';
 import { PhaseEnum } from '../../common/graphql/enums';
 import { Connection, ConnectionType, PageInfo } from '../../common/pagination/connection';
-import { TrustModel } from '../directory/directory.models';
+import { TrustModel } from '../directory/directory.model';
 import { UserModel } from '../users/user.model';
 import type { EhcpSectionJson } from './library.entity';
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ForumAuthorModel } from './forum.models';
+import { ForumAuthorModel } from './forum.model';
 
 export enum ReactionKindEnum {
   HELPFUL = 'HELPFUL',

@@ -1,25 +1,9 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import {
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-  ArrayMaxSize,
-} from 'class-validator';
-import { Type } from 'class-transformer';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '@lantern/shared-domain';
 import { RoleEnum } from '../../common/graphql/enums';
 import { ConnectionType, PageInfo } from '../../common/pagination/connection';
-import { PersonalDataOverrideInput } from '../../common/personal-data/personal-data-override.input';
-import { TrustModel } from '../directory/directory.models';
+import { TrustModel } from '../directory/directory.model';
 import { UserModel } from '../users/user.model';
-
-export { PersonalDataOverrideInput };
 
 export enum ThreadKindEnum {
   DISCUSSION = 'DISCUSSION',
@@ -143,110 +127,8 @@ export class ForumSearchResultsModel {
   sortedByDate!: boolean;
 }
 
-@InputType()
-export class CreateThreadInput {
-  @Field(() => ID) @IsUUID('all', { message: 'Choose a category.' }) categoryId!: string;
-  @Field(() => ThreadKindEnum) @IsIn(Object.values(ThreadKindEnum)) kind!: ThreadKindEnum;
-  @Field(() => String)
-  @IsString()
-  @MinLength(3, { message: 'Give the thread a title of at least 3 characters.' })
-  @MaxLength(200, { message: 'Keep the title under 200 characters.' })
-  title!: string;
-  @Field(() => String)
-  @IsString()
-  @MinLength(1, { message: 'Write something.' })
-  @MaxLength(20000, { message: 'Keep posts under 20,000 characters.' })
-  body!: string;
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(5, { message: 'Use at most 5 tags.' })
-  @IsString({ each: true })
-  @MaxLength(30, { each: true, message: 'Keep each tag under 30 characters.' })
-  tags?: string[] | null;
-  @Field(() => Boolean, { nullable: true, description: 'Hide the author from everyone but moderators.' })
-  @IsOptional()
-  @IsBoolean()
-  anonymous?: boolean | null;
-  @Field(() => [ID], {
-    nullable: true,
-    description: 'People mentioned (chosen from forumMentionCandidates); each is notified.',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10, { message: 'Mention at most 10 people.' })
-  @IsUUID('all', { each: true })
-  mentions?: string[] | null;
-  @Field(() => PersonalDataOverrideInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PersonalDataOverrideInput)
-  personalDataOverride?: PersonalDataOverrideInput | null;
-}
-
-@InputType()
-export class ReplyInput {
-  @Field(() => ID) @IsUUID('all', { message: 'That thread does not exist.' }) threadId!: string;
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'That reply does not exist.' })
-  parentId?: string | null;
-  @Field(() => String)
-  @IsString()
-  @MinLength(1, { message: 'Write something.' })
-  @MaxLength(20000, { message: 'Keep posts under 20,000 characters.' })
-  body!: string;
-  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() anonymous?: boolean | null;
-  @Field(() => [ID], {
-    nullable: true,
-    description: 'People mentioned (chosen from forumMentionCandidates); each is notified.',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10, { message: 'Mention at most 10 people.' })
-  @IsUUID('all', { each: true })
-  mentions?: string[] | null;
-  @Field(() => PersonalDataOverrideInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PersonalDataOverrideInput)
-  personalDataOverride?: PersonalDataOverrideInput | null;
-}
-
 @ObjectType('ForumMentionCandidate')
 export class MentionCandidateModel {
   @Field(() => ID) id!: string;
   @Field(() => String) displayName!: string;
-}
-
-@InputType()
-export class ForumSearchFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') categoryId?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(30) tag?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') authorId?: string | null;
-  @Field(() => Date, { nullable: true }) @IsOptional() from?: Date | null;
-  @Field(() => Date, { nullable: true }) @IsOptional() to?: Date | null;
-}
-
-@InputType()
-export class CategoryInput {
-  @Field(() => String)
-  @IsString()
-  @MinLength(1, { message: 'Give the category a name.' })
-  @MaxLength(80, { message: 'Keep the name under 80 characters.' })
-  name!: string;
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500, { message: 'Keep the description under 500 characters.' })
-  description?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Limit to one trust.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'Choose a trust from the list.' })
-  trustId?: string | null;
-  @Field(() => [RoleEnum], { nullable: true, description: 'Limit to these roles.' })
-  @IsOptional()
-  @IsArray()
-  @IsIn(Object.values(Role), { each: true, message: 'Choose roles from the list.' })
-  roles?: Role[] | null;
 }
