@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, CASE_ACCESS_LABEL, CaseAccessKind, canAccessCaseData } from '@lantern/shared-domain';
+import {
+  Actor,
+  CASE_ACCESS_LABEL,
+  CaseAccessKind,
+  canAccessCaseData,
+  caseDataReach,
+} from '@lantern/shared-domain';
 import { Errors } from '../../common/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../common/pagination/connection';
 import { CaseAccessEntryModel, CaseAccessLogModel } from './case-access.model';
@@ -36,6 +42,27 @@ export class CaseAccessLogService {
       `INSERT INTO case_access_log (school_id, case_id, ehcp_draft_id, actor_user_id, kind) VALUES ${rows.join(', ')}`,
       values,
     );
+  }
+
+  /**
+   * Record a school-wide access (listing the caseload) only if the actor reaches the school's case
+   * data (caseDataReach, the case-data rule in SQL): check and record in one statement. False when not.
+   */
+  async recordForSchool(
+    m: EntityManager,
+    actor: Actor,
+    schoolId: string,
+    kind: CaseAccessKind,
+  ): Promise<boolean> {
+    const reach = caseDataReach(actor);
+    const rows: unknown[] = await m.query(
+      `INSERT INTO case_access_log (school_id, actor_user_id, kind)
+       SELECT s.id, $2, $3 FROM schools s
+        WHERE s.id = $1 AND (s.id = ANY($4::uuid[]) OR s.trust_id = ANY($5::uuid[]))
+       RETURNING school_id`,
+      [schoolId, actor.userId, kind, reach.schoolIds, reach.trustIds],
+    );
+    return rowsOf(rows).length > 0;
   }
 
   /** A school's log (or one case's), newest first, for those who may read the school's case data. */
@@ -99,4 +126,16 @@ export class CaseAccessLogService {
       endCursor: last ? encodeCursor(new Date(last.at).toISOString(), last.id) : null,
     };
   }
+}
+
+/** Rows from `query()`: TypeORM answers INSERT ... RETURNING on PostgreSQL with the rows themselves. */
+function rowsOf(result: unknown): unknown[] {
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
+    return result[0] as unknown[];
+  return Array.isArray(result) ? result : [];
 }
