@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { seedCaseloads } from './caseload-demo';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -70,6 +71,7 @@ export class SeedService {
     const scopes = new Map<string, { trustId: string | null; schoolId: string | null }>();
     const trustIds = new Map<string, string>();
     const userIds = new Map<string, string>();
+    const schoolIds = new Map<string, string>();
     for (const t of TRUSTS) {
       const trustId = await one(
         'INSERT INTO trusts (network_id, name, short_name) VALUES ($1, $2, $3) RETURNING id',
@@ -84,6 +86,7 @@ export class SeedService {
           [trustId, laIds.get(s.la), s.name, s.phase, s.roll, s.ehcp, s.senSupport, DEMO_CENSUS_DATE],
         );
         scopes.set(`${t.shortName}/${s.name}`, { trustId: null, schoolId });
+        schoolIds.set(`${t.shortName}/${s.name}`, schoolId);
       }
     }
 
@@ -104,6 +107,7 @@ export class SeedService {
     }
     await seedForum(m, userIds, trustIds);
     await seedLibrary(m, userIds);
+    await seedCaseloads(m, schoolIds, userIds);
     // Last, so every account that reads case data is enrolled with the demo key (never in production).
     await seedSecondFactors(m, this.config.secondFactorKey);
   }
