@@ -56,6 +56,16 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/library/library.routes').then((m) => m.LIBRARY_ROUTES),
       },
       {
+        path: 'caseload',
+        canActivate: [permissionGuard(Permission.CaseDataUse)],
+        loadChildren: () => import('./features/caseload/caseload.routes').then((m) => m.CASELOAD_ROUTES),
+      },
+      {
+        path: 'actions',
+        title: 'My actions',
+        loadComponent: () => import('./features/actions/actions.page').then((m) => m.ActionsPage),
+      },
+      {
         path: 'ehcp-drafts',
         canActivate: [permissionGuard(Permission.CaseDataUse)],
         loadChildren: () => import('./features/ehcp/ehcp.routes').then((m) => m.EHCP_ROUTES),

@@ -70,6 +70,7 @@ describe('app routes', () => {
       'library/new': [Permission.LibraryPublish],
       'library/resources/:id/edit': [Permission.LibraryPublish],
       'library/toolkits/new': [Permission.LibraryPublish],
+      caseload: [Permission.CaseDataUse],
       'ehcp-drafts': [Permission.CaseDataUse],
       'admin/people': [Permission.PeopleRead],
       'admin/invitations': [Permission.PeopleInvite],

@@ -9,3 +9,6 @@ export * from './lib/personal-data/personal-data-dialog';
 export * from './lib/personal-data/personal-data-scanner';
 export * from './lib/personal-data/personal-data-removal';
 export * from './lib/personal-data/personal-data-check';
+export * from './lib/error-summary';
+export * from './lib/action-due';
+export * from './lib/second-factor/second-factor-dialog';
