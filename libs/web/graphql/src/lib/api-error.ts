@@ -20,6 +20,8 @@ export const FALLBACK_MESSAGES: Readonly<Record<string, string>> = {
   [ErrorCode.NotFound]: 'We could not find that. It may have been removed.',
   [ErrorCode.RateLimited]: 'Too many attempts. Please wait a few minutes and try again.',
   [ErrorCode.QueryTooComplex]: 'That request was too large. Please try a smaller one.',
+  [ErrorCode.SecondFactorRequired]: 'Enter the code from your authenticator app to open case data.',
+  [ErrorCode.SecondFactorEnrolmentRequired]: 'Set up your second factor to open case data.',
 };
 
 /** Errors that are not about what the person did: shown once, globally, as a toast. */

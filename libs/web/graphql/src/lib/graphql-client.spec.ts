@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { ErrorCode } from '@lantern/shared-domain';
 import { LoginDocument, MeDocument } from '../generated/graphql';
 import { ApiError, ClientErrorCode } from './api-error';
-import { GraphqlClient } from './graphql-client';
+import { GraphqlClient, SECOND_FACTOR_PROMPT } from './graphql-client';
 
 describe('GraphqlClient', () => {
   let client: GraphqlClient;
@@ -104,12 +104,65 @@ describe('GraphqlClient', () => {
   it('maps a 503 without a GraphQL body to SERVICE_UNAVAILABLE', async () => {
     const result = failure(client.request(MeDocument));
     http.expectOne('/graphql').flush('busy', { status: 503, statusText: 'Service Unavailable' });
-    expect((await result).code).toBe(ErrorCode.Unavailable);
+    expect(((await result) as ApiError).code).toBe(ErrorCode.Unavailable);
   });
 
   it('treats a response without data as unreadable', async () => {
     const result = failure(client.request(MeDocument));
     http.expectOne('/graphql').flush({});
-    expect((await result).code).toBe(ClientErrorCode.BadResponse);
+    expect(((await result) as ApiError).code).toBe(ClientErrorCode.BadResponse);
+  });
+});
+
+describe('GraphqlClient and the second factor', () => {
+  let client: GraphqlClient;
+  let http: HttpTestingController;
+  const prompt = { elevate: vi.fn<() => Promise<boolean>>(), enrol: vi.fn<() => void>() };
+  const refused = (code: string) => ({
+    data: null,
+    errors: [{ message: 'Needs a code', extensions: { code } }],
+  });
+  const settle = () => new Promise((r) => setTimeout(r));
+
+  beforeEach(() => {
+    prompt.elevate.mockReset();
+    prompt.enrol.mockReset();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: SECOND_FACTOR_PROMPT, useValue: prompt },
+      ],
+    });
+    client = TestBed.inject(GraphqlClient);
+    http = TestBed.inject(HttpTestingController);
+  });
+  afterEach(() => http.verify());
+
+  it('asks for a code when case data needs one, then sends the refused request again', async () => {
+    prompt.elevate.mockResolvedValue(true);
+    const result = client.request(MeDocument);
+    http.expectOne('/graphql').flush(refused(ErrorCode.SecondFactorRequired));
+    await settle();
+    expect(prompt.elevate).toHaveBeenCalledTimes(1);
+    const retry = http.expectOne('/graphql');
+    expect(retry.request.body.operationName).toBe('Me');
+    retry.flush({ data: { me: { user: { id: '1' } } } });
+    expect((await result).me.user.id).toBe('1');
+  });
+
+  it('passes the refusal on when the person gives up', async () => {
+    prompt.elevate.mockResolvedValue(false);
+    const result = client.request(MeDocument).catch((e: unknown) => e as ApiError);
+    http.expectOne('/graphql').flush(refused(ErrorCode.SecondFactorRequired));
+    expect(((await result) as ApiError).code).toBe(ErrorCode.SecondFactorRequired);
+  });
+
+  it('starts enrolment when the person has no second factor yet', async () => {
+    const result = client.request(MeDocument).catch((e: unknown) => e as ApiError);
+    http.expectOne('/graphql').flush(refused(ErrorCode.SecondFactorEnrolmentRequired));
+    expect(((await result) as ApiError).code).toBe(ErrorCode.SecondFactorEnrolmentRequired);
+    expect(prompt.enrol).toHaveBeenCalledTimes(1);
+    expect(prompt.elevate).not.toHaveBeenCalled();
   });
 });

@@ -2,7 +2,7 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, InjectionToken, inject } from '@angular/core';
 import { ErrorCode } from '@lantern/shared-domain';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-import { Observable, Subject, catchError, firstValueFrom, map, throwError } from 'rxjs';
+import { Observable, Subject, catchError, firstValueFrom, from, map, switchMap, throwError } from 'rxjs';
 import { ApiError, ClientErrorCode, FALLBACK_MESSAGES, fromGraphQLErrors } from './api-error';
 
 /** Where the API answers GraphQL (same origin; the session travels in an httpOnly cookie). */
@@ -10,6 +10,18 @@ export const GRAPHQL_URL = new InjectionToken<string>('GRAPHQL_URL', {
   providedIn: 'root',
   factory: () => '/graphql',
 });
+
+/**
+ * What the app does when case data needs the second factor (SECOND_FACTOR_REQUIRED: ask for a code,
+ * resolving true once the session is elevated, false when the person gave up;
+ * SECOND_FACTOR_ENROLMENT_REQUIRED: take them to set one up). Provided by the app; without it the
+ * errors reach the page as they are.
+ */
+export interface SecondFactorPrompt {
+  elevate(): Promise<boolean>;
+  enrol(): void;
+}
+export const SECOND_FACTOR_PROMPT = new InjectionToken<SecondFactorPrompt>('SECOND_FACTOR_PROMPT');
 
 interface GraphQLResponse<T> {
   data?: T | null;
@@ -30,6 +42,7 @@ function operationName(query: string): string | undefined {
 export class GraphqlClient {
   private readonly http = inject(HttpClient);
   private readonly url = inject(GRAPHQL_URL);
+  private readonly secondFactor = inject(SECOND_FACTOR_PROMPT, { optional: true });
   private readonly errorsSubject = new Subject<ApiError>();
 
   /** Every failure, as it happens (the app shows network/server ones and handles sign-outs). */
@@ -56,6 +69,18 @@ export class GraphqlClient {
         }),
         catchError((error: unknown) => {
           const apiError = toApiError(error);
+          // Case data refused for want of the second factor: ask for a code, then try again once.
+          if (apiError.code === ErrorCode.SecondFactorRequired && this.secondFactor) {
+            const prompt = this.secondFactor;
+            return from(prompt.elevate()).pipe(
+              switchMap((elevated) => {
+                if (elevated) return this.request$(document, ...([variables] as Variables<TVariables>));
+                this.errorsSubject.next(apiError);
+                return throwError(() => apiError);
+              }),
+            );
+          }
+          if (apiError.code === ErrorCode.SecondFactorEnrolmentRequired) this.secondFactor?.enrol();
           this.errorsSubject.next(apiError);
           return throwError(() => apiError);
         }),
