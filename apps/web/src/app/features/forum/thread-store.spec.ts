@@ -160,7 +160,7 @@ describe('ThreadStore', () => {
     });
     await store.load('th-1');
     await store.loadReplies(true);
-    await store.continueThread(store.tree.get('d5')!);
+    await store.continueThread(reply('d5', { parentId: 'a', depth: 5, continues: true }));
     expect(ids(store)).toEqual(['a', 'd5', 'd6']);
     expect(announce).toHaveBeenCalledWith('1 more reply shown under this reply.');
     expect(store.continuing()).toBeNull();
