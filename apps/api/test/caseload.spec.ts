@@ -358,12 +358,24 @@ describe('caseload', () => {
 
   describe('who may read and change cases', () => {
     let caseId: string;
+    let noteId: string;
+    let actionId: string;
     beforeAll(async () => {
       caseId = (
         await senco.ok<{ createCase: { id: string } }>(CREATE, {
           i: newCase({ reference: 'MX Y3', yearGroup: 3 }),
         })
       ).createCase.id;
+      noteId = (
+        await senco.ok<{ addCaseNote: { id: string } }>(NOTE, {
+          i: { caseId, happenedOn: londonToday(), body: 'First.' },
+        })
+      ).addCaseNote.id;
+      actionId = (
+        await senco.ok<{ addCaseAction: { id: string } }>(ACTION, {
+          i: { caseId, title: 'Check the plan', ownerId: id.user(DEMO.sencoHolyFamily), dueOn: addDays(3) },
+        })
+      ).addCaseAction.id;
     });
     const operations = () => [
       { name: 'list', q: LIST, v: { s: holyFamily } },
@@ -417,6 +429,11 @@ describe('caseload', () => {
           });
         }
       }
+      // Changing an action is open to anyone signed in; the case-data rule then finds nothing.
+      for (const email of [...forbidden, ...notFound]) {
+        const c = await elevated(t, email);
+        await c.fails(UPDATE_ACTION, { i: { id: actionId, status: 'DONE' } }, 'NOT_FOUND');
+      }
     });
 
     it('refuses a visitor with no session, and a session without its second factor', async () => {
@@ -424,6 +441,8 @@ describe('caseload', () => {
       for (const op of operations()) await anonymous.fails(op.q, op.v, 'UNAUTHENTICATED');
       const plain = await t.signedIn(DEMO.headHolyFamily);
       for (const op of operations()) await plain.fails(op.q, op.v, 'SECOND_FACTOR_REQUIRED');
+      await plain.fails(UPDATE_ACTION, { i: { id: actionId, status: 'DONE' } }, 'SECOND_FACTOR_REQUIRED');
+      await anonymous.fails(UPDATE_ACTION, { i: { id: actionId, status: 'DONE' } }, 'UNAUTHENTICATED');
       // "My actions" still works, with case actions left out until the second factor is given.
       const leadPlain = await t.signedIn(DEMO.sendLead);
       const mine = (await leadPlain.ok<{ myActions: { hiddenCaseActions: number; nodes: unknown[] } }>(MINE))

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { SecondFactorModule } from '../second-factor/second-factor.module';
 import { ActionRemindersService } from './action-reminders.service';
 import { ActionSources } from './action-sources';
 import { ActionsResolver } from './actions.resolver';
@@ -12,7 +13,7 @@ import { ActionsService } from './actions.service';
  */
 @Global()
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, SecondFactorModule],
   providers: [ActionSources, ActionsService, ActionRemindersService, ActionsResolver],
   exports: [ActionSources, ActionsService],
 })

@@ -6,13 +6,17 @@ import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { InputArg } from '../../common/validation';
 import { ActionModel, MyActionsModel } from './action.model';
+import { SessionElevationService } from '../second-factor/session-elevation.service';
 import { ActionsService } from './actions.service';
 import { UpdateActionInput } from './dto/action.input';
 
 /** "My actions" for everyone, and changing an action; the record's feature decides who may (ActionSource). */
 @Resolver()
 export class ActionsResolver {
-  constructor(private readonly actions: ActionsService) {}
+  constructor(
+    private readonly actions: ActionsService,
+    private readonly elevation: SessionElevationService,
+  ) {}
 
   @Query(() => MyActionsModel, {
     description: 'Actions the viewer owns: open ones soonest due first, or closed ones most recent first.',
@@ -41,8 +45,9 @@ export class ActionsResolver {
   @SignedIn()
   updateAction(
     @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @InputArg('input', UpdateActionInput) input: UpdateActionInput,
   ): Promise<ActionModel> {
-    return this.actions.update(actor, input);
+    return this.actions.update(actor, input, () => this.elevation.demand(ctx));
   }
 }

@@ -88,8 +88,15 @@ export class ActionsService {
     return { action, publish };
   }
 
-  /** Change an action on a record the actor may use (NOT_FOUND otherwise). */
-  async update(actor: Actor, input: UpdateActionInput): Promise<ActionModel> {
+  /**
+   * Change an action on a record the actor may use (NOT_FOUND otherwise). `demandElevation` is asked
+   * when the record is case data (it throws SECOND_FACTOR_REQUIRED for a session that is not elevated).
+   */
+  async update(
+    actor: Actor,
+    input: UpdateActionInput,
+    demandElevation: () => Promise<void>,
+  ): Promise<ActionModel> {
     const { action, publish } = await this.ds.transaction(async (m) => {
       const [current]: Array<{
         source_kind: ActionSourceKind;
@@ -107,6 +114,7 @@ export class ActionsService {
       const source = this.sources.get(current.source_kind);
       const record = (await source.records([current.source_id], m)).get(current.source_id);
       if (!record || !source.canUse(actor, record)) throw notFound;
+      if (record.caseData) await demandElevation();
       const sets: string[] = ['updated_at = now()'];
       const params: unknown[] = [input.id];
       const set = (sql: string, value: unknown) => {
