@@ -4,12 +4,12 @@ import { Allow, Ctx, RateLimit, SignedIn } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
 import { IdArg, InputArg } from '../../common/validation';
 import { ViewerModel } from '../auth/viewer.model';
+import { ElevateSessionInput } from './dto/elevate-session.input';
 import {
-  ElevateSessionInput,
   SecondFactorConfirmationModel,
   SecondFactorEnrolmentModel,
   SecondFactorStateModel,
-} from './second-factor.models';
+} from './second-factor.model';
 import { SecondFactorResetService } from './second-factor-reset.service';
 import { SecondFactorService } from './second-factor.service';
 

@@ -13,11 +13,8 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/context/request-context';
 import { AppError, Errors } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
-import {
-  ElevateSessionInput,
-  SecondFactorEnrolmentModel,
-  SecondFactorStateModel,
-} from './second-factor.models';
+import { ElevateSessionInput } from './dto/elevate-session.input';
+import { SecondFactorEnrolmentModel, SecondFactorStateModel } from './second-factor.model';
 import { SessionElevationService } from './session-elevation.service';
 import {
   decryptSecret,
