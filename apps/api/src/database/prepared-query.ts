@@ -1,5 +1,5 @@
 import type { Pool, QueryResultRow } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
  * Run one of the API's hot, fixed statements as a named prepared statement.
@@ -27,4 +27,30 @@ export async function preparedQuery<R extends QueryResultRow>(
   const pool = (ds.driver as unknown as { master: Pool }).master;
   const result = await pool.query<R>({ name, text, values: [...values] });
   return result.rows;
+}
+
+/**
+ * `alias.column AS "prefix_column", …` for every column of an entity that is selected by default
+ * (not `select: false`, so never a password hash), for the fixed text of a prepared statement. Read
+ * each row back with `entityFromRow` and the same prefix.
+ */
+export function selectColumns(ds: DataSource, target: EntityTarget<ObjectLiteral>, alias: string): string {
+  return ds
+    .getMetadata(target)
+    .columns.filter((c) => c.isSelect)
+    .map((c) => `${alias}.${c.databaseName} AS "${alias}_${c.databaseName}"`)
+    .join(', ');
+}
+
+/** The entity in a row selected with `selectColumns(ds, target, alias)` (pg has parsed the values). */
+export function entityFromRow<E extends ObjectLiteral>(
+  ds: DataSource,
+  target: EntityTarget<E>,
+  row: Record<string, unknown>,
+  alias: string,
+): E {
+  const metadata = ds.getMetadata(target);
+  const entity = metadata.create() as Record<string, unknown>;
+  for (const c of metadata.columns) if (c.isSelect) entity[c.propertyName] = row[`${alias}_${c.databaseName}`];
+  return entity as E;
 }

@@ -11,6 +11,8 @@ import {
 } from '@lantern/shared-domain';
 import { ActorsRepository } from '../../common/auth/actors.repository';
 import { Errors } from '../../common/errors/app-error';
+import { entityFromRow, preparedQuery, selectColumns } from '../../database/prepared-query';
+import { UserEntity } from '../users/user.entity';
 import { ForumCategoryEntity, ForumThreadEntity } from './forum.entity';
 
 /** Forum visibility, always decided by the shared policy (canSeeCategory, canModerateCategory). */
@@ -18,10 +20,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class ForumAccessService {
+  /** The fixed text of the thread lookup (columns from the entities' metadata). */
+  private readonly threadWithCategory: string;
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly actors: ActorsRepository,
-  ) {}
+  ) {
+    this.threadWithCategory = `SELECT ${selectColumns(ds, ForumThreadEntity, 't')},
+        ${selectColumns(ds, ForumCategoryEntity, 'c')}, ${selectColumns(ds, UserEntity, 'u')}
+      FROM forum_threads t JOIN forum_categories c ON c.id = t.category_id
+      LEFT JOIN users u ON u.id = t.author_id
+     WHERE t.id = $1`;
+  }
 
   /** The categories the actor may see, in order (there are few; filtered by the policy). */
   async visibleCategories(actor: Actor): Promise<ForumCategoryEntity[]> {
@@ -42,23 +53,34 @@ export class ForumAccessService {
     return c;
   }
 
-  /** The thread and its category, or NOT_FOUND when invisible to the actor (hidden threads: moderators only). */
+  /**
+   * The thread with its category and its author's user row, or NOT_FOUND when invisible to the
+   * actor (hidden threads: moderators only). One prepared statement: every thread page and every
+   * post in a thread asks this first.
+   */
   async thread(
     actor: Actor,
     id: string,
-  ): Promise<{ thread: ForumThreadEntity; category: ForumCategoryEntity; moderator: boolean }> {
-    // One statement: the thread with its category.
-    const thread = (await this.ds
-      .getRepository(ForumThreadEntity)
-      .createQueryBuilder('t')
-      .innerJoinAndMapOne('t.category', ForumCategoryEntity, 'c', 'c.id = t.category_id')
-      .where('t.id = :id', { id })
-      .getOne()) as (ForumThreadEntity & { category?: ForumCategoryEntity }) | null;
-    const category = thread?.category ?? null;
-    if (!thread || !category || !canSeeCategory(actor, category)) throw Errors.notFound('That thread');
+  ): Promise<{
+    thread: ForumThreadEntity;
+    category: ForumCategoryEntity;
+    moderator: boolean;
+    /** The author's user (null if the user is gone): callers prime their user loader with it. */
+    author: UserEntity | null;
+  }> {
+    const [row] = await preparedQuery<Record<string, unknown>>(
+      this.ds,
+      'forum.threadWithCategory',
+      this.threadWithCategory,
+      [id],
+    );
+    const category = row ? entityFromRow(this.ds, ForumCategoryEntity, row, 'c') : null;
+    if (!row || !category || !canSeeCategory(actor, category)) throw Errors.notFound('That thread');
+    const thread = entityFromRow(this.ds, ForumThreadEntity, row, 't');
     const moderator = canModerateCategory(actor, category);
     if (thread.hidden && !moderator) throw Errors.notFound('That thread');
-    return { thread, category, moderator };
+    const author = row['u_id'] ? entityFromRow(this.ds, UserEntity, row, 'u') : null;
+    return { thread, category, moderator, author };
   }
 
   /** A thread as the policy sees it (canReadThread), or null when there is none. */

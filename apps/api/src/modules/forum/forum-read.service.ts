@@ -6,6 +6,7 @@ import { canModerateCategory } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { Connection, decodeCursor, encodeCursor } from '../../common/pagination/connection';
+import { preparedQuery } from '../../database/prepared-query';
 import { TrustByIdLoader } from '../directory/directory.loader';
 import { toTrust } from '../directory/directory.mappers';
 import { UserEntity } from '../users/user.entity';
@@ -65,6 +66,41 @@ interface ReplyRow {
   deleted_at: Date | null;
   hidden: boolean;
   continues: boolean;
+}
+
+type TreeRow = ReplyRow & { top_rank: string; top_count: string; total: string; author_row: AuthorRow };
+
+/**
+ * A page of top-level replies with their replies in tree order, with authors: $1 thread, $2 top-level
+ * replies to read (one more than the page), $3 deepest level, $4 most nodes, $5 the viewer moderates
+ * (sees hidden replies), then with a cursor $6 its sort value and $7 its id. The text depends only on
+ * the sort and whether there is a cursor, so each variant is one prepared statement.
+ */
+function replyTreeSql(sort: ReplySort, withCursor: boolean): string {
+  const order = {
+    [ReplySort.OLDEST]: { key: 'created_at', dir: 'ASC', cmp: '>' },
+    [ReplySort.NEWEST]: { key: 'created_at', dir: 'DESC', cmp: '<' },
+    [ReplySort.HELPFUL]: { key: 'helpful_count', dir: 'DESC', cmp: '<' },
+  }[sort];
+  const cast = sort === ReplySort.HELPFUL ? 'int' : 'timestamptz';
+  const cursorSql = withCursor ? `AND (r.${order.key}, r.id) ${order.cmp} ($6::${cast}, $7::uuid)` : '';
+  return `WITH top AS (
+         SELECT r.id, r.path, r.${order.key} AS sort_value, row_number() OVER (ORDER BY r.${order.key} ${order.dir}, r.id ${order.dir}) AS rank
+           FROM forum_replies r
+          WHERE r.thread_id = $1 AND r.depth = 0 AND (NOT r.hidden OR $5) ${cursorSql}
+          ORDER BY r.${order.key} ${order.dir}, r.id ${order.dir}
+          LIMIT $2)
+       SELECT r.id, r.thread_id, r.parent_id, r.author_id, r.anonymous, r.body, r.body_html, r.path,
+              r.depth, r.helpful_count, r.created_at, r.edited_at, r.deleted_at, r.hidden,
+              top.rank AS top_rank, (SELECT count(*) FROM top) AS top_count,
+              row_to_json(u) AS author_row,
+              (SELECT count(*) FROM forum_replies x WHERE x.thread_id = $1 AND x.depth = 0) AS total,
+              (r.depth = $3 AND EXISTS (SELECT 1 FROM forum_replies c WHERE c.parent_id = r.id)) AS continues
+         FROM top JOIN forum_replies r ON r.thread_id = $1 AND (r.path = top.path OR r.path LIKE top.path || '.%')
+         JOIN (SELECT id, email, display_name, deactivated_at, created_at, updated_at, show_presence FROM users) u ON u.id = r.author_id
+        WHERE r.depth <= $3 AND (NOT r.hidden OR $5)
+        ORDER BY top.rank, r.path
+        LIMIT $4`;
 }
 
 @Injectable()
@@ -193,7 +229,15 @@ export class ForumReadService {
         'forum.threadAccess',
         () =>
           new DataLoader<string, Awaited<ReturnType<ForumAccessService['thread']>>>((ids) =>
-            Promise.all(ids.map((i) => this.access.thread(ctx.actor!, i).catch((e: Error) => e))),
+            Promise.all(
+              ids.map((i) =>
+                this.access.thread(ctx.actor!, i).then((access) => {
+                  // The author came with the thread: presenting it costs no statement.
+                  if (access.author) ctx.loaders.get(UserByIdLoader).prime(access.author.id, access.author);
+                  return access;
+                }, (e: Error) => e),
+              ),
+            ),
           ),
       )
       .load(id);
@@ -244,40 +288,23 @@ export class ForumReadService {
     limit: number,
     after: string | null,
   ): Promise<ForumReplyPageModel> {
-    const { thread, moderator } = await this.threadAccess(ctx, threadId);
-    const order = {
-      [ReplySort.OLDEST]: { key: 'created_at', dir: 'ASC', cmp: '>' },
-      [ReplySort.NEWEST]: { key: 'created_at', dir: 'DESC', cmp: '<' },
-      [ReplySort.HELPFUL]: { key: 'helpful_count', dir: 'DESC', cmp: '<' },
-    }[sort];
     const cursor = decodeCursor(after);
-    const params: unknown[] = [threadId, limit + 1, MAX_REPLY_DEPTH, MAX_NODES, moderator];
-    let cursorSql = '';
-    if (cursor) {
-      params.push(cursor.sortValue, cursor.id);
-      const cast = sort === ReplySort.HELPFUL ? 'int' : 'timestamptz';
-      cursorSql = `AND (r.${order.key}, r.id) ${order.cmp} ($6::${cast}, $7::uuid)`;
-    }
-    const rows: Array<
-      ReplyRow & { top_rank: string; top_count: string; total: string; author_row: AuthorRow }
-    > = await this.ds.query(
-      `WITH top AS (
-         SELECT r.id, r.path, r.${order.key} AS sort_value, row_number() OVER (ORDER BY r.${order.key} ${order.dir}, r.id ${order.dir}) AS rank
-           FROM forum_replies r
-          WHERE r.thread_id = $1 AND r.depth = 0 AND (NOT r.hidden OR $5) ${cursorSql}
-          ORDER BY r.${order.key} ${order.dir}, r.id ${order.dir}
-          LIMIT $2)
-       SELECT r.*, top.rank AS top_rank, (SELECT count(*) FROM top) AS top_count,
-              row_to_json(u) AS author_row,
-              (SELECT count(*) FROM forum_replies x WHERE x.thread_id = $1 AND x.depth = 0) AS total,
-              (r.depth = $3 AND EXISTS (SELECT 1 FROM forum_replies c WHERE c.parent_id = r.id)) AS continues
-         FROM top JOIN forum_replies r ON r.thread_id = $1 AND (r.path = top.path OR r.path LIKE top.path || '.%')
-         JOIN (SELECT id, email, display_name, deactivated_at, created_at, updated_at, show_presence FROM users) u ON u.id = r.author_id
-        WHERE r.depth <= $3 AND (NOT r.hidden OR $5)
-        ORDER BY top.rank, r.path
-        LIMIT $4`,
-      params,
-    );
+    const tree = (moderator: boolean) => {
+      const params: unknown[] = [threadId, limit + 1, MAX_REPLY_DEPTH, MAX_NODES, moderator];
+      if (cursor) params.push(cursor.sortValue, cursor.id);
+      // Every thread page runs this: a prepared statement, one per sort order, with and without a cursor.
+      const name = `forum.replyTree.${sort}${cursor ? '.after' : ''}`;
+      return preparedQuery<TreeRow>(this.ds, name, replyTreeSql(sort, !!cursor), params);
+    };
+    // The tree does not wait for the access check: both statements start at once. Its rows are used
+    // only once access is granted, and only if they were read with the viewer's moderator flag for
+    // this category (guessed from a network-wide category: true only for network admins); if the
+    // guess was wrong (a SEND lead in their trust's category) the tree is read again.
+    const guess = canModerateCategory(ctx.actor, { trustId: null, roles: null });
+    const early = tree(guess);
+    early.catch(() => undefined); // abandoned if access is refused
+    const { thread, moderator } = await this.threadAccess(ctx, threadId);
+    const rows = moderator === guess ? await early : await tree(moderator);
     // Authors came with the rows: prime this request's user loader so presenting them costs no query.
     const users = ctx.loaders.get(UserByIdLoader);
     for (const r of rows) users.prime(r.author_row.id, toUserEntity(r.author_row));
