@@ -29,8 +29,8 @@ export function actionDueWords(state: ActionDueState): string | null {
 }
 
 /**
- * When an action is due, in words and not colour alone: "Overdue · due 3 March 2026", "Due today",
- * "Due soon · due 14 March 2026", "Due 20 March 2026", or "Done" for a closed one.
+ * When an action is due, in words and not colour alone: "Overdue, was due 3 March 2026", "Due today",
+ * "Due soon, due 14 March 2026", "Due 20 March 2026", "Done (was due 3 March 2026)".
  */
 @Component({
   selector: 'lan-action-due',
@@ -45,8 +45,13 @@ export function actionDueWords(state: ActionDueState): string | null {
       >
         <lan-icon [name]="state() === 'OVERDUE' ? 'error' : 'info'" [size]="16" />{{ w }}
       </span>
+      @if (dateText()) {
+        <span class="visually-hidden">, </span>
+      }
     }
-    <span class="date">{{ dateText() }}</span>
+    @if (dateText()) {
+      <span class="date">{{ dateText() }}</span>
+    }
   `,
   styles: `
     :host {
@@ -76,6 +81,15 @@ export class ActionDue {
     const date = actionDateText(this.dueOn());
     if (this.status() === ActionStatus.Done) return `Done (was due ${date})`;
     if (this.status() === ActionStatus.Cancelled) return `Cancelled (was due ${date})`;
-    return this.state() === ActionDueState.Today ? '' : `Due ${date}`;
+    switch (this.state()) {
+      case ActionDueState.Today:
+        return '';
+      case ActionDueState.Overdue:
+        return `was due ${date}`;
+      case ActionDueState.Soon:
+        return `due ${date}`;
+      default:
+        return `Due ${date}`;
+    }
   });
 }

@@ -96,6 +96,6 @@ export class ErrorSummary {
     const field = document.getElementById(fieldId);
     if (!field) return;
     field.focus();
-    field.scrollIntoView({ block: 'center' });
+    field.scrollIntoView?.({ block: 'center' });
   }
 }

@@ -188,7 +188,7 @@ export class CaseloadPage implements OnInit {
 
   protected actionsText(c: CaseSummary): string {
     if (!c.openActions) return 'None open';
-    const open = plural(c.openActions, 'open');
+    const open = `${c.openActions} open`;
     return c.overdueActions ? `${open}, ${c.overdueActions} overdue` : open;
   }
 }
