@@ -12,6 +12,7 @@ const BENCHES = {
   upload: () => import('./upload.mjs'),
   'library-search': () => import('./library-search.mjs'),
   'js-transfer': () => import('./js-transfer.mjs'),
+  caseload: () => import('./caseload.mjs'),
 };
 
 const args = process.argv.slice(2);
