@@ -12,6 +12,8 @@ import {
 } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { LanternTitleStrategy } from './core/title-strategy';
+import { SecondFactorPromptService } from './core/second-factor';
+import { SECOND_FACTOR_PROMPT } from '@lantern/web-graphql';
 
 const prefersReducedMotion =
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -27,6 +29,8 @@ export const appConfig: ApplicationConfig = {
       withRouterConfig({ paramsInheritanceStrategy: 'always' }),
     ),
     { provide: TitleStrategy, useClass: LanternTitleStrategy },
+    // Case data that needs the second factor: ask for a code (or start enrolment), then retry.
+    { provide: SECOND_FACTOR_PROMPT, useExisting: SecondFactorPromptService },
     { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: prefersReducedMotion } },
     {
       provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,

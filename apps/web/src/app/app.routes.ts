@@ -71,6 +71,11 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/ehcp/ehcp.routes').then((m) => m.EHCP_ROUTES),
       },
       {
+        path: 'account/second-factor',
+        title: 'Set up your second factor',
+        loadComponent: () => import('./features/account/second-factor.page').then((m) => m.SecondFactorPage),
+      },
+      {
         path: 'admin/people',
         title: 'People',
         canActivate: [permissionGuard(Permission.PeopleRead)],

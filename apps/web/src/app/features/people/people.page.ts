@@ -31,6 +31,7 @@ import {
   PeopleDocument,
   type PersonPartsFragment,
   ReactivateUserDocument,
+  ResetSecondFactorDocument,
   RevokeRoleDocument,
   messageOf,
 } from '@lantern/web-graphql';
@@ -88,6 +89,8 @@ export class PeoplePage implements OnInit {
 
   private readonly actor = this.session.actor;
   private readonly canManageRoles = computed(() => this.session.has(Permission.MembershipManage));
+  /** Network admins reset someone's second factor (lost device); never their own. */
+  protected readonly canResetSecondFactor = computed(() => this.session.has(Permission.SecondFactorReset));
   protected readonly canGrant = computed(
     () => this.canManageRoles() && assignableRoles(this.actor(), this.organisation()).length > 0,
   );
@@ -208,6 +211,29 @@ export class PeoplePage implements OnInit {
         memberships: person.memberships.filter((x) => x.id !== m.id),
       });
       this.snackBar.open(`${person.displayName} is no longer ${role}.`, 'Dismiss');
+    } catch (error) {
+      this.snackBar.open(messageOf(error), 'Dismiss', { politeness: 'assertive', duration: 0 });
+    }
+  }
+
+  protected async resetSecondFactor(person: Person): Promise<void> {
+    const ok = await this.confirm.confirm({
+      title: `Reset ${person.displayName}'s second factor?`,
+      message: `Their authenticator app, recovery codes and remembered devices stop working, and any case data they have open is closed until they set up a new one.`,
+      details: [
+        'Do this only when they have lost the device with their authenticator app, and you are sure it is them asking.',
+        'They are told by email, and the reset is recorded in the audit trail.',
+      ],
+      confirmText: 'Reset second factor',
+      destructive: true,
+    });
+    if (!ok) return;
+    try {
+      await this.client.request(ResetSecondFactorDocument, { userId: person.id });
+      this.snackBar.open(
+        `${person.displayName}'s second factor has been reset. They will set up a new one the next time they open case data.`,
+        'Dismiss',
+      );
     } catch (error) {
       this.snackBar.open(messageOf(error), 'Dismiss', { politeness: 'assertive', duration: 0 });
     }

@@ -6,6 +6,8 @@ import {
   ChangePasswordDocument,
   LoginDocument,
   NotificationPreferencesDocument,
+  RegenerateRecoveryCodesDocument,
+  SecondFactorStateDocument,
   SetNotificationPreferenceDocument,
   SetShowPresenceDocument,
   SignOutEverywhereDocument,
@@ -52,7 +54,20 @@ async function render() {
         delivery: vars['delivery'],
       },
     }))
-    .on(SetShowPresenceDocument, (vars) => ({ setShowPresence: { ...v, showPresence: vars['show'] } }));
+    .on(SetShowPresenceDocument, (vars) => ({ setShowPresence: { ...v, showPresence: vars['show'] } }))
+    .on(SecondFactorStateDocument, {
+      me: {
+        secondFactor: {
+          required: true,
+          enrolled: true,
+          elevatedUntil: '2026-03-02T21:30:00.000Z',
+          recoveryCodesLeft: 7,
+        },
+      },
+    })
+    .on(RegenerateRecoveryCodesDocument, {
+      regenerateRecoveryCodes: Array.from({ length: 10 }, (_, i) => `newco-de${i}aa`),
+    });
   const confirms: ConfirmOptions[] = [];
   const open = vi.fn();
   TestBed.configureTestingModule({
@@ -92,6 +107,7 @@ async function render() {
 }
 
 describe('ProfilePage', () => {
+
   it('shows the roles held, each school with its trust', async () => {
     const { el } = await render();
     expect(el.textContent).toContain("SENCO at St Joseph's Primary (Christus Catholic Trust)");
@@ -192,5 +208,25 @@ describe('ProfilePage', () => {
       expect(TestBed.inject(Session).viewer()?.showPresence).toBe(false);
       expect(toggle.getAttribute('aria-checked')).toBe('false');
     });
+  });
+
+  it('shows the second factor: set up, until when case data is open, codes left; new codes need a code', async () => {
+    const { el, client, click, stable } = await render();
+    await stable();
+    const section = el.querySelector('lan-second-factor-section')!;
+    expect(section.textContent).toContain('Second factor');
+    expect(section.textContent).toContain('Set up');
+    expect(section.textContent).toContain('Open until');
+    expect(section.textContent).toContain('7 of 10');
+    await click('Make new recovery codes');
+    expect(client.callsOf(RegenerateRecoveryCodesDocument)).toHaveLength(0);
+    const input = section.querySelector<HTMLInputElement>('#regenerate-code')!;
+    input.value = '123456';
+    input.dispatchEvent(new Event('input'));
+    await click('Make new recovery codes');
+    await stable();
+    expect(client.callsOf(RegenerateRecoveryCodesDocument)).toEqual([{ code: '123456' }]);
+    expect(section.textContent).toContain('Your new recovery codes');
+    expect(section.querySelectorAll('ol[aria-label="Recovery codes"] li')).toHaveLength(10);
   });
 });

@@ -33,6 +33,7 @@ import { Alert, ConfirmService, Loading } from '@lantern/web-ui';
 import { describeRole } from '../../core/assignable';
 import { Session } from '../../core/session';
 import { ReadingModeForm } from './reading-mode-form';
+import { SecondFactorSection } from '../account/second-factor-section';
 import { applyServerFieldErrors, focusFirstInvalid, matchingPasswords, passwordValidator } from '../forms';
 
 export const DELIVERY_OPTIONS: readonly { value: NotificationDelivery; label: string }[] = [
@@ -55,6 +56,7 @@ type Preference = NotificationPreferencePartsFragment;
     Alert,
     Loading,
     ReadingModeForm,
+    SecondFactorSection,
   ],
   templateUrl: './profile.page.html',
   styleUrl: './profile.page.scss',

@@ -87,7 +87,9 @@ export interface SecondFactorDialogData {
             />
           </mat-form-field>
         }
-        <p id="sf-problem" class="problem" role="alert">{{ problem() }}</p>
+        @if (problem(); as message) {
+          <p id="sf-problem" class="problem" role="alert">{{ message }}</p>
+        }
         <button mat-button type="button" class="switch" (click)="toggleRecovery()">
           {{ recovery() ? 'Use the code from my app instead' : 'Use a recovery code instead' }}
         </button>
