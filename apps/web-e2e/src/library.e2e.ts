@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buffer } from 'node:stream/consumers';
 import type { Page } from 'playwright-core';
 import { fromBufferPromise } from 'yauzl';
-import { expectNoAxeViolations, newPage, signIn, waitForHeading } from './support';
+import { expectNoAxeViolations, newPage, signIn, signInElevated, waitForHeading } from './support';
 
 /** Assisi Catholic Trust (Holy Family Primary, Essex). */
 const SENCO = 'senco.holy-family@demo.lantern.test';
@@ -38,7 +38,7 @@ async function fillSection(page: Page, key: string, text: string): Promise<void>
 describe('the library', () => {
   it('a SENCO finds the Essex EHCP template, starts a draft, fills two sections and exports it; the other trust cannot open it', async () => {
     const page = await newPage();
-    await signIn(page, SENCO);
+    await signInElevated(page, SENCO);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
     await waitForHeading(page, 'Library');
     await page.getByRole('list', { name: 'Resources' }).waitFor();
@@ -120,7 +120,7 @@ describe('the library', () => {
 
     // A SENCO in the other trust cannot open it.
     const other = await newPage();
-    await signIn(other, OTHER_TRUST_SENCO);
+    await signInElevated(other, OTHER_TRUST_SENCO);
     await other.goto(draftPath);
     await waitForHeading(other, 'Draft not found');
     expect(await other.getByText(SECTION_B).count()).toBe(0);

@@ -3,7 +3,7 @@
  * page, a header that stays small with the menu closed, and no axe violations on a few pages.
  */
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, newPage, ROUTES, signIn } from './support';
+import { expectNoAxeViolations, newPage, ROUTES, signIn, signInElevated } from './support';
 
 const PHONE = { width: 320, height: 720 };
 /** Trust SEND lead of both trusts: sees every feature but forum administration. */
@@ -21,7 +21,9 @@ async function gql<T>(page: Page, query: string, variables?: Record<string, unkn
 
 async function phone(email?: string): Promise<Page> {
   const page = await newPage({ viewport: PHONE });
-  if (email) await signIn(page, email);
+  // The SENCO and the SEND lead open EHCP drafts (case data): their sessions are elevated.
+  if (email === SENCO || email === SEND_LEAD) await signInElevated(page, email);
+  else if (email) await signIn(page, email);
   return page;
 }
 
