@@ -41,6 +41,9 @@ export async function createApp(
   );
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // No API response is revalidated with an ETag (GraphQL is POST; files and the client's assets set
+  // their own): without this Express hashes every response body it sends.
+  app.set('etag', false);
   app.use(
     pinoHttp({
       logger,

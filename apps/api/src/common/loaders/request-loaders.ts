@@ -28,11 +28,28 @@ export class RequestLoaders {
   get<K, V>(factory: Type<LoaderFactory<K, V>>): DataLoader<K, V> {
     let loader = this.loaders.get(factory);
     if (!loader) {
-      loader = this.moduleRef.get(factory, { strict: false }).create() as DataLoader<unknown, unknown>;
+      loader = factoryOf(this.moduleRef, factory).create() as DataLoader<unknown, unknown>;
       this.loaders.set(factory, loader);
     }
     return loader as DataLoader<K, V>;
   }
+}
+
+/**
+ * The factories are singletons: find each once per application. (A non-strict `moduleRef.get`
+ * searches every module, which on every request was a measurable part of its fixed cost.)
+ */
+const factories = new WeakMap<ModuleRef, Map<Type<unknown>, LoaderFactory<unknown, unknown>>>();
+
+function factoryOf<K, V>(moduleRef: ModuleRef, type: Type<LoaderFactory<K, V>>): LoaderFactory<K, V> {
+  let known = factories.get(moduleRef);
+  if (!known) factories.set(moduleRef, (known = new Map()));
+  let factory = known.get(type);
+  if (!factory) {
+    factory = moduleRef.get(type, { strict: false }) as LoaderFactory<unknown, unknown>;
+    known.set(type, factory);
+  }
+  return factory as LoaderFactory<K, V>;
 }
 
 /** Order rows to match keys, as DataLoader requires. */
