@@ -1,5 +1,5 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
-import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { type ApplicationConfig, Injector, inject, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { MAT_SNACK_BAR_DEFAULT_OPTIONS } from '@angular/material/snack-bar';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
@@ -12,11 +12,20 @@ import {
 } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { LanternTitleStrategy } from './core/title-strategy';
-import { SecondFactorPromptService } from './core/second-factor';
-import { SECOND_FACTOR_PROMPT } from '@lantern/web-graphql';
+import { SECOND_FACTOR_PROMPT, type SecondFactorPrompt } from '@lantern/web-graphql';
 
 const prefersReducedMotion =
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** The second-factor prompt, loaded on first use: it stays out of the sign-in page's first download. */
+function lazySecondFactorPrompt(): SecondFactorPrompt {
+  const injector = inject(Injector);
+  const load = () => import('./core/second-factor').then((m) => injector.get(m.SecondFactorPromptService));
+  return {
+    elevate: () => load().then((prompt) => prompt.elevate()),
+    enrol: () => void load().then((prompt) => prompt.enrol()),
+  };
+}
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -30,7 +39,7 @@ export const appConfig: ApplicationConfig = {
     ),
     { provide: TitleStrategy, useClass: LanternTitleStrategy },
     // Case data that needs the second factor: ask for a code (or start enrolment), then retry.
-    { provide: SECOND_FACTOR_PROMPT, useExisting: SecondFactorPromptService },
+    { provide: SECOND_FACTOR_PROMPT, useFactory: lazySecondFactorPrompt },
     { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: prefersReducedMotion } },
     {
       provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,

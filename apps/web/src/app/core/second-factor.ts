@@ -6,7 +6,7 @@ import {
   type SecondFactorPrompt,
   messageOf,
 } from '@lantern/web-graphql';
-import type { SecondFactorEntry } from '@lantern/web-ui';
+import { type SecondFactorEntry, SecondFactorDialogService } from '@lantern/web-ui';
 
 /** The enrolment page (its return URL comes back as `returnUrl`). */
 export const SECOND_FACTOR_PAGE = '/account/second-factor';
@@ -35,8 +35,6 @@ export class SecondFactorPromptService implements SecondFactorPrompt {
   }
 
   private async ask(): Promise<boolean> {
-    // The dialog (and Material's dialog) load on first use, out of the first download.
-    const { SecondFactorDialogService } = await import('@lantern/web-ui');
     const client = this.injector.get(GraphqlClient);
     return this.injector.get(SecondFactorDialogService).ask({
       submit: async (entry: SecondFactorEntry) => {
