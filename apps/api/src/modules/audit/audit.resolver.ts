@@ -1,8 +1,7 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { Permission } from '@lantern/shared-domain';
+import { Actor, Permission } from '@lantern/shared-domain';
 import { InputArg } from '../../common/validation';
-import { Allow, Ctx } from '../../common/auth/decorators';
-import type { RequestContext } from '../../common/context/request-context';
+import { Allow, CurrentActor } from '../../common/auth/decorators';
 import { Connection, pageSize } from '../../common/pagination/connection';
 import { AuditEntryConnection, AuditEntryModel } from './audit.model';
 import { AuditService } from './audit.service';
@@ -15,11 +14,11 @@ export class AuditResolver {
   @Query(() => AuditEntryConnection, { description: 'The audit trail the viewer may read, newest first.' })
   @Allow(Permission.AuditRead)
   auditTrail(
-    @Ctx() ctx: RequestContext,
+    @CurrentActor() actor: Actor,
     @InputArg('filter', AuditFilter, { nullable: true }) filter: AuditFilter | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Connection<AuditEntryModel>> {
-    return this.audit.list(ctx.actor!, filter, pageSize(first), after);
+    return this.audit.list(actor, filter, pageSize(first), after);
   }
 }

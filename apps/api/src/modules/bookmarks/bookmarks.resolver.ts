@@ -1,6 +1,6 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, SignedIn } from '../../common/auth/decorators';
-import type { RequestContext } from '../../common/context/request-context';
+import type { Actor } from '@lantern/shared-domain';
+import { SignedIn, CurrentActor } from '../../common/auth/decorators';
 import { Connection, pageSize } from '../../common/pagination/connection';
 import { BookmarkConnection, BookmarkModel } from './bookmarks.model';
 import { BookmarksService } from './bookmarks.service';
@@ -15,10 +15,10 @@ export class BookmarksResolver {
   })
   @SignedIn()
   myBookmarks(
-    @Ctx() ctx: RequestContext,
+    @CurrentActor() actor: Actor,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Connection<BookmarkModel>> {
-    return this.service.list(ctx, pageSize(first), after);
+    return this.service.list(actor, pageSize(first), after);
   }
 }

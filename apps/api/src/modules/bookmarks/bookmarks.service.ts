@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { canModerateCategory } from '@lantern/shared-domain';
-import type { RequestContext } from '../../common/context/request-context';
+import { Actor, canModerateCategory } from '@lantern/shared-domain';
 import { Connection, decodeCursor, encodeCursor, toConnection } from '../../common/pagination/connection';
 import { ForumAccessService } from '../forum/forum-access.service';
 import { LibraryAccessService } from '../library/library-access.service';
@@ -38,8 +37,7 @@ export class BookmarksService {
     private readonly library: LibraryAccessService,
   ) {}
 
-  async list(ctx: RequestContext, limit: number, after: string | null): Promise<Connection<BookmarkModel>> {
-    const actor = ctx.actor!;
+  async list(actor: Actor, limit: number, after: string | null): Promise<Connection<BookmarkModel>> {
     const categories = await this.forum.visibleCategories(actor);
     const moderated = categories.filter((c) => canModerateCategory(actor, c)).map((c) => c.id);
     const params: unknown[] = [actor.userId, categories.map((c) => c.id), moderated];

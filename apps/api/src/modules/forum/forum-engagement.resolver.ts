@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Permission } from '@lantern/shared-domain';
-import { Allow, Ctx } from '../../common/auth/decorators';
+import { Actor, Permission } from '@lantern/shared-domain';
+import { Allow, Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
 import { IdArg } from '../../common/validation';
 import { ForumAccessService } from './forum-access.service';
@@ -25,10 +25,11 @@ export class ForumThreadFieldsResolver {
   @ResolveField(() => ThreadViewerStateModel)
   viewerState(
     @Parent() thread: ForumThreadModel,
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
   ): Promise<ThreadViewerStateModel> {
     return ctx.loaders
-      .memo('forum.threadState', () => this.engagement.threadStateLoader(ctx.actor!.userId))
+      .memo('forum.threadState', () => this.engagement.threadStateLoader(actor.userId))
       .load(thread.id);
   }
 }
@@ -38,9 +39,13 @@ export class ForumCategoryFieldsResolver {
   constructor(private readonly read: ForumReadService) {}
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer watches the whole category.' })
-  watching(@Parent() category: ForumCategoryModel, @Ctx() ctx: RequestContext): Promise<boolean> {
+  watching(
+    @Parent() category: ForumCategoryModel,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ): Promise<boolean> {
     return ctx.loaders
-      .memo('forum.categoryWatches', () => this.read.categoryWatchLoader(ctx.actor!.userId))
+      .memo('forum.categoryWatches', () => this.read.categoryWatchLoader(actor.userId))
       .load(category.id);
   }
 }
@@ -63,10 +68,11 @@ export class ForumReplyFieldsResolver {
   @ResolveField(() => ReplyReactionsModel)
   async reactions(
     @Parent() reply: ForumReplyModel,
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
   ): Promise<ReplyReactionsModel> {
     const r = await ctx.loaders
-      .memo('forum.reactions', () => this.engagement.reactionsLoader(ctx.actor!.userId))
+      .memo('forum.reactions', () => this.engagement.reactionsLoader(actor.userId))
       .load(reply.id);
     return { helpful: r.helpful, thanks: r.thanks, mine: r.mine as ReactionKindEnum[] };
   }
@@ -86,80 +92,81 @@ export class ForumEngagementResolver {
   })
   @Allow(Permission.ForumUse)
   async reactToForumReply(
-    @Ctx() ctx: RequestContext,
+    @CurrentActor() actor: Actor,
     @IdArg('replyId') replyId: string,
     @Args('kind', { type: () => ReactionKindEnum }) kind: ReactionKindEnum,
     @Args('on', { type: () => Boolean }) on: boolean,
   ): Promise<boolean> {
-    await this.engagement.react(ctx, replyId, kind as ReactionKind, on);
+    await this.engagement.react(actor, replyId, kind as ReactionKind, on);
     return on;
   }
 
   @Mutation(() => Boolean)
   @Allow(Permission.ForumUse)
   async bookmarkForumThread(
-    @Ctx() ctx: RequestContext,
+    @CurrentActor() actor: Actor,
     @IdArg('threadId') threadId: string,
     @Args('on', { type: () => Boolean }) on: boolean,
   ): Promise<boolean> {
-    await this.engagement.bookmark(ctx, threadId, on);
+    await this.engagement.bookmark(actor, threadId, on);
     return on;
   }
 
   @Mutation(() => Boolean, { description: 'Be notified of new replies in a thread.' })
   @Allow(Permission.ForumUse)
   async watchForumThread(
-    @Ctx() ctx: RequestContext,
+    @CurrentActor() actor: Actor,
     @IdArg('threadId') threadId: string,
     @Args('on', { type: () => Boolean }) on: boolean,
   ): Promise<boolean> {
-    await this.engagement.watchThread(ctx, threadId, on);
+    await this.engagement.watchThread(actor, threadId, on);
     return on;
   }
 
   @Mutation(() => Boolean, { description: 'Be notified of new replies anywhere in a category.' })
   @Allow(Permission.ForumUse)
   async watchForumCategory(
-    @Ctx() ctx: RequestContext,
+    @CurrentActor() actor: Actor,
     @IdArg('categoryId') categoryId: string,
     @Args('on', { type: () => Boolean }) on: boolean,
   ): Promise<boolean> {
-    await this.engagement.watchCategory(ctx, categoryId, on);
+    await this.engagement.watchCategory(actor, categoryId, on);
     return on;
   }
 
   @Mutation(() => Date, { description: 'Mark the thread read now; returns the new marker.' })
   @Allow(Permission.ForumUse)
-  markForumThreadRead(@Ctx() ctx: RequestContext, @IdArg('threadId') threadId: string): Promise<Date> {
-    return this.engagement.markRead(ctx, threadId);
+  markForumThreadRead(@CurrentActor() actor: Actor, @IdArg('threadId') threadId: string): Promise<Date> {
+    return this.engagement.markRead(actor, threadId);
   }
 
   @Mutation(() => Boolean, { description: 'Report a thread or reply to the moderators, with a reason.' })
   @Allow(Permission.ForumUse)
   async reportForumPost(
-    @Ctx() ctx: RequestContext,
+    @CurrentActor() actor: Actor,
     @IdArg('threadId') threadId: string,
     @IdArg('replyId', { nullable: true }) replyId: string | null,
     @Args('reason', { type: () => String }) reason: string,
   ): Promise<boolean> {
-    await this.moderation.report(ctx, threadId, replyId, reason);
+    await this.moderation.report(actor, threadId, replyId, reason);
     return true;
   }
 
   @Query(() => [ForumReportModel], { description: 'Open reports in the categories the viewer moderates.' })
   @Allow(Permission.ForumUse)
-  forumModerationQueue(@Ctx() ctx: RequestContext): Promise<ForumReportModel[]> {
-    return this.moderation.queue(ctx);
+  forumModerationQueue(@CurrentActor() actor: Actor): Promise<ForumReportModel[]> {
+    return this.moderation.queue(actor);
   }
 
   @Mutation(() => Boolean)
   @Allow(Permission.ForumUse)
   async resolveForumReport(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('reportId') reportId: string,
     @Args('resolution', { type: () => String }) resolution: string,
   ): Promise<boolean> {
-    await this.moderation.resolve(ctx, reportId, resolution);
+    await this.moderation.resolve(ctx, actor, reportId, resolution);
     return true;
   }
 
@@ -168,25 +175,27 @@ export class ForumEngagementResolver {
   })
   @Allow(Permission.ForumUse)
   async moderateForum(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @Args('action', { type: () => ModerationActionEnum }) action: ModerationActionEnum,
     @IdArg('threadId') threadId: string,
     @IdArg('replyId', { nullable: true }) replyId: string | null,
     @IdArg('categoryId', { nullable: true }) categoryId: string | null,
   ): Promise<boolean> {
-    await this.moderation.moderate(ctx, action, threadId, replyId, categoryId);
+    await this.moderation.moderate(ctx, actor, action, threadId, replyId, categoryId);
     return true;
   }
 
   @Query(() => [ForumRevisionModel], { description: 'Earlier versions of a post, newest first.' })
   @Allow(Permission.ForumUse)
   async forumRevisions(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('threadId') threadId: string,
     @IdArg('replyId', { nullable: true }) replyId: string | null,
   ): Promise<ForumRevisionModel[]> {
-    const revisions = await this.moderation.revisions(ctx, threadId, replyId);
-    const { thread, moderator } = await this.access.thread(ctx.actor!, threadId);
+    const revisions = await this.moderation.revisions(actor, threadId, replyId);
+    const { thread, moderator } = await this.access.thread(actor, threadId);
     const [post] = replyId
       ? await this.access.replyAuthor(replyId)
       : [{ authorId: thread.authorId, anonymous: thread.anonymous }];
@@ -198,6 +207,7 @@ export class ForumEngagementResolver {
         createdAt: r.createdAt,
         editor: await presentAuthor(
           ctx,
+          actor,
           {
             authorId: r.editorId,
             anonymous: !!post && post.anonymous && r.editorId === post.authorId,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
-import type { RequestContext } from '../../common/context/request-context';
+import type { Actor } from '@lantern/shared-domain';
 import { Errors } from '../../common/errors/app-error';
 import { ForumAccessService } from './forum-access.service';
 
@@ -28,16 +28,16 @@ export class ForumEngagementService {
     private readonly access: ForumAccessService,
   ) {}
 
-  async react(ctx: RequestContext, replyId: string, kind: ReactionKind, on: boolean): Promise<void> {
+  async react(actor: Actor, replyId: string, kind: ReactionKind, on: boolean): Promise<void> {
     const [reply] = await this.ds.query(
       'SELECT thread_id, author_id, deleted_at, hidden FROM forum_replies WHERE id = $1',
       [replyId],
     );
     if (!reply) throw Errors.notFound('That reply');
-    const { moderator } = await this.access.thread(ctx.actor!, reply.thread_id);
+    const { moderator } = await this.access.thread(actor, reply.thread_id);
     // A hidden reply does not exist for non-moderators: no reactions (as for an invisible record).
     if (reply.hidden && !moderator) throw Errors.notFound('That reply');
-    if (reply.author_id === ctx.actor!.userId) throw Errors.badInput('You cannot react to your own reply.');
+    if (reply.author_id === actor.userId) throw Errors.badInput('You cannot react to your own reply.');
     if (reply.deleted_at) throw Errors.conflict('That reply was deleted.');
     await this.ds.transaction(async (m) => {
       // TypeORM gives INSERT ... RETURNING as rows, DELETE ... RETURNING as [rows, affected].
@@ -45,13 +45,13 @@ export class ForumEngagementService {
         ? (
             (await m.query(
               'INSERT INTO forum_reactions (reply_id, user_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
-              [replyId, ctx.actor!.userId, kind],
+              [replyId, actor.userId, kind],
             )) as unknown[]
           ).length
         : (
             (await m.query('DELETE FROM forum_reactions WHERE reply_id = $1 AND user_id = $2 AND kind = $3', [
               replyId,
-              ctx.actor!.userId,
+              actor.userId,
               kind,
             ])) as [unknown, number]
           )[1];
@@ -64,55 +64,55 @@ export class ForumEngagementService {
     });
   }
 
-  async bookmark(ctx: RequestContext, threadId: string, on: boolean): Promise<void> {
-    await this.access.thread(ctx.actor!, threadId);
+  async bookmark(actor: Actor, threadId: string, on: boolean): Promise<void> {
+    await this.access.thread(actor, threadId);
     if (on)
       await this.ds.query(
         'INSERT INTO forum_bookmarks (user_id, thread_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [ctx.actor!.userId, threadId],
+        [actor.userId, threadId],
       );
     else
       await this.ds.query('DELETE FROM forum_bookmarks WHERE user_id = $1 AND thread_id = $2', [
-        ctx.actor!.userId,
+        actor.userId,
         threadId,
       ]);
   }
 
-  async watchThread(ctx: RequestContext, threadId: string, on: boolean): Promise<void> {
-    await this.access.thread(ctx.actor!, threadId);
+  async watchThread(actor: Actor, threadId: string, on: boolean): Promise<void> {
+    await this.access.thread(actor, threadId);
     if (on)
       await this.ds.query(
         'INSERT INTO forum_watches (user_id, thread_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [ctx.actor!.userId, threadId],
+        [actor.userId, threadId],
       );
     else
       await this.ds.query('DELETE FROM forum_watches WHERE user_id = $1 AND thread_id = $2', [
-        ctx.actor!.userId,
+        actor.userId,
         threadId,
       ]);
   }
 
-  async watchCategory(ctx: RequestContext, categoryId: string, on: boolean): Promise<void> {
-    await this.access.category(ctx.actor!, categoryId);
+  async watchCategory(actor: Actor, categoryId: string, on: boolean): Promise<void> {
+    await this.access.category(actor, categoryId);
     if (on)
       await this.ds.query(
         'INSERT INTO forum_watches (user_id, category_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [ctx.actor!.userId, categoryId],
+        [actor.userId, categoryId],
       );
     else
       await this.ds.query('DELETE FROM forum_watches WHERE user_id = $1 AND category_id = $2', [
-        ctx.actor!.userId,
+        actor.userId,
         categoryId,
       ]);
   }
 
   /** Remember that the viewer has read the thread up to now (the "new since your last visit" marker). */
-  async markRead(ctx: RequestContext, threadId: string): Promise<Date> {
-    await this.access.thread(ctx.actor!, threadId);
+  async markRead(actor: Actor, threadId: string): Promise<Date> {
+    await this.access.thread(actor, threadId);
     const [row] = await this.ds.query(
       `INSERT INTO forum_reads (user_id, thread_id, read_at) VALUES ($1, $2, now())
        ON CONFLICT (user_id, thread_id) DO UPDATE SET read_at = now() RETURNING read_at`,
-      [ctx.actor!.userId, threadId],
+      [actor.userId, threadId],
     );
     return new Date(row.read_at);
   }

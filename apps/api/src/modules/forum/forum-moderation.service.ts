@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditAction, canModerateCategory, canSeeCategory } from '@lantern/shared-domain';
+import { Actor, AuditAction, canModerateCategory, canSeeCategory } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
@@ -37,8 +37,8 @@ export class ForumModerationService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async report(ctx: RequestContext, threadId: string, replyId: string | null, reason: string): Promise<void> {
-    await this.access.thread(ctx.actor!, threadId);
+  async report(actor: Actor, threadId: string, replyId: string | null, reason: string): Promise<void> {
+    await this.access.thread(actor, threadId);
     const text = reason.trim();
     if (text.length < 3 || text.length > 500)
       throw Errors.badInput('Say briefly (3 to 500 characters) what is wrong.', { reason: 'Required' });
@@ -51,15 +51,13 @@ export class ForumModerationService {
     }
     await this.ds.query(
       'INSERT INTO forum_reports (thread_id, reply_id, reporter_id, reason) VALUES ($1, $2, $3, $4)',
-      [threadId, replyId, ctx.actor!.userId, text],
+      [threadId, replyId, actor.userId, text],
     );
   }
 
   /** Open reports in categories the viewer moderates, oldest first. The reporter is not shown. */
-  async queue(ctx: RequestContext): Promise<OpenReport[]> {
-    const cats = (await this.access.visibleCategories(ctx.actor!)).filter((c) =>
-      canModerateCategory(ctx.actor, c),
-    );
+  async queue(actor: Actor): Promise<OpenReport[]> {
+    const cats = (await this.access.visibleCategories(actor)).filter((c) => canModerateCategory(actor, c));
     if (!cats.length) return [];
     const rows: Array<{
       id: string;
@@ -90,7 +88,7 @@ export class ForumModerationService {
     }));
   }
 
-  async resolve(ctx: RequestContext, reportId: string, resolution: string): Promise<void> {
+  async resolve(ctx: RequestContext, actor: Actor, reportId: string, resolution: string): Promise<void> {
     const [report] = await this.ds.query(
       'SELECT p.id, t.category_id FROM forum_reports p JOIN forum_threads t ON t.id = p.thread_id WHERE p.id = $1 AND p.resolved_at IS NULL',
       [reportId],
@@ -99,11 +97,11 @@ export class ForumModerationService {
     const category = await this.ds
       .getRepository(ForumCategoryEntity)
       .findOneByOrFail({ id: report.category_id });
-    if (!canModerateCategory(ctx.actor, category)) throw Errors.notFound('That open report');
+    if (!canModerateCategory(actor, category)) throw Errors.notFound('That open report');
     await this.ds.transaction(async (m) => {
       await m.query(
         'UPDATE forum_reports SET resolved_at = now(), resolver_id = $2, resolution = $3 WHERE id = $1',
-        [reportId, ctx.actor!.userId, resolution.trim().slice(0, 300) || 'Resolved'],
+        [reportId, actor.userId, resolution.trim().slice(0, 300) || 'Resolved'],
       );
       await this.audit.recordFor(
         ctx,
@@ -121,12 +119,13 @@ export class ForumModerationService {
 
   async moderate(
     ctx: RequestContext,
+    actor: Actor,
     action: ModerationAction,
     threadId: string,
     replyId: string | null,
     targetCategoryId: string | null,
   ): Promise<void> {
-    const { thread, category, moderator } = await this.access.thread(ctx.actor!, threadId);
+    const { thread, category, moderator } = await this.access.thread(actor, threadId);
     if (!moderator) throw Errors.forbidden('moderate this category');
     const pushLive = await this.ds.transaction(async (m) => {
       let summary: string;
@@ -147,7 +146,7 @@ export class ForumModerationService {
       } else if (action === 'MOVE') {
         if (!targetCategoryId) throw Errors.badInput('Choose the category to move the thread to.');
         const target = await m.getRepository(ForumCategoryEntity).findOneBy({ id: targetCategoryId });
-        if (!target || !canSeeCategory(ctx.actor, target) || !canModerateCategory(ctx.actor, target))
+        if (!target || !canSeeCategory(actor, target) || !canModerateCategory(actor, target))
           throw Errors.forbidden('move threads into that category');
         await m.query('UPDATE forum_threads SET category_id = $2 WHERE id = $1', [threadId, target.id]);
         summary = `Moved “${thread.title}” from ${category.name} to ${target.name}`;
@@ -193,11 +192,11 @@ export class ForumModerationService {
 
   /** Earlier versions of a post: anyone who can read it, except a deleted or hidden post's (moderators only). */
   async revisions(
-    ctx: RequestContext,
+    actor: Actor,
     threadId: string,
     replyId: string | null,
   ): Promise<Array<{ id: string; title: string | null; body: string; createdAt: Date; editorId: string }>> {
-    const { thread, moderator } = await this.access.thread(ctx.actor!, threadId);
+    const { thread, moderator } = await this.access.thread(actor, threadId);
     let deleted = thread.deletedAt;
     if (replyId) {
       const [reply]: Array<{ deleted_at: Date | null; hidden: boolean }> = await this.ds.query(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditAction, NotificationKind } from '@lantern/shared-domain';
+import { Actor, AuditAction, NotificationKind } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { markdownToText, mentionsIn, renderMarkdown } from '../../common/markdown/render-markdown';
@@ -37,15 +37,15 @@ export class ForumPostsService {
     private readonly engagement: ForumEngagementService,
   ) {}
 
-  async createThread(ctx: RequestContext, input: CreateThreadInput): Promise<string> {
-    const category = await this.access.category(ctx.actor!, input.categoryId);
+  async createThread(ctx: RequestContext, actor: Actor, input: CreateThreadInput): Promise<string> {
+    const category = await this.access.category(actor, input.categoryId);
     return this.ds
       .transaction(async (m) => {
         const repo = m.getRepository(ForumThreadEntity);
         const saved = await repo.save(
           repo.create({
             categoryId: category.id,
-            authorId: ctx.actor!.userId,
+            authorId: actor.userId,
             anonymous: !!input.anonymous,
             kind: input.kind,
             title: input.title.trim(),
@@ -73,8 +73,16 @@ export class ForumPostsService {
           body: input.body,
           threadId: saved.id,
         };
-        const watchers = await this.notifyCategoryWatchers(ctx, m, category, post);
-        const mentions = await this.notifyMentions(ctx, m, category, input.mentions, watchers.told, post);
+        const watchers = await this.notifyCategoryWatchers(ctx, actor, m, category, post);
+        const mentions = await this.notifyMentions(
+          ctx,
+          actor,
+          m,
+          category,
+          input.mentions,
+          watchers.told,
+          post,
+        );
         const publish: Publish = async () => {
           await watchers.publish();
           await mentions();
@@ -100,12 +108,13 @@ export class ForumPostsService {
   /** Tell people watching the category about a new thread (only those who may still see it, never the writer). */
   private async notifyCategoryWatchers(
     ctx: RequestContext,
+    actor: Actor,
     m: EntityManager,
     category: ForumCategoryEntity,
     post: { anonymous: boolean; title: string; body: string; threadId: string },
   ): Promise<{ told: Set<string>; publish: Publish }> {
     const watching = (await this.engagement.categoryWatchers(category.id, m)).filter(
-      (u) => u !== ctx.actor!.userId,
+      (u) => u !== actor.userId,
     );
     const told = new Set(await this.access.whoCanSee(watching, category, m));
     const publishes: Publish[] = [];
@@ -131,13 +140,14 @@ export class ForumPostsService {
   /** Tell each mentioned person who may see the category (never twice, never the writer). */
   private async notifyMentions(
     ctx: RequestContext,
+    actor: Actor,
     m: EntityManager,
     category: ForumCategoryEntity,
     mentions: string[] | null | undefined,
     alreadyTold: Set<string>,
     post: { anonymous: boolean; title: string; body: string; threadId: string; replyId?: string },
   ): Promise<Publish> {
-    const wanted = [...new Set(mentions ?? [])].filter((u) => u !== ctx.actor!.userId && !alreadyTold.has(u));
+    const wanted = [...new Set(mentions ?? [])].filter((u) => u !== actor.userId && !alreadyTold.has(u));
     const allowed = await this.access.whoCanSee(wanted, category, m);
     const publishes: Publish[] = [];
     for (const recipientId of allowed) {
@@ -157,8 +167,7 @@ export class ForumPostsService {
     };
   }
 
-  async reply(ctx: RequestContext, input: ReplyInput): Promise<string> {
-    const actor = ctx.actor!;
+  async reply(ctx: RequestContext, actor: Actor, input: ReplyInput): Promise<string> {
     const { thread, category, moderator } = await this.access.thread(actor, input.threadId);
     if (thread.locked) throw Errors.conflict('This thread is locked: no new replies.');
     if (thread.deletedAt) throw Errors.conflict('This thread was deleted.');
@@ -233,7 +242,7 @@ export class ForumPostsService {
         );
       }
       publishes.push(
-        await this.notifyMentions(ctx, m, category, input.mentions, recipients, {
+        await this.notifyMentions(ctx, actor, m, category, input.mentions, recipients, {
           anonymous: !!input.anonymous,
           title: thread.title,
           body: input.body,
@@ -258,18 +267,19 @@ export class ForumPostsService {
 
   async editThread(
     ctx: RequestContext,
+    actor: Actor,
     id: string,
     title: string,
     body: string,
     override: { reason: string } | null | undefined,
   ): Promise<void> {
-    const { thread, category, moderator } = await this.access.thread(ctx.actor!, id);
-    if (thread.authorId !== ctx.actor!.userId && !moderator) throw Errors.forbidden('edit this post');
+    const { thread, category, moderator } = await this.access.thread(actor, id);
+    if (thread.authorId !== actor.userId && !moderator) throw Errors.forbidden('edit this post');
     if (thread.deletedAt) throw Errors.conflict('A deleted post cannot be edited.');
     const pushLive = await this.ds.transaction(async (m) => {
       await m.query(
         'INSERT INTO forum_revisions (thread_id, editor_id, title, body) VALUES ($1, $2, $3, $4)',
-        [thread.id, ctx.actor!.userId, thread.title, thread.body],
+        [thread.id, actor.userId, thread.title, thread.body],
       );
       await m.getRepository(ForumThreadEntity).update(
         { id },
@@ -294,19 +304,20 @@ export class ForumPostsService {
 
   async editReply(
     ctx: RequestContext,
+    actor: Actor,
     id: string,
     body: string,
     override: { reason: string } | null | undefined,
   ): Promise<void> {
     const reply = await this.ds.getRepository(ForumReplyEntity).findOneBy({ id });
     if (!reply) throw Errors.notFound('That reply');
-    const { category, moderator } = await this.access.thread(ctx.actor!, reply.threadId);
-    if (reply.authorId !== ctx.actor!.userId && !moderator) throw Errors.forbidden('edit this reply');
+    const { category, moderator } = await this.access.thread(actor, reply.threadId);
+    if (reply.authorId !== actor.userId && !moderator) throw Errors.forbidden('edit this reply');
     if (reply.deletedAt) throw Errors.conflict('A deleted reply cannot be edited.');
     const pushLive = await this.ds.transaction(async (m) => {
       await m.query(
         'INSERT INTO forum_revisions (thread_id, reply_id, editor_id, body) VALUES ($1, $2, $3, $4)',
-        [reply.threadId, id, ctx.actor!.userId, reply.body],
+        [reply.threadId, id, actor.userId, reply.body],
       );
       await m
         .getRepository(ForumReplyEntity)
@@ -327,23 +338,28 @@ export class ForumPostsService {
   }
 
   /** Delete leaves a placeholder (the tree stays whole); the text goes, a revision keeps it for moderators. */
-  async deletePost(ctx: RequestContext, threadId: string, replyId: string | null): Promise<void> {
-    const { thread, category, moderator } = await this.access.thread(ctx.actor!, threadId);
+  async deletePost(
+    ctx: RequestContext,
+    actor: Actor,
+    threadId: string,
+    replyId: string | null,
+  ): Promise<void> {
+    const { thread, category, moderator } = await this.access.thread(actor, threadId);
     const post = replyId
       ? await this.ds.getRepository(ForumReplyEntity).findOneBy({ id: replyId, threadId })
       : thread;
     if (!post) throw Errors.notFound('That reply');
-    if (post.authorId !== ctx.actor!.userId && !moderator) throw Errors.forbidden('delete this post');
+    if (post.authorId !== actor.userId && !moderator) throw Errors.forbidden('delete this post');
     if (post.deletedAt) return;
     const pushLive = await this.ds.transaction(async (m) => {
       await m.query(
         'INSERT INTO forum_revisions (thread_id, reply_id, editor_id, body) VALUES ($1, $2, $3, $4)',
-        [threadId, replyId, ctx.actor!.userId, post.body],
+        [threadId, replyId, actor.userId, post.body],
       );
       const change = { body: '', bodyHtml: '', deletedAt: new Date() };
       if (replyId) await m.getRepository(ForumReplyEntity).update({ id: replyId }, change);
       else await m.getRepository(ForumThreadEntity).update({ id: threadId }, change);
-      if (post.authorId !== ctx.actor!.userId) {
+      if (post.authorId !== actor.userId) {
         await this.audit.recordFor(
           ctx,
           {
@@ -368,10 +384,10 @@ export class ForumPostsService {
   }
 
   /** The asker or a moderator marks one reply as the accepted answer to a question. */
-  async accept(ctx: RequestContext, threadId: string, replyId: string | null): Promise<void> {
-    const { thread, category, moderator } = await this.access.thread(ctx.actor!, threadId);
+  async accept(ctx: RequestContext, actor: Actor, threadId: string, replyId: string | null): Promise<void> {
+    const { thread, category, moderator } = await this.access.thread(actor, threadId);
     if (thread.kind !== 'QUESTION') throw Errors.badInput('Only a question can have an accepted answer.');
-    if (thread.authorId !== ctx.actor!.userId && !moderator) throw Errors.forbidden('accept an answer here');
+    if (thread.authorId !== actor.userId && !moderator) throw Errors.forbidden('accept an answer here');
     let reply: ForumReplyEntity | null = null;
     if (replyId) {
       reply = await this.ds.getRepository(ForumReplyEntity).findOneBy({ id: replyId, threadId });
@@ -380,7 +396,7 @@ export class ForumPostsService {
     if (thread.acceptedReplyId === replyId) return;
     // Looked up before the transaction (inside it, only its own connection is used).
     const tell =
-      reply && reply.authorId !== ctx.actor!.userId
+      reply && reply.authorId !== actor.userId
         ? (await this.access.whoCanSee([reply.authorId], category)).length > 0
         : false;
     const { pushLive, publish } = await this.ds.transaction(async (m) => {
@@ -388,7 +404,7 @@ export class ForumPostsService {
       const pushLive = await this.live.record(m, threadId, { type: 'thread-changed', what: 'accepted' });
       return {
         pushLive,
-        publish: reply && tell ? await this.notifyAccepted(ctx, m, thread, reply) : NOTHING,
+        publish: reply && tell ? await this.notifyAccepted(ctx, actor, m, thread, reply) : NOTHING,
       };
     });
     pushLive();
@@ -401,11 +417,12 @@ export class ForumPostsService {
    */
   private notifyAccepted(
     ctx: RequestContext,
+    actor: Actor,
     m: EntityManager,
     thread: ForumThreadEntity,
     reply: ForumReplyEntity,
   ): Promise<Publish> {
-    const askerAnonymous = thread.anonymous && thread.authorId === ctx.actor!.userId;
+    const askerAnonymous = thread.anonymous && thread.authorId === actor.userId;
     const who = askerAnonymous ? 'The person who asked (anonymously)' : ctx.session!.displayName;
     return this.notifications.notify(m, {
       recipientId: reply.authorId,

@@ -1,4 +1,4 @@
-import { Actor } from '@lantern/shared-domain';
+import type { Actor } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
 import { UserByIdLoader } from '../users/users.loader';
 import { toUser } from '../users/user.mapper';
@@ -10,11 +10,11 @@ import { ForumAuthorModel } from './forum.model';
  */
 export async function presentAuthor(
   ctx: RequestContext,
+  actor: Actor,
   post: { authorId: string; anonymous: boolean; deletedAt: Date | null },
   moderator: boolean,
 ): Promise<ForumAuthorModel> {
-  const viewer = ctx.actor as Actor;
-  const isViewer = post.authorId === viewer.userId;
+  const isViewer = post.authorId === actor.userId;
   if (post.deletedAt && !moderator)
     return { label: 'Deleted', user: null, anonymous: post.anonymous, isViewer };
   if (post.anonymous && !moderator)

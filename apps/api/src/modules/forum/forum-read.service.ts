@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { canModerateCategory } from '@lantern/shared-domain';
+import { Actor, canModerateCategory } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { Connection, decodeCursor, encodeCursor } from '../../common/pagination/connection';
@@ -110,8 +110,8 @@ export class ForumReadService {
     private readonly access: ForumAccessService,
   ) {}
 
-  async categories(ctx: RequestContext): Promise<ForumCategoryModel[]> {
-    const cats = await this.access.visibleCategories(ctx.actor!);
+  async categories(ctx: RequestContext, actor: Actor): Promise<ForumCategoryModel[]> {
+    const cats = await this.access.visibleCategories(actor);
     if (!cats.length) return [];
     const counts: Array<{ category_id: string; n: number }> = await this.ds.query(
       `SELECT category_id, count(*)::int AS n FROM forum_threads WHERE category_id = ANY($1::uuid[]) AND NOT hidden AND deleted_at IS NULL GROUP BY category_id`,
@@ -171,11 +171,11 @@ export class ForumReadService {
   /** Threads the viewer may see: one category or all visible ones; pinned first, then latest activity. */
   async threads(
     ctx: RequestContext,
+    actor: Actor,
     o: { categoryId?: string | null; tag?: string | null; unanswered?: boolean | null },
     limit: number,
     after: string | null,
   ): Promise<Connection<ForumThreadModel>> {
-    const actor = ctx.actor!;
     const categories = o.categoryId
       ? [await this.access.category(actor, o.categoryId)]
       : await this.access.visibleCategories(actor);
@@ -211,7 +211,7 @@ export class ForumReadService {
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
-      nodes: await Promise.all(page.map((t) => this.presentThread(ctx, t, byId.get(t.categoryId)!))),
+      nodes: await Promise.all(page.map((t) => this.presentThread(ctx, actor, t, byId.get(t.categoryId)!))),
       totalCount: total,
       pageInfo: {
         hasNextPage: rows.length > limit,
@@ -223,7 +223,7 @@ export class ForumReadService {
   }
 
   /** The access check for a thread, once per request however many fields ask (thread page: thread + replies). */
-  private threadAccess(ctx: RequestContext, id: string) {
+  private threadAccess(ctx: RequestContext, actor: Actor, id: string) {
     return ctx.loaders
       .memo(
         'forum.threadAccess',
@@ -231,11 +231,14 @@ export class ForumReadService {
           new DataLoader<string, Awaited<ReturnType<ForumAccessService['thread']>>>((ids) =>
             Promise.all(
               ids.map((i) =>
-                this.access.thread(ctx.actor!, i).then((access) => {
-                  // The author came with the thread: presenting it costs no statement.
-                  if (access.author) ctx.loaders.get(UserByIdLoader).prime(access.author.id, access.author);
-                  return access;
-                }, (e: Error) => e),
+                this.access.thread(actor, i).then(
+                  (access) => {
+                    // The author came with the thread: presenting it costs no statement.
+                    if (access.author) ctx.loaders.get(UserByIdLoader).prime(access.author.id, access.author);
+                    return access;
+                  },
+                  (e: Error) => e,
+                ),
               ),
             ),
           ),
@@ -243,18 +246,19 @@ export class ForumReadService {
       .load(id);
   }
 
-  async thread(ctx: RequestContext, id: string): Promise<ForumThreadModel> {
-    const { thread, category } = await this.threadAccess(ctx, id);
-    return this.presentThread(ctx, thread, category);
+  async thread(ctx: RequestContext, actor: Actor, id: string): Promise<ForumThreadModel> {
+    const { thread, category } = await this.threadAccess(ctx, actor, id);
+    return this.presentThread(ctx, actor, thread, category);
   }
 
   async presentThread(
     ctx: RequestContext,
+    actor: Actor,
     t: ForumThreadEntity,
     c: ForumCategoryEntity,
   ): Promise<ForumThreadModel> {
-    const moderator = canModerateCategory(ctx.actor, c);
-    const mine = t.authorId === ctx.actor!.userId;
+    const moderator = canModerateCategory(actor, c);
+    const mine = t.authorId === actor.userId;
     return {
       id: t.id,
       category: await this.presentCategory(ctx, c),
@@ -263,7 +267,7 @@ export class ForumReadService {
       body: t.deletedAt ? '' : t.body,
       bodyHtml: t.deletedAt ? '' : t.bodyHtml,
       tags: t.tags,
-      author: await presentAuthor(ctx, t, moderator),
+      author: await presentAuthor(ctx, actor, t, moderator),
       createdAt: t.createdAt,
       lastActivityAt: t.lastActivityAt,
       editedAt: t.editedAt,
@@ -283,6 +287,7 @@ export class ForumReadService {
    */
   async replies(
     ctx: RequestContext,
+    actor: Actor,
     threadId: string,
     sort: ReplySort,
     limit: number,
@@ -300,10 +305,10 @@ export class ForumReadService {
     // only once access is granted, and only if they were read with the viewer's moderator flag for
     // this category (guessed from a network-wide category: true only for network admins); if the
     // guess was wrong (a SEND lead in their trust's category) the tree is read again.
-    const guess = canModerateCategory(ctx.actor, { trustId: null, roles: null });
+    const guess = canModerateCategory(actor, { trustId: null, roles: null });
     const early = tree(guess);
     early.catch(() => undefined); // abandoned if access is refused
-    const { thread, moderator } = await this.threadAccess(ctx, threadId);
+    const { thread, moderator } = await this.threadAccess(ctx, actor, threadId);
     const rows = moderator === guess ? await early : await tree(moderator);
     // Authors came with the rows: prime this request's user loader so presenting them costs no query.
     const users = ctx.loaders.get(UserByIdLoader);
@@ -313,7 +318,7 @@ export class ForumReadService {
     const inPage = rows.filter((r) => Number(r.top_rank) <= limit);
     const lastTop = inPage.filter((r) => r.depth === 0).at(-1);
     const nodes = await Promise.all(
-      inPage.map((r) => this.presentReply(ctx, r, thread.acceptedReplyId, moderator)),
+      inPage.map((r) => this.presentReply(ctx, actor, r, thread.acceptedReplyId, moderator)),
     );
     // The total comes with the rows; only an empty page (past the end) needs asking separately.
     const total = rows[0]
@@ -344,10 +349,10 @@ export class ForumReadService {
   }
 
   /** "Continue this thread": a reply and its replies, MAX_REPLY_DEPTH levels below it. */
-  async subtree(ctx: RequestContext, replyId: string): Promise<ForumReplyModel[]> {
+  async subtree(ctx: RequestContext, actor: Actor, replyId: string): Promise<ForumReplyModel[]> {
     const root = await this.ds.getRepository(ForumReplyEntity).findOneBy({ id: replyId });
     if (!root) throw Errors.notFound('That reply');
-    const { thread, moderator } = await this.access.thread(ctx.actor!, root.threadId);
+    const { thread, moderator } = await this.access.thread(actor, root.threadId);
     const rows: ReplyRow[] = await this.ds.query(
       `SELECT r.*, (r.depth = $3 AND EXISTS (SELECT 1 FROM forum_replies c WHERE c.parent_id = r.id)) AS continues
          FROM forum_replies r
@@ -355,24 +360,25 @@ export class ForumReadService {
         ORDER BY r.path LIMIT $5`,
       [root.threadId, root.path, root.depth + MAX_REPLY_DEPTH, moderator, MAX_NODES],
     );
-    return Promise.all(rows.map((r) => this.presentReply(ctx, r, thread.acceptedReplyId, moderator)));
+    return Promise.all(rows.map((r) => this.presentReply(ctx, actor, r, thread.acceptedReplyId, moderator)));
   }
 
-  async reply(ctx: RequestContext, replyId: string): Promise<ForumReplyModel> {
+  async reply(ctx: RequestContext, actor: Actor, replyId: string): Promise<ForumReplyModel> {
     const [row]: ReplyRow[] = await this.ds.query(
       'SELECT r.*, false AS continues FROM forum_replies r WHERE r.id = $1',
       [replyId],
     );
     const { thread, moderator } = await this.access.thread(
-      ctx.actor!,
+      actor,
       row?.thread_id ?? '00000000-0000-0000-0000-000000000000',
     );
     if (!row || (row.hidden && !moderator)) throw Errors.notFound('That reply');
-    return this.presentReply(ctx, row, thread.acceptedReplyId, moderator);
+    return this.presentReply(ctx, actor, row, thread.acceptedReplyId, moderator);
   }
 
   private async presentReply(
     ctx: RequestContext,
+    actor: Actor,
     r: ReplyRow,
     acceptedId: string | null,
     moderator: boolean,
@@ -386,6 +392,7 @@ export class ForumReadService {
       bodyHtml: r.deleted_at ? '' : r.body_html,
       author: await presentAuthor(
         ctx,
+        actor,
         { authorId: r.author_id, anonymous: r.anonymous, deletedAt: r.deleted_at },
         moderator,
       ),
@@ -398,7 +405,7 @@ export class ForumReadService {
     };
   }
 
-  mentionCandidates(ctx: RequestContext, categoryId: string, search: string) {
-    return this.access.mentionCandidates(ctx.actor!, categoryId, search);
+  mentionCandidates(actor: Actor, categoryId: string, search: string) {
+    return this.access.mentionCandidates(actor, categoryId, search);
   }
 }

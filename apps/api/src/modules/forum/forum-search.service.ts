@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { canModerateCategory } from '@lantern/shared-domain';
+import { Actor, canModerateCategory } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { markdownToText } from '../../common/markdown/render-markdown';
@@ -49,6 +49,7 @@ export class ForumSearchService {
 
   async search(
     ctx: RequestContext,
+    actor: Actor,
     text: string,
     filter: ForumSearchFilter | null,
     limit: number,
@@ -58,7 +59,6 @@ export class ForumSearchService {
     if (q.length < 2 || q.length > 200)
       throw Errors.badInput('Search for 2 to 200 characters.', { query: 'Too short or too long' });
     if (offset < 0 || offset > 1000) throw Errors.badInput('That page of results is out of range.');
-    const actor = ctx.actor!;
     const categories = filter?.categoryId
       ? [await this.access.category(actor, filter.categoryId)]
       : await this.access.visibleCategories(actor);
@@ -159,6 +159,7 @@ export class ForumSearchService {
             snippetHtml: snippetToHtml(r.headline),
             author: await presentAuthor(
               ctx,
+              actor,
               { authorId: r.author_id, anonymous: r.anonymous, deletedAt: null },
               canModerateCategory(actor, category),
             ),

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Permission } from '@lantern/shared-domain';
-import { Allow, Ctx } from '../../common/auth/decorators';
+import { Actor, Permission } from '@lantern/shared-domain';
+import { Allow, Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
 import { Connection, pageSize } from '../../common/pagination/connection';
 import { IdArg, InputArg } from '../../common/validation';
@@ -80,8 +80,8 @@ export class ForumResolver {
     description: 'Categories the viewer may see, in order, with thread counts.',
   })
   @Allow(Permission.ForumUse)
-  forumCategories(@Ctx() ctx: RequestContext): Promise<ForumCategoryModel[]> {
-    return this.read.categories(ctx);
+  forumCategories(@CurrentActor() actor: Actor, @Ctx() ctx: RequestContext): Promise<ForumCategoryModel[]> {
+    return this.read.categories(ctx, actor);
   }
 
   @Query(() => ForumThreadConnection, {
@@ -89,6 +89,7 @@ export class ForumResolver {
   })
   @Allow(Permission.ForumUse)
   forumThreads(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('categoryId', { nullable: true }) categoryId: string | null,
     @Args('tag', { type: () => String, nullable: true }) tag: string | null,
@@ -96,13 +97,17 @@ export class ForumResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Connection<ForumThreadModel>> {
-    return this.read.threads(ctx, { categoryId, tag, unanswered }, pageSize(first), after);
+    return this.read.threads(ctx, actor, { categoryId, tag, unanswered }, pageSize(first), after);
   }
 
   @Query(() => ForumThreadModel)
   @Allow(Permission.ForumUse)
-  forumThread(@Ctx() ctx: RequestContext, @IdArg('id') id: string): Promise<ForumThreadModel> {
-    return this.read.thread(ctx, id);
+  forumThread(
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+    @IdArg('id') id: string,
+  ): Promise<ForumThreadModel> {
+    return this.read.thread(ctx, actor, id);
   }
 
   @Query(() => ForumReplyPageModel, {
@@ -110,19 +115,24 @@ export class ForumResolver {
   })
   @Allow(Permission.ForumUse)
   forumReplies(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('threadId') threadId: string,
     @Args('sort', { type: () => ReplySort, nullable: true, defaultValue: ReplySort.OLDEST }) sort: ReplySort,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<ForumReplyPageModel> {
-    return this.read.replies(ctx, threadId, sort, pageSize(first), after);
+    return this.read.replies(ctx, actor, threadId, sort, pageSize(first), after);
   }
 
   @Query(() => ForumReplyModel)
   @Allow(Permission.ForumUse)
-  forumReply(@Ctx() ctx: RequestContext, @IdArg('id') id: string): Promise<ForumReplyModel> {
-    return this.read.reply(ctx, id);
+  forumReply(
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+    @IdArg('id') id: string,
+  ): Promise<ForumReplyModel> {
+    return this.read.reply(ctx, actor, id);
   }
 
   @Query(() => [ForumReplyModel], {
@@ -130,22 +140,24 @@ export class ForumResolver {
   })
   @Allow(Permission.ForumUse)
   forumReplyThread(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('replyId') replyId: string,
   ): Promise<ForumReplyModel[]> {
-    return this.read.subtree(ctx, replyId);
+    return this.read.subtree(ctx, actor, replyId);
   }
 
   @Query(() => ForumSearchResultsModel)
   @Allow(Permission.ForumUse)
   searchForum(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @Args('query', { type: () => String }) query: string,
     @InputArg('filter', ForumSearchFilter, { nullable: true }) filter: ForumSearchFilter | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset: number,
   ): Promise<ForumSearchResultsModel> {
-    return this.searching.search(ctx, query, filter, pageSize(first), offset);
+    return this.searching.search(ctx, actor, query, filter, pageSize(first), offset);
   }
 
   @Query(() => [MentionCandidateModel], {
@@ -153,11 +165,11 @@ export class ForumResolver {
   })
   @Allow(Permission.ForumUse)
   forumMentionCandidates(
-    @Ctx() ctx: RequestContext,
+    @CurrentActor() actor: Actor,
     @IdArg('categoryId') categoryId: string,
     @Args('search', { type: () => String }) search: string,
   ): Promise<MentionCandidateModel[]> {
-    return this.read.mentionCandidates(ctx, categoryId, search);
+    return this.read.mentionCandidates(actor, categoryId, search);
   }
 
   @Mutation(() => ForumThreadModel, {
@@ -165,19 +177,21 @@ export class ForumResolver {
   })
   @Allow(Permission.ForumUse)
   async createForumThread(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @InputArg('input', CreateThreadInput) input: CreateThreadInput,
   ): Promise<ForumThreadModel> {
-    return this.read.thread(ctx, await this.posts.createThread(ctx, input));
+    return this.read.thread(ctx, actor, await this.posts.createThread(ctx, actor, input));
   }
 
   @Mutation(() => ForumReplyModel, { description: 'Reply to a thread or to a reply.' })
   @Allow(Permission.ForumUse)
   async replyInForum(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @InputArg('input', ReplyInput) input: ReplyInput,
   ): Promise<ForumReplyModel> {
-    return this.read.reply(ctx, await this.posts.reply(ctx, input));
+    return this.read.reply(ctx, actor, await this.posts.reply(ctx, actor, input));
   }
 
   @Mutation(() => ForumThreadModel, {
@@ -185,6 +199,7 @@ export class ForumResolver {
   })
   @Allow(Permission.ForumUse)
   async editForumThread(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('id') id: string,
     @Args('title', { type: () => String }) title: string,
@@ -192,21 +207,22 @@ export class ForumResolver {
     @InputArg('personalDataOverride', PersonalDataOverrideInput, { nullable: true })
     override: PersonalDataOverrideInput | null,
   ): Promise<ForumThreadModel> {
-    await this.posts.editThread(ctx, id, title, body, override);
-    return this.read.thread(ctx, id);
+    await this.posts.editThread(ctx, actor, id, title, body, override);
+    return this.read.thread(ctx, actor, id);
   }
 
   @Mutation(() => ForumReplyModel)
   @Allow(Permission.ForumUse)
   async editForumReply(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('id') id: string,
     @Args('body', { type: () => String }) body: string,
     @InputArg('personalDataOverride', PersonalDataOverrideInput, { nullable: true })
     override: PersonalDataOverrideInput | null,
   ): Promise<ForumReplyModel> {
-    await this.posts.editReply(ctx, id, body, override);
-    return this.read.reply(ctx, id);
+    await this.posts.editReply(ctx, actor, id, body, override);
+    return this.read.reply(ctx, actor, id);
   }
 
   @Mutation(() => Boolean, {
@@ -214,22 +230,24 @@ export class ForumResolver {
   })
   @Allow(Permission.ForumUse)
   async deleteForumPost(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('threadId') threadId: string,
     @IdArg('replyId', { nullable: true }) replyId: string | null,
   ): Promise<boolean> {
-    await this.posts.deletePost(ctx, threadId, replyId);
+    await this.posts.deletePost(ctx, actor, threadId, replyId);
     return true;
   }
 
   @Mutation(() => ForumThreadModel, { description: 'Mark a reply as the accepted answer (null clears it).' })
   @Allow(Permission.ForumUse)
   async acceptForumAnswer(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('threadId') threadId: string,
     @IdArg('replyId', { nullable: true }) replyId: string | null,
   ): Promise<ForumThreadModel> {
-    await this.posts.accept(ctx, threadId, replyId);
-    return this.read.thread(ctx, threadId);
+    await this.posts.accept(ctx, actor, threadId, replyId);
+    return this.read.thread(ctx, actor, threadId);
   }
 }

@@ -1,7 +1,7 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Permission } from '@lantern/shared-domain';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, Permission } from '@lantern/shared-domain';
 import { IdArg, InputArg } from '../../common/validation';
-import { Allow, Ctx, Public, RateLimit } from '../../common/auth/decorators';
+import { Allow, Ctx, Public, RateLimit, CurrentActor } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
 import { InvitationStatus } from '../../common/graphql/enums';
 import { Connection, pageSize } from '../../common/pagination/connection';
@@ -31,12 +31,12 @@ export class InvitationsResolver {
   })
   @Allow(Permission.PeopleInvite)
   invitationsList(
-    @Ctx() ctx: RequestContext,
+    @CurrentActor() actor: Actor,
     @Args('status', { type: () => InvitationStatus, nullable: true }) status: InvitationStatus | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 25 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Connection<InvitationModel>> {
-    return this.invitations.list(ctx.actor!, status, pageSize(first), after);
+    return this.invitations.list(actor, status, pageSize(first), after);
   }
 
   @Query(() => InvitationPreviewModel, {
@@ -53,16 +53,21 @@ export class InvitationsResolver {
   })
   @Allow(Permission.PeopleInvite)
   async invite(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @InputArg('input', InviteInput) input: InviteInput,
   ): Promise<InvitationModel> {
-    return toInvitation(await this.invitations.invite(ctx, input));
+    return toInvitation(await this.invitations.invite(ctx, actor, input));
   }
 
   @Mutation(() => InvitationModel)
   @Allow(Permission.PeopleInvite)
-  async revokeInvitation(@Ctx() ctx: RequestContext, @IdArg('id') id: string): Promise<InvitationModel> {
-    return toInvitation(await this.invitations.revoke(ctx, id));
+  async revokeInvitation(
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+    @IdArg('id') id: string,
+  ): Promise<InvitationModel> {
+    return toInvitation(await this.invitations.revoke(ctx, actor, id));
   }
 
   @Mutation(() => ViewerModel, { description: 'Accept an invitation: creates the account and signs in.' })

@@ -71,8 +71,7 @@ export class InvitationsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async invite(ctx: RequestContext, input: InviteInput): Promise<InvitationEntity> {
-    const actor = ctx.actor!;
+  async invite(ctx: RequestContext, actor: Actor, input: InviteInput): Promise<InvitationEntity> {
     const email = normaliseEmail(input.email);
     if (!isEmail(email))
       throw Errors.badInput('Enter an email address like name@school.org.uk.', {
@@ -136,8 +135,7 @@ export class InvitationsService {
     });
   }
 
-  async revoke(ctx: RequestContext, id: string): Promise<InvitationEntity> {
-    const actor = ctx.actor!;
+  async revoke(ctx: RequestContext, actor: Actor, id: string): Promise<InvitationEntity> {
     return this.ds.transaction(async (m) => {
       const inv = await m.getRepository(InvitationEntity).findOneBy({ id });
       if (!inv) throw Errors.notFound('That invitation');

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { AuditAction, ResourceStatus, adoptingTrustsOf, canAdoptForTrust } from '@lantern/shared-domain';
+import {
+  Actor,
+  AuditAction,
+  ResourceStatus,
+  adoptingTrustsOf,
+  canAdoptForTrust,
+} from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
 import { renderMarkdown } from '../../common/markdown/render-markdown';
@@ -43,8 +49,7 @@ export class LibraryEngagementService {
   ) {}
 
   /** Mark or unmark as useful (idempotent); the count moves only when something changed. */
-  async endorse(ctx: RequestContext, resourceId: string, on: boolean): Promise<void> {
-    const actor = ctx.actor!;
+  async endorse(actor: Actor, resourceId: string, on: boolean): Promise<void> {
     const r = await this.access.resource(actor, resourceId);
     if (r.status !== ResourceStatus.Published)
       throw Errors.conflict('Only a published resource can be marked useful.');
@@ -70,8 +75,7 @@ export class LibraryEngagementService {
     });
   }
 
-  async bookmark(ctx: RequestContext, resourceId: string, on: boolean): Promise<void> {
-    const actor = ctx.actor!;
+  async bookmark(actor: Actor, resourceId: string, on: boolean): Promise<void> {
     const r = await this.access.resource(actor, resourceId);
     if (on)
       await this.ds.query(
@@ -100,8 +104,11 @@ export class LibraryEngagementService {
     });
   }
 
-  async comment(ctx: RequestContext, input: CommentOnResourceInput): Promise<LibraryCommentModel> {
-    const actor = ctx.actor!;
+  async comment(
+    ctx: RequestContext,
+    actor: Actor,
+    input: CommentOnResourceInput,
+  ): Promise<LibraryCommentModel> {
     const r = await this.access.resource(actor, input.resourceId);
     if (r.status === ResourceStatus.Archived)
       throw Errors.conflict('This resource is archived: comments are closed.');
@@ -132,12 +139,12 @@ export class LibraryEngagementService {
 
   /** Comments on a resource, oldest first, keyset-paginated. */
   async comments(
-    ctx: RequestContext,
+    actor: Actor,
     resourceId: string,
     limit: number,
     after: string | null,
   ): Promise<Connection<LibraryCommentModel>> {
-    const r = await this.access.resource(ctx.actor!, resourceId);
+    const r = await this.access.resource(actor, resourceId);
     const qb = this.ds
       .getRepository(LibraryCommentEntity)
       .createQueryBuilder('c')
@@ -157,14 +164,13 @@ export class LibraryEngagementService {
       rows,
       limit,
       r.commentCount,
-      (c) => toComment(c, ctx.actor!.userId),
+      (c) => toComment(c, actor.userId),
       (c) => encodeCursor(c.createdAt.toISOString(), c.id),
     );
   }
 
   /** A trust's SEND lead records that the trust uses a network resource (again: the notes change). */
-  async adopt(ctx: RequestContext, input: AdoptTemplateInput): Promise<void> {
-    const actor = ctx.actor!;
+  async adopt(ctx: RequestContext, actor: Actor, input: AdoptTemplateInput): Promise<void> {
     const r = await this.access.resource(actor, input.resourceId);
     const mine = adoptingTrustsOf(actor);
     const trustId = input.trustId ?? (mine.length === 1 ? mine[0]! : null);

@@ -1,6 +1,6 @@
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { adoptingTrustsOf, canAdoptForTrust, canSeeResource } from '@lantern/shared-domain';
-import { Ctx } from '../../common/auth/decorators';
+import { Actor, adoptingTrustsOf, canAdoptForTrust, canSeeResource } from '@lantern/shared-domain';
+import { Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
 import { renderMarkdown } from '../../common/markdown/render-markdown';
 import { LocalAuthorityByIdLoader, SchoolByIdLoader, TrustByIdLoader } from '../directory/directory.loader';
@@ -99,16 +99,24 @@ export class LibraryResourceFieldsResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer marked it useful.' })
-  endorsedByViewer(@Parent() r: LibraryResourceModel, @Ctx() ctx: RequestContext) {
-    const userId = ctx.actor!.userId;
+  endorsedByViewer(
+    @Parent() r: LibraryResourceModel,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const userId = actor.userId;
     return ctx.loaders
       .memo('library.endorsed', () => this.engagement.viewerSetLoader('library_endorsements', userId))
       .load(r.id);
   }
 
   @ResolveField(() => Boolean)
-  bookmarkedByViewer(@Parent() r: LibraryResourceModel, @Ctx() ctx: RequestContext) {
-    const userId = ctx.actor!.userId;
+  bookmarkedByViewer(
+    @Parent() r: LibraryResourceModel,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const userId = actor.userId;
     return ctx.loaders
       .memo('library.bookmarked', () => this.engagement.viewerSetLoader('library_bookmarks', userId))
       .load(r.id);
@@ -138,8 +146,12 @@ export class LibraryResourceFieldsResolver {
   @ResolveField(() => [TrustModel], {
     description: 'Trusts the viewer may adopt it for (as their SEND lead).',
   })
-  async adoptableForTrusts(@Parent() r: LibraryResourceModel, @Ctx() ctx: RequestContext) {
-    const ids = adoptingTrustsOf(ctx.actor!).filter((t) => canAdoptForTrust(ctx.actor, t, r));
+  async adoptableForTrusts(
+    @Parent() r: LibraryResourceModel,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const ids = adoptingTrustsOf(actor).filter((t) => canAdoptForTrust(actor, t, r));
     const trusts = await ctx.loaders.get(TrustByIdLoader).loadMany(ids);
     return trusts.filter((t) => t && !(t instanceof Error)).map((t) => toTrust(t as never));
   }
@@ -181,12 +193,20 @@ export class ToolkitFieldsResolver {
   constructor(private readonly toolkits: LibraryToolkitsService) {}
 
   @ResolveField(() => [ToolkitItemModel], { description: 'Items the viewer may see, in order.' })
-  async items(@Parent() t: ToolkitModel, @Ctx() ctx: RequestContext): Promise<ToolkitItemModel[]> {
-    return (await this.toolkits.itemsLoader(ctx).load(t.id)).items;
+  async items(
+    @Parent() t: ToolkitModel,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ToolkitItemModel[]> {
+    return (await this.toolkits.itemsLoader(ctx, actor).load(t.id)).items;
   }
 
   @ResolveField(() => Int, { description: 'Items hidden because the viewer may not see them.' })
-  async hiddenItemCount(@Parent() t: ToolkitModel, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await this.toolkits.itemsLoader(ctx).load(t.id)).hidden;
+  async hiddenItemCount(
+    @Parent() t: ToolkitModel,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ): Promise<number> {
+    return (await this.toolkits.itemsLoader(ctx, actor).load(t.id)).hidden;
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { NotificationKind, ResourceStatus, ShareScope, canSeeResource } from '@lantern/shared-domain';
+import { Actor, NotificationKind, ResourceStatus, ShareScope, canSeeResource } from '@lantern/shared-domain';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/context/request-context';
 import { JobsService } from '../jobs/jobs.service';
@@ -32,6 +32,7 @@ export class LibraryNotifier implements OnModuleInit {
   async newVersion(
     m: EntityManager,
     ctx: RequestContext,
+    actor: Actor,
     r: LibraryResourceEntity,
     v: LibraryVersionEntity,
   ): Promise<Publish> {
@@ -46,7 +47,7 @@ export class LibraryNotifier implements OnModuleInit {
               WHERE a.resource_id = $1 AND ms.role = 'SENCO'`,
       [r.id],
     );
-    const candidates = rows.map((x) => x.user_id).filter((u) => u !== ctx.actor!.userId);
+    const candidates = rows.map((x) => x.user_id).filter((u) => u !== actor.userId);
     const recipients = await this.access.whoCanSee(candidates, r, m);
     const publishes: Publish[] = [];
     for (const recipientId of recipients) {

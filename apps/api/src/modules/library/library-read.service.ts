@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  Actor,
   LIBRARY_LIMITS,
   ResourceSort,
   ResourceStatus,
@@ -184,19 +185,19 @@ export class LibraryReadService {
     };
   }
 
-  async resource(ctx: RequestContext, id: string): Promise<LibraryResourceModel> {
-    return this.present(ctx, await this.access.resource(ctx.actor!, id));
+  async resource(ctx: RequestContext, actor: Actor, id: string): Promise<LibraryResourceModel> {
+    return this.present(ctx, await this.access.resource(actor, id));
   }
 
   /** Resources the viewer may see, filtered, sorted and keyset-paginated; with a query, full-text search. */
   async list(
     ctx: RequestContext,
+    actor: Actor,
     filter: LibraryResourceFilter | null,
     sort: ResourceSort,
     limit: number,
     after: string | null,
   ): Promise<LibraryResourceConnection> {
-    const actor = ctx.actor!;
     const query = filter?.query?.trim() || null;
     if (query && (query.length < LIBRARY_LIMITS.searchMin || query.length > LIBRARY_LIMITS.searchMax))
       throw Errors.badInput(
@@ -269,12 +270,12 @@ export class LibraryReadService {
   }
 
   async versions(
-    ctx: RequestContext,
+    actor: Actor,
     resourceId: string,
     limit: number,
     after: string | null,
   ): Promise<Connection<LibraryVersionModel>> {
-    const r = await this.access.resource(ctx.actor!, resourceId);
+    const r = await this.access.resource(actor, resourceId);
     const cursor = decodeCursor(after);
     const before = cursor ? Number(cursor.sortValue) : r.versionCount + 1;
     const rows = await this.ds
@@ -293,12 +294,8 @@ export class LibraryReadService {
     );
   }
 
-  async version(
-    ctx: RequestContext,
-    resourceId: string,
-    number: number | null,
-  ): Promise<LibraryVersionModel> {
-    const r = await this.access.resource(ctx.actor!, resourceId);
+  async version(actor: Actor, resourceId: string, number: number | null): Promise<LibraryVersionModel> {
+    const r = await this.access.resource(actor, resourceId);
     const v = await this.ds
       .getRepository(LibraryVersionEntity)
       .findOneBy({ resourceId: r.id, number: number ?? r.versionCount });
@@ -334,11 +331,12 @@ export class LibraryReadService {
   /** A line diff of the markdown from one version to another (either order), with file changes. */
   async compare(
     ctx: RequestContext,
+    actor: Actor,
     resourceId: string,
     from: number,
     to: number,
   ): Promise<LibraryComparisonModel> {
-    const r = await this.access.resource(ctx.actor!, resourceId);
+    const r = await this.access.resource(actor, resourceId);
     const versions = await this.ds
       .getRepository(LibraryVersionEntity)
       .createQueryBuilder('v')

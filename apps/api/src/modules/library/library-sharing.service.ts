@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  Actor,
   AuditAction,
   RESOURCE_KIND_LABEL,
   ResourceKind,
@@ -31,8 +32,7 @@ export class LibrarySharingService {
     private readonly audit: AuditService,
   ) {}
 
-  async change(ctx: RequestContext, input: ChangeResourceSharingInput): Promise<void> {
-    const actor = ctx.actor!;
+  async change(ctx: RequestContext, actor: Actor, input: ChangeResourceSharingInput): Promise<void> {
     await this.ds.transaction(async (m) => {
       const r = await this.access.managed(
         actor,

@@ -41,14 +41,15 @@ export class LibraryToolkitsService {
     return { id: resource.id, resource, items: [], hiddenItemCount: 0 };
   }
 
-  async toolkit(ctx: RequestContext, id: string): Promise<ToolkitModel> {
-    const r = await this.access.resource(ctx.actor!, id);
+  async toolkit(ctx: RequestContext, actor: Actor, id: string): Promise<ToolkitModel> {
+    const r = await this.access.resource(actor, id);
     if (r.kind !== ResourceKind.Toolkit) throw Errors.notFound('That toolkit');
     return this.toModel(this.read.present(ctx, r));
   }
 
   async toolkits(
     ctx: RequestContext,
+    actor: Actor,
     filter: LibraryResourceFilter | null,
     sort: ResourceSort,
     limit: number,
@@ -56,6 +57,7 @@ export class LibraryToolkitsService {
   ): Promise<Connection<ToolkitModel>> {
     const page = await this.read.list(
       ctx,
+      actor,
       Object.assign(new LibraryResourceFilter(), filter ?? {}, { kinds: [ResourceKind.Toolkit] }),
       sort,
       limit,
@@ -65,13 +67,13 @@ export class LibraryToolkitsService {
   }
 
   /** The items of many toolkits that this viewer may see, in order, in one statement. */
-  itemsLoader(ctx: RequestContext): DataLoader<string, ToolkitItems> {
+  itemsLoader(ctx: RequestContext, actor: Actor): DataLoader<string, ToolkitItems> {
     return ctx.loaders.memo(
       'library.toolkitItems',
       () =>
         new DataLoader<string, ToolkitItems>(async (ids) => {
           const params: unknown[] = [ids];
-          const visible = this.access.visibleSql(ctx.actor!, 'r', params);
+          const visible = this.access.visibleSql(actor, 'r', params);
           const rows: Array<
             Record<string, unknown> & { toolkit_id: string; position: number; note: string; visible: boolean }
           > = await this.ds.query(
@@ -131,10 +133,9 @@ export class LibraryToolkitsService {
     );
   }
 
-  async create(ctx: RequestContext, input: CreateToolkitInput): Promise<string> {
-    const actor = ctx.actor!;
+  async create(ctx: RequestContext, actor: Actor, input: CreateToolkitInput): Promise<string> {
     const resourceInput = Object.assign(new CreateResourceInput(), input, { kind: ResourceKind.Toolkit });
-    return this.write.create(ctx, resourceInput, async (m, r) => {
+    return this.write.create(ctx, actor, resourceInput, async (m, r) => {
       await this.checkItems(actor, r.id, input.items, m);
       await this.personalData.check(
         ctx,
@@ -161,8 +162,12 @@ export class LibraryToolkitsService {
    * Replace the toolkit's items with this ordered list (adding, removing and reordering). Items the
    * editor cannot see stay, after the ones they can.
    */
-  async updateItems(ctx: RequestContext, toolkitId: string, items: ToolkitItemInput[]): Promise<void> {
-    const actor = ctx.actor!;
+  async updateItems(
+    ctx: RequestContext,
+    actor: Actor,
+    toolkitId: string,
+    items: ToolkitItemInput[],
+  ): Promise<void> {
     await this.ds.transaction(async (m) => {
       const r: LibraryResourceEntity = await this.access.managed(actor, toolkitId, m, 'change this toolkit');
       if (r.kind !== ResourceKind.Toolkit) throw Errors.notFound('That toolkit');

@@ -196,10 +196,10 @@ export class LibraryWriteService {
   /** `extra` runs in the same transaction once the resource exists (toolkit items). */
   async create(
     ctx: RequestContext,
+    actor: Actor,
     input: CreateResourceInput,
     extra?: (m: EntityManager, r: LibraryResourceEntity) => Promise<void>,
   ): Promise<string> {
-    const actor = ctx.actor!;
     return this.ds.transaction(async (m) => {
       const audience = await this.audience(actor, input, m);
       const facets = this.facets(input);
@@ -266,8 +266,7 @@ export class LibraryWriteService {
   }
 
   /** A new version with a change note; descriptive fields (tags, need areas...) update in place. */
-  async update(ctx: RequestContext, input: UpdateResourceInput): Promise<void> {
-    const actor = ctx.actor!;
+  async update(ctx: RequestContext, actor: Actor, input: UpdateResourceInput): Promise<void> {
     const publish = await this.ds.transaction(async (m) => {
       const r = await this.access.managed(actor, input.resourceId, m, 'change this resource');
       if (input.basedOnVersion && input.basedOnVersion !== r.versionCount)
@@ -314,7 +313,7 @@ export class LibraryWriteService {
         await this.checkFiles(actor, content.fileIds, r.id, m);
         const v = await this.addVersion(m, r, content, actor.userId, input.changeNote, null);
         await this.checkText(ctx, content, input.personalDataOverride, r, m, input.changeNote);
-        publish = await this.notifier.newVersion(m, ctx, r, v);
+        publish = await this.notifier.newVersion(m, ctx, actor, r, v);
       }
       await this.audit.recordFor(
         ctx,
@@ -338,11 +337,11 @@ export class LibraryWriteService {
   /** An old version's content becomes the newest version; nothing is removed. */
   async restore(
     ctx: RequestContext,
+    actor: Actor,
     resourceId: string,
     number: number,
     changeNote: string | null,
   ): Promise<void> {
-    const actor = ctx.actor!;
     const publish = await this.ds.transaction(async (m) => {
       const r = await this.access.managed(actor, resourceId, m, 'restore versions of this resource');
       const old = await m.getRepository(LibraryVersionEntity).findOneBy({ resourceId, number });
@@ -374,14 +373,19 @@ export class LibraryWriteService {
         },
         m,
       );
-      return this.notifier.newVersion(m, ctx, r, v);
+      return this.notifier.newVersion(m, ctx, actor, r, v);
     });
     await publish();
   }
 
-  async setStatus(ctx: RequestContext, resourceId: string, status: ResourceStatus): Promise<void> {
+  async setStatus(
+    ctx: RequestContext,
+    actor: Actor,
+    resourceId: string,
+    status: ResourceStatus,
+  ): Promise<void> {
     await this.ds.transaction(async (m) => {
-      const r = await this.access.managed(ctx.actor!, resourceId, m, 'change the status of this resource');
+      const r = await this.access.managed(actor, resourceId, m, 'change the status of this resource');
       if (r.status === status) return;
       if (status === ResourceStatus.Draft && r.adoptionCount > 0)
         throw Errors.conflict(
@@ -407,7 +411,12 @@ export class LibraryWriteService {
   }
 
   /** Record a review now and set the next review date (default 12 months). */
-  async markReviewed(ctx: RequestContext, resourceId: string, months: number | null): Promise<void> {
+  async markReviewed(
+    ctx: RequestContext,
+    actor: Actor,
+    resourceId: string,
+    months: number | null,
+  ): Promise<void> {
     const interval = months ?? LIBRARY_LIMITS.reviewIntervalMonths;
     if (!Number.isInteger(interval) || interval < 1 || interval > LIBRARY_LIMITS.reviewIntervalMaxMonths)
       throw Errors.badInput(
@@ -417,14 +426,14 @@ export class LibraryWriteService {
         },
       );
     await this.ds.transaction(async (m) => {
-      const r = await this.access.managed(ctx.actor!, resourceId, m, 'mark this resource as reviewed');
+      const r = await this.access.managed(actor, resourceId, m, 'mark this resource as reviewed');
       if (r.status === ResourceStatus.Archived)
         throw Errors.conflict('An archived resource is not reviewed. Publish it again first.');
       const now = new Date();
       await m.query(
         `UPDATE library_resources SET last_reviewed_at = $2, last_reviewed_by = $3, review_due_at = $4, review_notified_at = NULL
           WHERE id = $1`,
-        [r.id, now, ctx.actor!.userId, nextReviewDue(now, interval)],
+        [r.id, now, actor.userId, nextReviewDue(now, interval)],
       );
       await this.audit.recordFor(
         ctx,

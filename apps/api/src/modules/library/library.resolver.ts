@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Permission, ResourceSort, ResourceStatus } from '@lantern/shared-domain';
-import { Allow, Ctx } from '../../common/auth/decorators';
+import { Actor, Permission, ResourceSort, ResourceStatus } from '@lantern/shared-domain';
+import { Allow, Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
 import { Connection, pageSize } from '../../common/pagination/connection';
 import { IdArg, InputArg } from '../../common/validation';
@@ -45,6 +45,7 @@ export class LibraryResolver {
   })
   @Allow(Permission.LibraryUse)
   libraryResources(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @InputArg('filter', LibraryResourceFilter, { nullable: true }) filter: LibraryResourceFilter | null,
     @Args('sort', { type: () => ResourceSortEnum, nullable: true, defaultValue: ResourceSort.Recent })
@@ -52,58 +53,63 @@ export class LibraryResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<LibraryResourceConnection> {
-    return this.read.list(ctx, filter, sort, pageSize(first), after);
+    return this.read.list(ctx, actor, filter, sort, pageSize(first), after);
   }
 
   @Query(() => LibraryResourceModel, {
     description: 'NOT_FOUND when it does not exist or is not shared with the viewer.',
   })
   @Allow(Permission.LibraryUse)
-  libraryResource(@Ctx() ctx: RequestContext, @IdArg('id') id: string): Promise<LibraryResourceModel> {
-    return this.read.resource(ctx, id);
+  libraryResource(
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+    @IdArg('id') id: string,
+  ): Promise<LibraryResourceModel> {
+    return this.read.resource(ctx, actor, id);
   }
 
   @Query(() => LibraryVersionConnection, { description: 'The history, newest first.' })
   @Allow(Permission.LibraryUse)
   resourceVersions(
-    @Ctx() ctx: RequestContext,
+    @CurrentActor() actor: Actor,
     @IdArg('resourceId') resourceId: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Connection<LibraryVersionModel>> {
-    return this.read.versions(ctx, resourceId, pageSize(first), after);
+    return this.read.versions(actor, resourceId, pageSize(first), after);
   }
 
   @Query(() => LibraryVersionModel, { description: 'One version (the newest when number is omitted).' })
   @Allow(Permission.LibraryUse)
   resourceVersion(
-    @Ctx() ctx: RequestContext,
+    @CurrentActor() actor: Actor,
     @IdArg('resourceId') resourceId: string,
     @Args('number', { type: () => Int, nullable: true }) number: number | null,
   ): Promise<LibraryVersionModel> {
-    return this.read.version(ctx, resourceId, number);
+    return this.read.version(actor, resourceId, number);
   }
 
   @Query(() => LibraryComparisonModel, { description: 'A line diff of the markdown between two versions.' })
   @Allow(Permission.LibraryUse)
   compareResourceVersions(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('resourceId') resourceId: string,
     @Args('from', { type: () => Int }) from: number,
     @Args('to', { type: () => Int }) to: number,
   ): Promise<LibraryComparisonModel> {
-    return this.read.compare(ctx, resourceId, from, to);
+    return this.read.compare(ctx, actor, resourceId, from, to);
   }
 
   @Query(() => LibraryCommentConnection, { description: 'Comments, oldest first.' })
   @Allow(Permission.LibraryUse)
   resourceComments(
-    @Ctx() ctx: RequestContext,
+    @CurrentActor() actor: Actor,
     @IdArg('resourceId') resourceId: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Connection<LibraryCommentModel>> {
-    return this.engagement.comments(ctx, resourceId, pageSize(first), after);
+    return this.engagement.comments(actor, resourceId, pageSize(first), after);
   }
 
   @Mutation(() => LibraryResourceModel, {
@@ -111,10 +117,11 @@ export class LibraryResolver {
   })
   @Allow(Permission.LibraryPublish)
   async createResource(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @InputArg('input', CreateResourceInput) input: CreateResourceInput,
   ): Promise<LibraryResourceModel> {
-    return this.read.resource(ctx, await this.write.create(ctx, input));
+    return this.read.resource(ctx, actor, await this.write.create(ctx, actor, input));
   }
 
   @Mutation(() => LibraryResourceModel, {
@@ -122,11 +129,12 @@ export class LibraryResolver {
   })
   @Allow(Permission.LibraryPublish)
   async updateResource(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @InputArg('input', UpdateResourceInput) input: UpdateResourceInput,
   ): Promise<LibraryResourceModel> {
-    await this.write.update(ctx, input);
-    return this.read.resource(ctx, input.resourceId);
+    await this.write.update(ctx, actor, input);
+    return this.read.resource(ctx, actor, input.resourceId);
   }
 
   @Mutation(() => LibraryResourceModel, {
@@ -135,34 +143,37 @@ export class LibraryResolver {
   })
   @Allow(Permission.LibraryPublish)
   async changeResourceSharing(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @InputArg('input', ChangeResourceSharingInput) input: ChangeResourceSharingInput,
   ): Promise<LibraryResourceModel> {
-    await this.sharing.change(ctx, input);
-    return this.read.resource(ctx, input.resourceId);
+    await this.sharing.change(ctx, actor, input);
+    return this.read.resource(ctx, actor, input.resourceId);
   }
 
   @Mutation(() => LibraryResourceModel, { description: 'Copy an old version as the newest version.' })
   @Allow(Permission.LibraryPublish)
   async restoreResourceVersion(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('resourceId') resourceId: string,
     @Args('number', { type: () => Int }) number: number,
     @Args('changeNote', { type: () => String, nullable: true }) changeNote: string | null,
   ): Promise<LibraryResourceModel> {
-    await this.write.restore(ctx, resourceId, number, changeNote);
-    return this.read.resource(ctx, resourceId);
+    await this.write.restore(ctx, actor, resourceId, number, changeNote);
+    return this.read.resource(ctx, actor, resourceId);
   }
 
   @Mutation(() => LibraryResourceModel, { description: 'Publish, archive or return to draft.' })
   @Allow(Permission.LibraryPublish)
   async setResourceStatus(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('resourceId') resourceId: string,
     @Args('status', { type: () => ResourceStatusEnum }) status: ResourceStatus,
   ): Promise<LibraryResourceModel> {
-    await this.write.setStatus(ctx, resourceId, status);
-    return this.read.resource(ctx, resourceId);
+    await this.write.setStatus(ctx, actor, resourceId, status);
+    return this.read.resource(ctx, actor, resourceId);
   }
 
   @Mutation(() => LibraryResourceModel, {
@@ -170,23 +181,25 @@ export class LibraryResolver {
   })
   @Allow(Permission.LibraryPublish)
   async markResourceReviewed(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('resourceId') resourceId: string,
     @Args('months', { type: () => Int, nullable: true }) months: number | null,
   ): Promise<LibraryResourceModel> {
-    await this.write.markReviewed(ctx, resourceId, months);
-    return this.read.resource(ctx, resourceId);
+    await this.write.markReviewed(ctx, actor, resourceId, months);
+    return this.read.resource(ctx, actor, resourceId);
   }
 
   @Mutation(() => LibraryResourceModel, { description: 'Mark (or unmark) a published resource as useful.' })
   @Allow(Permission.LibraryUse)
   async endorseResource(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('resourceId') resourceId: string,
     @Args('endorsed', { type: () => Boolean, nullable: true, defaultValue: true }) endorsed: boolean,
   ): Promise<LibraryResourceModel> {
-    await this.engagement.endorse(ctx, resourceId, endorsed);
-    return this.read.resource(ctx, resourceId);
+    await this.engagement.endorse(actor, resourceId, endorsed);
+    return this.read.resource(ctx, actor, resourceId);
   }
 
   @Mutation(() => LibraryResourceModel, {
@@ -194,12 +207,13 @@ export class LibraryResolver {
   })
   @Allow(Permission.LibraryUse)
   async bookmarkResource(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('resourceId') resourceId: string,
     @Args('bookmarked', { type: () => Boolean, nullable: true, defaultValue: true }) bookmarked: boolean,
   ): Promise<LibraryResourceModel> {
-    await this.engagement.bookmark(ctx, resourceId, bookmarked);
-    return this.read.resource(ctx, resourceId);
+    await this.engagement.bookmark(actor, resourceId, bookmarked);
+    return this.read.resource(ctx, actor, resourceId);
   }
 
   @Mutation(() => LibraryCommentModel, {
@@ -207,10 +221,11 @@ export class LibraryResolver {
   })
   @Allow(Permission.LibraryUse)
   commentOnResource(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @InputArg('input', CommentOnResourceInput) input: CommentOnResourceInput,
   ): Promise<LibraryCommentModel> {
-    return this.engagement.comment(ctx, input);
+    return this.engagement.comment(ctx, actor, input);
   }
 
   @Mutation(() => LibraryResourceModel, {
@@ -219,11 +234,12 @@ export class LibraryResolver {
   })
   @Allow(Permission.LibraryAdopt)
   async adoptTemplate(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @InputArg('input', AdoptTemplateInput) input: AdoptTemplateInput,
   ): Promise<LibraryResourceModel> {
-    await this.engagement.adopt(ctx, input);
-    return this.read.resource(ctx, input.resourceId);
+    await this.engagement.adopt(ctx, actor, input);
+    return this.read.resource(ctx, actor, input.resourceId);
   }
 
   @Query(() => ToolkitConnection, {
@@ -231,6 +247,7 @@ export class LibraryResolver {
   })
   @Allow(Permission.LibraryUse)
   toolkits(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @InputArg('filter', LibraryResourceFilter, { nullable: true }) filter: LibraryResourceFilter | null,
     @Args('sort', { type: () => ResourceSortEnum, nullable: true, defaultValue: ResourceSort.Recent })
@@ -238,31 +255,37 @@ export class LibraryResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Connection<ToolkitModel>> {
-    return this.toolkitsService.toolkits(ctx, filter, sort, pageSize(first), after);
+    return this.toolkitsService.toolkits(ctx, actor, filter, sort, pageSize(first), after);
   }
 
   @Query(() => ToolkitModel)
   @Allow(Permission.LibraryUse)
-  toolkit(@Ctx() ctx: RequestContext, @IdArg('id') id: string): Promise<ToolkitModel> {
-    return this.toolkitsService.toolkit(ctx, id);
+  toolkit(
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+    @IdArg('id') id: string,
+  ): Promise<ToolkitModel> {
+    return this.toolkitsService.toolkit(ctx, actor, id);
   }
 
   @Mutation(() => ToolkitModel, { description: 'A toolkit: a resource of kind TOOLKIT with ordered items.' })
   @Allow(Permission.LibraryPublish)
   async createToolkit(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @InputArg('input', CreateToolkitInput) input: CreateToolkitInput,
   ): Promise<ToolkitModel> {
-    return this.toolkitsService.toolkit(ctx, await this.toolkitsService.create(ctx, input));
+    return this.toolkitsService.toolkit(ctx, actor, await this.toolkitsService.create(ctx, actor, input));
   }
 
   @Mutation(() => ToolkitModel, { description: 'Set the items in this order (add, remove, reorder).' })
   @Allow(Permission.LibraryPublish)
   async updateToolkitItems(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @InputArg('input', UpdateToolkitItemsInput) input: UpdateToolkitItemsInput,
   ): Promise<ToolkitModel> {
-    await this.toolkitsService.updateItems(ctx, input.toolkitId, input.items);
-    return this.toolkitsService.toolkit(ctx, input.toolkitId);
+    await this.toolkitsService.updateItems(ctx, actor, input.toolkitId, input.items);
+    return this.toolkitsService.toolkit(ctx, actor, input.toolkitId);
   }
 }

@@ -1,7 +1,7 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Permission } from '@lantern/shared-domain';
+import { Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, Permission } from '@lantern/shared-domain';
 import { IdArg, InputArg } from '../../common/validation';
-import { Allow, Ctx } from '../../common/auth/decorators';
+import { Allow, Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
 import { SchoolModel, TrustModel } from '../directory/directory.model';
 import { SchoolByIdLoader, TrustByIdLoader } from '../directory/directory.loader';
@@ -27,16 +27,21 @@ export class MembershipsResolver {
   @Mutation(() => MembershipModel, { description: 'Give a person a role in a scope the viewer may assign.' })
   @Allow(Permission.MembershipManage)
   async grantRole(
+    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @InputArg('input', GrantRoleInput) input: GrantRoleInput,
   ): Promise<MembershipModel> {
-    return toMembership(await this.memberships.grant(ctx, input));
+    return toMembership(await this.memberships.grant(ctx, actor, input));
   }
 
   @Mutation(() => Boolean, { description: 'Take a role away.' })
   @Allow(Permission.MembershipManage)
-  async revokeRole(@Ctx() ctx: RequestContext, @IdArg('membershipId') id: string): Promise<boolean> {
-    await this.memberships.revoke(ctx, id);
+  async revokeRole(
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+    @IdArg('membershipId') id: string,
+  ): Promise<boolean> {
+    await this.memberships.revoke(ctx, actor, id);
     return true;
   }
 

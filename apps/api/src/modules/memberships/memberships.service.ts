@@ -61,8 +61,7 @@ export class MembershipsService {
     return repo.save(repo.create({ userId, role, ...scopeColumns(scope), grantedBy }));
   }
 
-  async grant(ctx: RequestContext, input: GrantRoleInput): Promise<MembershipEntity> {
-    const actor = ctx.actor!;
+  async grant(ctx: RequestContext, actor: Actor, input: GrantRoleInput): Promise<MembershipEntity> {
     const scope = await this.directory.scopeFor(input.role, input.trustId, input.schoolId);
     if (!canAssignRole(actor, input.role, scope)) throw Errors.forbidden('give that role there');
     const { membership, publish } = await this.ds.transaction(async (m) => {
@@ -94,8 +93,7 @@ export class MembershipsService {
     return membership;
   }
 
-  async revoke(ctx: RequestContext, membershipId: string): Promise<void> {
-    const actor = ctx.actor!;
+  async revoke(ctx: RequestContext, actor: Actor, membershipId: string): Promise<void> {
     await this.ds.transaction(async (m) => {
       const membership = await m.getRepository(MembershipEntity).findOneBy({ id: membershipId });
       if (!membership) throw Errors.notFound('That role');

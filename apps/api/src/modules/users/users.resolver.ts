@@ -1,8 +1,8 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ErrorCode, Permission, canSeePersonDetails } from '@lantern/shared-domain';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, ErrorCode, Permission, canSeePersonDetails } from '@lantern/shared-domain';
 import { AppError } from '../../common/errors/app-error';
 import { IdArg, InputArg } from '../../common/validation';
-import { Allow, Ctx } from '../../common/auth/decorators';
+import { Allow, Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
 import { Connection, pageSize } from '../../common/pagination/connection';
 import { MembershipModel } from '../memberships/membership.model';
@@ -20,24 +20,32 @@ export class UsersResolver {
   @Query(() => UserConnection, { description: 'People the viewer may see, by name.' })
   @Allow(Permission.PeopleRead)
   people(
-    @Ctx() ctx: RequestContext,
+    @CurrentActor() actor: Actor,
     @InputArg('filter', PeopleFilter, { nullable: true }) filter: PeopleFilter | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 25 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Connection<UserModel>> {
-    return this.users.people(ctx.actor!, filter, pageSize(first), after);
+    return this.users.people(actor, filter, pageSize(first), after);
   }
 
   @Mutation(() => UserModel, { description: 'Deactivate a person: every session of theirs ends at once.' })
   @Allow(Permission.UserDeactivate)
-  deactivateUser(@Ctx() ctx: RequestContext, @IdArg('userId') userId: string): Promise<UserModel> {
-    return this.users.setActive(ctx, userId, false);
+  deactivateUser(
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+    @IdArg('userId') userId: string,
+  ): Promise<UserModel> {
+    return this.users.setActive(ctx, actor, userId, false);
   }
 
   @Mutation(() => UserModel)
   @Allow(Permission.UserDeactivate)
-  reactivateUser(@Ctx() ctx: RequestContext, @IdArg('userId') userId: string): Promise<UserModel> {
-    return this.users.setActive(ctx, userId, true);
+  reactivateUser(
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+    @IdArg('userId') userId: string,
+  ): Promise<UserModel> {
+    return this.users.setActive(ctx, actor, userId, true);
   }
 
   @ResolveField(() => String)

@@ -75,8 +75,7 @@ export class UsersService {
     return toConnection(rows, limit, total, toUser, (u) => encodeCursor(u.displayName.toLowerCase(), u.id));
   }
 
-  async setActive(ctx: RequestContext, userId: string, active: boolean): Promise<UserModel> {
-    const actor = ctx.actor!;
+  async setActive(ctx: RequestContext, actor: Actor, userId: string, active: boolean): Promise<UserModel> {
     const target = await this.memberships.actorOf(userId);
     const user = await this.ds.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user) throw Errors.notFound('That person');
