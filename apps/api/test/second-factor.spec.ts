@@ -270,6 +270,20 @@ describe('second factor', () => {
       await expired.fails(CASE_DATA, undefined, 'SECOND_FACTOR_REQUIRED');
     });
 
+    it('forgets the devices of someone who signs out everywhere', async () => {
+      const email = 'send.lead.magnificat@demo.lantern.test';
+      const first = await t.signedIn(email);
+      await first.ok(ELEVATE, { input: { code: demoCode(), rememberDevice: true } });
+      const device = first.cookie!.split('; ').find((p) => p.startsWith('lantern_device='))!;
+      await first.ok('mutation { signOutEverywhere }');
+      expect(
+        await t.sql('SELECT 1 FROM remembered_devices WHERE user_id = $1', [id.user(email)]),
+      ).toHaveLength(0);
+      const again = await t.signedIn(email);
+      again.cookie = `${again.cookie}; ${device}`;
+      await again.fails(CASE_DATA, undefined, 'SECOND_FACTOR_REQUIRED');
+    });
+
     it('sets the device cookie httpOnly and SameSite=Lax', async () => {
       // The next code: this account used the current one in the test above.
       const c = await t.signedIn('senco.st-josephs-act@demo.lantern.test');

@@ -128,7 +128,11 @@ export class SessionsService {
       .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  /** End every session of a user, except `keepSessionId` when given. Returns how many ended. */
+  /**
+   * End every session of a user, except `keepSessionId` when given, and forget their remembered
+   * devices (signing out everywhere, a new password: a lost device must not skip the second factor
+   * after signing in again). Returns how many sessions ended.
+   */
   async revokeAllForUser(
     userId: string,
     manager: EntityManager = this.ds.manager,
@@ -141,6 +145,7 @@ export class SessionsService {
       .where('user_id = :userId AND revoked_at IS NULL', { userId });
     if (keepSessionId) qb.andWhere('id <> :keep', { keep: keepSessionId });
     const result = await qb.execute();
+    await manager.query('DELETE FROM remembered_devices WHERE user_id = $1', [userId]);
     return result.affected ?? 0;
   }
 }
