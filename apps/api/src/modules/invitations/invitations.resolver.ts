@@ -16,12 +16,15 @@ import { UserByIdLoader } from '../users/users.loader';
 import { toUser } from '../users/user.mapper';
 import { AcceptInvitationInput, InviteInput } from './dto/invitation.input';
 import { InvitationConnection, InvitationModel, InvitationPreviewModel } from './invitation.model';
-import { InvitationsService, toInvitation } from './invitations.service';
+import { InvitationAcceptanceService } from './invitation-acceptance.service';
+import { toInvitation } from './invitation-records';
+import { InvitationsService } from './invitations.service';
 
 @Resolver(() => InvitationModel)
 export class InvitationsResolver {
   constructor(
     private readonly invitations: InvitationsService,
+    private readonly acceptance: InvitationAcceptanceService,
     private readonly auth: AuthService,
   ) {}
 
@@ -45,7 +48,7 @@ export class InvitationsResolver {
   @Public()
   @RateLimit('login')
   invitationPreview(@Args('token') token: string): Promise<InvitationPreviewModel> {
-    return this.invitations.preview(token);
+    return this.acceptance.preview(token);
   }
 
   @Mutation(() => InvitationModel, {
@@ -77,7 +80,7 @@ export class InvitationsResolver {
     @Ctx() ctx: RequestContext,
     @InputArg('input', AcceptInvitationInput) input: AcceptInvitationInput,
   ): Promise<ViewerModel> {
-    const userId = await this.invitations.accept(ctx, input);
+    const userId = await this.acceptance.accept(ctx, input);
     await this.auth.startSession(ctx, userId);
     return viewerOf(ctx);
   }

@@ -1,63 +1,35 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource } from 'typeorm';
 import {
   Actor,
   AuditAction,
-  ErrorCode,
   INVITATION_TTL_DAYS,
-  NotificationKind,
-  NAME_MAX_LENGTH,
   Permission,
   ROLE_LABEL,
-  Scope,
-  ScopeKind,
   canAssignRole,
   isEmail,
   normaliseEmail,
-  passwordProblem,
   reachOf,
 } from '@lantern/shared-domain';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/context/request-context';
-import { AppError, Errors } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { InvitationStatus } from '../../common/graphql/enums';
 import { Connection, decodeCursor, encodeCursor, toConnection } from '../../common/pagination/connection';
 import { AuditService } from '../audit/audit.service';
 import { DirectoryService } from '../directory/directory.service';
 import { MailService } from '../mail/mail.service';
-import { NotificationsService, Publish } from '../notifications/notifications.service';
 import { MembershipsService, auditScope, scopeColumns } from '../memberships/memberships.service';
-import { PasswordService } from '../auth/password.service';
 import { hashToken } from '../sessions/sessions.service';
 import { UserEntity } from '../users/user.entity';
-import { AcceptInvitationInput, InviteInput } from './dto/invitation.input';
+import { InviteInput } from './dto/invitation.input';
 import { InvitationEntity } from './invitation.entity';
-import { InvitationModel, InvitationPreviewModel } from './invitation.model';
+import { InvitationModel } from './invitation.model';
+import { invitationScope, statusOf, toInvitation } from './invitation-records';
 
-const INVALID =
-  'This invitation link has expired or has already been used. Ask the person who invited you to send a new one.';
-
-export function statusOf(i: InvitationEntity, now = new Date()): InvitationStatus {
-  if (i.revokedAt) return InvitationStatus.REVOKED;
-  if (i.acceptedAt) return InvitationStatus.ACCEPTED;
-  if (i.expiresAt <= now) return InvitationStatus.EXPIRED;
-  return InvitationStatus.PENDING;
-}
-
-export const toInvitation = (i: InvitationEntity): InvitationModel => ({
-  id: i.id,
-  email: i.email,
-  role: i.role,
-  status: statusOf(i),
-  expiresAt: i.expiresAt,
-  createdAt: i.createdAt,
-  trustId: i.trustId,
-  schoolId: i.schoolId,
-  invitedById: i.invitedBy,
-});
-
+/** Sending, revoking and listing invitations (accepting one: InvitationAcceptanceService). */
 @Injectable()
 export class InvitationsService {
   constructor(
@@ -65,10 +37,8 @@ export class InvitationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly directory: DirectoryService,
     private readonly memberships: MembershipsService,
-    private readonly passwords: PasswordService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
   ) {}
 
   async invite(ctx: RequestContext, actor: Actor, input: InviteInput): Promise<InvitationEntity> {
@@ -139,7 +109,7 @@ export class InvitationsService {
     return this.ds.transaction(async (m) => {
       const inv = await m.getRepository(InvitationEntity).findOneBy({ id });
       if (!inv) throw Errors.notFound('That invitation');
-      const scope = await this.scopeOf(inv, m);
+      const scope = await invitationScope(inv, m);
       if (!canAssignRole(actor, inv.role, scope)) throw Errors.forbidden('revoke that invitation');
       if (statusOf(inv) !== InvitationStatus.PENDING) {
         throw Errors.conflict('Only a pending invitation can be revoked.');
@@ -212,99 +182,5 @@ export class InvitationsService {
     return toConnection(rows, limit, total, toInvitation, (r) =>
       encodeCursor(r.createdAt.toISOString(), r.id),
     );
-  }
-
-  async preview(token: string): Promise<InvitationPreviewModel> {
-    const inv = await this.findUsable(token);
-    const rows: Array<{ trust: string | null; school: string | null }> = await this.ds.query(
-      `SELECT COALESCE(t.name, st.name) AS trust, s.name AS school
-         FROM invitations i LEFT JOIN trusts t ON t.id = i.trust_id
-         LEFT JOIN schools s ON s.id = i.school_id LEFT JOIN trusts st ON st.id = s.trust_id
-        WHERE i.id = $1`,
-      [inv.id],
-    );
-    return {
-      email: inv.email,
-      role: inv.role,
-      trustName: rows[0]?.trust ?? null,
-      schoolName: rows[0]?.school ?? null,
-      expiresAt: inv.expiresAt,
-    };
-  }
-
-  /** Create the account, grant the role and mark the invitation used, all or nothing. Returns the new user id. */
-  async accept(ctx: RequestContext, input: AcceptInvitationInput): Promise<string> {
-    const name = input.displayName.trim().replace(/\s+/g, ' ');
-    if (!name || name.length > NAME_MAX_LENGTH) {
-      throw Errors.badInput('Enter your name.', { displayName: 'Enter your name' });
-    }
-    const inv = await this.findUsable(input.token);
-    const problem = passwordProblem(input.password, [inv.email.split('@')[0] ?? '', name]);
-    if (problem) throw new AppError(ErrorCode.WeakPassword, problem, { password: problem });
-    const passwordHash = await this.passwords.hash(input.password);
-    const scope = await this.scopeOf(inv);
-    const where = await this.memberships.describeScope(scope);
-    const { userId, publish } = await this.ds.transaction(async (m) => {
-      const locked: InvitationEntity[] = await m.query(
-        `SELECT id FROM invitations WHERE id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-         FOR UPDATE`,
-        [inv.id],
-      );
-      if (!locked.length) throw new AppError(ErrorCode.InvitationInvalid, INVALID);
-      if (await m.getRepository(UserEntity).findOneBy({ email: inv.email })) {
-        throw Errors.conflict(`${inv.email} already has a Lantern account. Sign in instead.`);
-      }
-      const users = m.getRepository(UserEntity);
-      const user = await users.save(users.create({ email: inv.email, displayName: name, passwordHash }));
-      await this.memberships.insertGrant(m, user.id, inv.role, scope, inv.invitedBy);
-      await m
-        .getRepository(InvitationEntity)
-        .update({ id: inv.id }, { acceptedAt: new Date(), acceptedUserId: user.id });
-      await this.audit.record(
-        {
-          actorUserId: user.id,
-          actorLabel: name,
-          action: AuditAction.InvitationAccepted,
-          summary: `${name} (${inv.email}) accepted the invitation as ${ROLE_LABEL[inv.role]}${where}`,
-          ip: ctx.ip,
-          targetType: 'invitation',
-          targetId: inv.id,
-          ...auditScope(scope),
-        },
-        m,
-      );
-      let publish: Publish = async () => undefined;
-      if (inv.invitedBy) {
-        publish = await this.notifications.notify(m, {
-          recipientId: inv.invitedBy,
-          kind: NotificationKind.InvitationAccepted,
-          title: `${name} accepted your invitation`,
-          body: `${inv.email} joined as ${ROLE_LABEL[inv.role]}${where}.`,
-          link: '/admin/people',
-        });
-      }
-      return { userId: user.id, publish };
-    });
-    await publish();
-    return userId;
-  }
-
-  private async findUsable(token: string): Promise<InvitationEntity> {
-    const inv =
-      token && token.length <= 100
-        ? await this.ds.getRepository(InvitationEntity).findOneBy({ tokenHash: hashToken(token) })
-        : null;
-    if (!inv || statusOf(inv) !== InvitationStatus.PENDING)
-      throw new AppError(ErrorCode.InvitationInvalid, INVALID);
-    return inv;
-  }
-
-  private async scopeOf(inv: InvitationEntity, m: EntityManager = this.ds.manager): Promise<Scope> {
-    if (inv.schoolId) {
-      const rows = await m.query('SELECT trust_id FROM schools WHERE id = $1', [inv.schoolId]);
-      return { kind: ScopeKind.School, trustId: rows[0].trust_id, schoolId: inv.schoolId };
-    }
-    if (inv.trustId) return { kind: ScopeKind.Trust, trustId: inv.trustId };
-    return { kind: ScopeKind.Network };
   }
 }
