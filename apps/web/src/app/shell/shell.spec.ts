@@ -23,24 +23,29 @@ function navLinks(el: HTMLElement): string[] {
 }
 
 describe('Shell', () => {
-  it('shows a SENCO only the directory', async () => {
+  it('shows someone with no feature permission the directory and their actions', async () => {
     const { el } = await render(['directory.read']);
-    expect(navLinks(el)).toEqual(['Directory']);
+    expect(navLinks(el)).toEqual(['Directory', 'My actions']);
   });
 
   it('shows every feature to someone holding every permission', async () => {
     const { el } = await render(ALL_PERMISSIONS);
-    expect(navLinks(el)).toEqual(['Directory', 'People', 'Invitations', 'Audit trail']);
+    expect(navLinks(el)).toEqual(['Directory', 'My actions', 'People', 'Invitations', 'Audit trail']);
   });
 
   it('shows the forum to people who may use it', async () => {
     const { el } = await render(['directory.read', 'forum.use']);
-    expect(navLinks(el)).toEqual(['Directory', 'Forum']);
+    expect(navLinks(el)).toEqual(['Directory', 'Forum', 'My actions']);
+  });
+
+  it('shows the caseload and EHCP drafts to people who read case data', async () => {
+    const { el } = await render(['directory.read', 'case.data']);
+    expect(navLinks(el)).toEqual(['Directory', 'Caseload', 'EHCP drafts', 'My actions']);
   });
 
   it('shows only the features whose permission the viewer holds', async () => {
     const { el } = await render(['directory.read', 'audit.read']);
-    expect(navLinks(el)).toEqual(['Directory', 'Audit trail']);
+    expect(navLinks(el)).toEqual(['Directory', 'My actions', 'Audit trail']);
   });
 
   it('has a skip link to the main content, the Lantern name and an account menu button', async () => {

@@ -7,6 +7,12 @@ import { settle } from '../../../testing/fake-socket';
 import { ActionsPage } from './actions.page';
 import { type MyAction, MyActions, type MyActionsPage } from './my-actions';
 
+/** The value, or a failed test saying it is missing. */
+function must<T>(value: T | null | undefined, what = 'element'): T {
+  if (value === null || value === undefined) throw new Error(`missing ${what}`);
+  return value;
+}
+
 function action(id: string, over: Partial<MyAction> = {}): MyAction {
   return {
     id,
@@ -35,9 +41,7 @@ const page = (nodes: MyAction[], hiddenCaseActions = 0): MyActionsPage => ({
 
 async function render(url: string, pages: Array<(open: boolean) => MyActionsPage>) {
   let call = 0;
-  const list = vi.fn(async (open: boolean, _offset: number) =>
-    pages[Math.min(call++, pages.length - 1)]!(open),
-  );
+  const list = vi.fn(async (open: boolean) => must(pages[Math.min(call++, pages.length - 1)])(open));
   const setStatus = vi.fn(async (id: string, status: ActionStatus) =>
     action(id, { status, dueState: ActionDueState.Closed, closedAt: '2026-03-02T10:00:00Z' }),
   );
@@ -62,10 +66,7 @@ async function render(url: string, pages: Array<(open: boolean) => MyActionsPage
   await stable();
   const el = () => harness.routeNativeElement as HTMLElement;
   const text = (node: Element | null | undefined) =>
-    node?.textContent
-      ?.replace(/\s+/g, ' ')
-      .replace(/ ,/g, ',')
-      .trim();
+    node?.textContent?.replace(/\s+/g, ' ').replace(/ ,/g, ',').trim();
   const button = (name: string) =>
     Array.from(el().querySelectorAll('button')).find((b) => text(b)?.startsWith(name));
   return { el, list, setStatus, unlockCaseData, announce, stable, text, button };
@@ -92,13 +93,13 @@ describe('My actions', () => {
       'Due soon, due 12 March 2026',
       'Due 20 April 2026',
     ]);
-    expect(items[0]!.querySelector('a')?.getAttribute('href')).toBe('/caseload/cases/c-ab');
-    expect(text(items[0]!.querySelector('a'))).toBe('Case AB Y4');
+    expect(must(items[0]).querySelector('a')?.getAttribute('href')).toBe('/caseload/cases/c-ab');
+    expect(text(must(items[0]).querySelector('a'))).toBe('Case AB Y4');
     // Only actions the viewer may change have the button.
-    expect(items[3]!.querySelector('button')).toBeNull();
+    expect(must(items[3]).querySelector('button')).toBeNull();
     expect(text(el().querySelector('.count'))).toBe('4 open actions');
 
-    button('Mark done: Action ab')!.click();
+    must(button('Mark done: Action ab')).click();
     await stable();
     expect(setStatus).toHaveBeenCalledWith('ab', ActionStatus.Done);
     expect(el().querySelectorAll('li.action')).toHaveLength(3);
@@ -126,7 +127,7 @@ describe('My actions', () => {
       '2 case actions are hidden until you enter your code',
     );
     expect(text(el().querySelector('lan-empty-state'))).toContain('Nothing to do');
-    button('Enter your code')!.click();
+    must(button('Enter your code')).click();
     await stable();
     expect(unlockCaseData).toHaveBeenCalled();
     expect(list).toHaveBeenCalledTimes(2);

@@ -5,6 +5,12 @@ import { PersonalDataCheck } from '@lantern/web-ui';
 import { settle } from '../../../testing/fake-socket';
 import { CaseForm, type CaseFormValue } from './case-form';
 
+/** The value, or a failed test saying it is missing. */
+function must<T>(value: T | null | undefined, what = 'element'): T {
+  if (value === null || value === undefined) throw new Error(`missing ${what}`);
+  return value;
+}
+
 async function render(
   save: (value: CaseFormValue) => Promise<unknown> = async () => undefined,
   initial: CaseFormValue | null = null,
@@ -36,7 +42,7 @@ async function render(
   };
   await stable();
   const el = fixture.nativeElement as HTMLElement;
-  const byId = <T extends HTMLElement>(id: string) => el.querySelector<T>(`#${id}`)!;
+  const byId = <T extends HTMLElement>(id: string) => must(el.querySelector<T>(`#${id}`), `#${id}`);
   const type = async (id: string, value: string) => {
     const input = byId<HTMLInputElement | HTMLSelectElement>(id);
     input.value = value;
@@ -44,14 +50,17 @@ async function render(
     await stable();
   };
   const radio = async (value: string) => {
-    const input = Array.from(el.querySelectorAll<HTMLInputElement>('mat-radio-button input')).find(
-      (i) => i.value === value,
-    )!;
+    const input = must(
+      Array.from(el.querySelectorAll<HTMLInputElement>('mat-radio-button input')).find(
+        (i) => i.value === value,
+      ),
+      value,
+    );
     input.click();
     await stable();
   };
   const submit = async () => {
-    el.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    must(el.querySelector<HTMLButtonElement>('button[type="submit"]')).click();
     await stable();
   };
   const summary = () =>
@@ -149,11 +158,11 @@ describe('CaseForm', () => {
     await fillValid();
     byId<HTMLInputElement>(`case-concern-${CaseConcern.AppealTribunal}-input`).click();
     await type('case-reference', 'JS Y4');
-    const date = el.querySelector<HTMLInputElement>('.concern-detail input[type="date"]')!;
+    const date = must(el.querySelector<HTMLInputElement>('.concern-detail input[type="date"]'));
     date.value = '2026-05-01';
     date.dispatchEvent(new Event('input'));
     await submit();
-    expect(saveSpy.mock.calls[0]![0].concerns).toEqual([
+    expect(must(saveSpy.mock.calls[0])[0].concerns).toEqual([
       { kind: CaseConcern.AppealTribunal, dueOn: '2026-05-01', note: null },
     ]);
     expect(saved).toHaveBeenCalled();

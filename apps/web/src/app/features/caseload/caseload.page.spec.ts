@@ -8,6 +8,12 @@ import { type CaseSchool, type CaseSummary, CaseloadData } from './caseload-data
 import type { CaseListQuery } from './caseload-model';
 import { CaseloadPage } from './caseload.page';
 
+/** The value, or a failed test saying it is missing. */
+function must<T>(value: T | null | undefined, what = 'element'): T {
+  if (value === null || value === undefined) throw new Error(`missing ${what}`);
+  return value;
+}
+
 const HF: CaseSchool = {
   id: 's-hf',
   name: 'Holy Family Primary',
@@ -74,7 +80,7 @@ async function render(url: string, schools: CaseSchool[] = [HF], cases: CaseSumm
   };
   await stable();
   const el = () => harness.routeNativeElement as HTMLElement;
-  const select = (name: string) => el().querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
+  const select = (name: string) => must(el().querySelector<HTMLSelectElement>(`select[name="${name}"]`));
   return { harness, el, select, list, stable, router: TestBed.inject(Router) };
 }
 
@@ -93,10 +99,10 @@ describe('Caseload list', () => {
       'EF Y4',
     ]);
     expect(rows.map((r) => cellText(r, 'Attention'))).toEqual(['Overdue: 2 actions', 'Due soon', 'None']);
-    expect(cellText(rows[0]!, 'Actions')).toBe('3 open, 2 overdue');
-    expect(cellText(rows[1]!, 'Concerns')).toBe('Appeal or tribunal, 12 March 2026');
-    expect(cellText(rows[1]!, 'Needs')).toBe('SLCN, then SEMH');
-    expect(rows[2]!.querySelector('th')?.textContent).toContain('Monitoring');
+    expect(cellText(must(rows[0]), 'Actions')).toBe('3 open, 2 overdue');
+    expect(cellText(must(rows[1]), 'Concerns')).toBe('Appeal or tribunal, 12 March 2026');
+    expect(cellText(must(rows[1]), 'Needs')).toBe('SLCN, then SEMH');
+    expect(must(rows[2]).querySelector('th')?.textContent).toContain('Monitoring');
     expect(el().querySelector('.count')?.textContent).toContain('3 cases open or being monitored');
     const links = Array.from(el().querySelectorAll('a')).map((a) => [
       a.textContent?.trim(),
@@ -120,7 +126,7 @@ describe('Caseload list', () => {
     select('status').value = CaseStatus.Monitoring;
     select('year').value = '4';
     select('sort').value = CaseSort.Reference;
-    el().querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    must(el().querySelector<HTMLButtonElement>('button[type="submit"]')).click();
     await stable();
     expect(router.url).toBe('/caseload?school=s-hf&status=MONITORING&need=SEMH&year=4&sort=REFERENCE');
     expect(list).toHaveBeenLastCalledWith('s-hf', {
@@ -136,9 +142,9 @@ describe('Caseload list', () => {
     // The choices come back from the URL (a bookmark, Back).
     expect(select('need').value).toBe(SenNeed.SEMH);
 
-    const clear = Array.from(el().querySelectorAll('button')).find(
-      (b) => b.textContent?.trim() === 'Clear filters',
-    )!;
+    const clear = must(
+      Array.from(el().querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Clear filters'),
+    );
     clear.click();
     await stable();
     expect(router.url).toBe('/caseload?school=s-hf&sort=REFERENCE');
