@@ -1,23 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, AuditAction, NotificationKind } from '@lantern/shared-domain';
+import { Actor, AuditAction } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
-import { markdownToText, mentionsIn, renderMarkdown } from '../../common/markdown/render-markdown';
+import { mentionsIn, renderMarkdown } from '../../common/markdown/render-markdown';
 import { AuditService } from '../audit/audit.service';
-import { NotificationsService, Publish } from '../notifications/notifications.service';
+import { Publish } from '../notifications/notifications.service';
 import { ForumAccessService } from './forum-access.service';
-import { ForumCategoryEntity, ForumReplyEntity, ForumThreadEntity } from './forum.entity';
+import { ForumReplyEntity, ForumThreadEntity } from './forum.entity';
 import { CreateThreadInput, ReplyInput } from './dto/post.input';
 import { PersonalDataService } from '../../common/personal-data/personal-data.service';
-import { ForumEngagementService } from './forum-engagement.service';
 import { ForumLiveService } from './forum-live.service';
+import { ForumNotifier, Writer } from './forum-notifier.service';
 
 export { threadStream } from './forum-live.service';
 const NOTHING: Publish = async () => undefined;
 /** How a forum override reads in the audit trail. */
 const POSTED = { action: AuditAction.ForumPersonalDataOverride, verb: 'Posted' } as const;
+/** The person writing, as notifications name them. */
+const writerOf = (ctx: RequestContext, actor: Actor): Writer => ({
+  userId: actor.userId,
+  name: ctx.session?.displayName ?? 'Someone',
+});
 const normaliseTags = (tags: string[] | null | undefined) =>
   [...new Set((tags ?? []).map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean))].slice(
     0,
@@ -31,10 +36,9 @@ export class ForumPostsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: ForumAccessService,
     private readonly personalData: PersonalDataService,
-    private readonly notifications: NotificationsService,
     private readonly live: ForumLiveService,
     private readonly audit: AuditService,
-    private readonly engagement: ForumEngagementService,
+    private readonly notifier: ForumNotifier,
   ) {}
 
   async createThread(ctx: RequestContext, actor: Actor, input: CreateThreadInput): Promise<string> {
@@ -67,26 +71,12 @@ export class ForumPostsService {
           { ...POSTED, trustId: category.trustId, targetType: 'forum_thread', targetId: saved.id },
           m,
         );
-        const post = {
+        const publish = await this.notifier.newThread(m, writerOf(ctx, actor), category, input.mentions, {
           anonymous: !!input.anonymous,
           title: saved.title,
           body: input.body,
           threadId: saved.id,
-        };
-        const watchers = await this.notifyCategoryWatchers(ctx, actor, m, category, post);
-        const mentions = await this.notifyMentions(
-          ctx,
-          actor,
-          m,
-          category,
-          input.mentions,
-          watchers.told,
-          post,
-        );
-        const publish: Publish = async () => {
-          await watchers.publish();
-          await mentions();
-        };
+        });
         return { id: saved.id, publish };
       })
       .then(async ({ id, publish }) => {
@@ -103,68 +93,6 @@ export class ForumPostsService {
       [[...new Set(ids)]],
     );
     return rows.map((r) => r.display_name);
-  }
-
-  /** Tell people watching the category about a new thread (only those who may still see it, never the writer). */
-  private async notifyCategoryWatchers(
-    ctx: RequestContext,
-    actor: Actor,
-    m: EntityManager,
-    category: ForumCategoryEntity,
-    post: { anonymous: boolean; title: string; body: string; threadId: string },
-  ): Promise<{ told: Set<string>; publish: Publish }> {
-    const watching = (await this.engagement.categoryWatchers(category.id, m)).filter(
-      (u) => u !== actor.userId,
-    );
-    const told = new Set(await this.access.whoCanSee(watching, category, m));
-    const publishes: Publish[] = [];
-    for (const recipientId of told) {
-      publishes.push(
-        await this.notifications.notify(m, {
-          recipientId,
-          kind: NotificationKind.ForumNewThread,
-          title: `${post.anonymous ? 'Someone (anonymously)' : ctx.session!.displayName} started “${post.title.slice(0, 80)}” in ${category.name}`,
-          body: markdownToText(post.body, 160),
-          link: `/forum/threads/${post.threadId}`,
-        }),
-      );
-    }
-    return {
-      told,
-      publish: async () => {
-        for (const p of publishes) await p();
-      },
-    };
-  }
-
-  /** Tell each mentioned person who may see the category (never twice, never the writer). */
-  private async notifyMentions(
-    ctx: RequestContext,
-    actor: Actor,
-    m: EntityManager,
-    category: ForumCategoryEntity,
-    mentions: string[] | null | undefined,
-    alreadyTold: Set<string>,
-    post: { anonymous: boolean; title: string; body: string; threadId: string; replyId?: string },
-  ): Promise<Publish> {
-    const wanted = [...new Set(mentions ?? [])].filter((u) => u !== actor.userId && !alreadyTold.has(u));
-    const allowed = await this.access.whoCanSee(wanted, category, m);
-    const publishes: Publish[] = [];
-    for (const recipientId of allowed) {
-      publishes.push(
-        await this.notifications.notify(m, {
-          recipientId,
-          kind: NotificationKind.ForumMention,
-          title: `${post.anonymous ? 'Someone (anonymously)' : ctx.session!.displayName} mentioned you in “${post.title.slice(0, 80)}”`,
-          body: markdownToText(post.body, 160),
-          // The reply's own link, so hiding the reply can withdraw its text from this notification.
-          link: `/forum/threads/${post.threadId}${post.replyId ? `?reply=${post.replyId}` : ''}`,
-        }),
-      );
-    }
-    return async () => {
-      for (const p of publishes) await p();
-    };
   }
 
   async reply(ctx: RequestContext, actor: Actor, input: ReplyInput): Promise<string> {
@@ -214,45 +142,22 @@ export class ForumPostsService {
         { type: 'reply', replyId: saved.id, parentId: saved.parentId },
         saved.id,
       );
-      // The person answered, and everyone watching the thread or its category, except the writer.
-      const candidates = [
-        ...new Set([
-          parent?.authorId ?? thread.authorId,
-          ...(await this.engagement.watchers(thread.id, category.id, m)),
-        ]),
-      ];
-      // Only people who may still see the category hear about it (a title alone can say too much).
-      const recipients = new Set(
-        await this.access.whoCanSee(
-          candidates.filter((u) => u !== actor.userId),
-          category,
-          m,
-        ),
-      );
-      const publishes: Publish[] = [];
-      for (const recipientId of recipients) {
-        publishes.push(
-          await this.notifications.notify(m, {
-            recipientId,
-            kind: NotificationKind.ForumReply,
-            title: `${input.anonymous ? 'Someone (anonymously)' : ctx.session!.displayName} replied in “${thread.title.slice(0, 80)}”`,
-            body: markdownToText(input.body, 160),
-            link: `/forum/threads/${thread.id}?reply=${saved.id}`,
-          }),
-        );
-      }
-      publishes.push(
-        await this.notifyMentions(ctx, actor, m, category, input.mentions, recipients, {
+      // The person answered, everyone watching the thread or its category, and the people mentioned.
+      const notify = await this.notifier.newReply(
+        m,
+        writerOf(ctx, actor),
+        thread,
+        category,
+        parent,
+        input.mentions,
+        {
           anonymous: !!input.anonymous,
           title: thread.title,
           body: input.body,
           threadId: thread.id,
           replyId: saved.id,
-        }),
+        },
       );
-      const notify: Publish = async () => {
-        for (const p of publishes) await p();
-      };
       return {
         id: saved.id,
         publish: async () => {
@@ -404,32 +309,11 @@ export class ForumPostsService {
       const pushLive = await this.live.record(m, threadId, { type: 'thread-changed', what: 'accepted' });
       return {
         pushLive,
-        publish: reply && tell ? await this.notifyAccepted(ctx, actor, m, thread, reply) : NOTHING,
+        publish:
+          reply && tell ? await this.notifier.accepted(m, writerOf(ctx, actor), thread, reply) : NOTHING,
       };
     });
     pushLive();
     await publish();
-  }
-
-  /**
-   * Tell the reply's author their answer was accepted (the caller checks it is not the accepter and
-   * that they may still see the category). An asker who posted anonymously stays unnamed.
-   */
-  private notifyAccepted(
-    ctx: RequestContext,
-    actor: Actor,
-    m: EntityManager,
-    thread: ForumThreadEntity,
-    reply: ForumReplyEntity,
-  ): Promise<Publish> {
-    const askerAnonymous = thread.anonymous && thread.authorId === actor.userId;
-    const who = askerAnonymous ? 'The person who asked (anonymously)' : ctx.session!.displayName;
-    return this.notifications.notify(m, {
-      recipientId: reply.authorId,
-      kind: NotificationKind.ForumAnswerAccepted,
-      title: `${who} accepted your reply as the answer to “${thread.title.slice(0, 80)}”`,
-      body: markdownToText(reply.body, 160),
-      link: `/forum/threads/${thread.id}?reply=${reply.id}`,
-    });
   }
 }

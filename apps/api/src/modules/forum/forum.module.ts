@@ -12,6 +12,7 @@ import { ForumEngagementService } from './forum-engagement.service';
 import { ForumModerationService } from './forum-moderation.service';
 import { ForumCategoriesService } from './forum-categories.service';
 import { ForumLiveService } from './forum-live.service';
+import { ForumNotifier } from './forum-notifier.service';
 import {
   ForumCategoryFieldsResolver,
   ForumEngagementResolver,
@@ -30,6 +31,7 @@ import {
     ForumModerationService,
     ForumCategoriesService,
     ForumLiveService,
+    ForumNotifier,
     ForumResolver,
     ForumEngagementResolver,
     ForumThreadFieldsResolver,

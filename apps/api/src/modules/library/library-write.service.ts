@@ -4,7 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   AuditAction,
-  LIBRARY_LIMITS,
   ResourceAudience,
   ResourceStatus,
   ShareScope,
@@ -14,50 +13,23 @@ import {
 } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
 import { Errors } from '../../common/errors/app-error';
-import { renderMarkdown } from '../../common/markdown/render-markdown';
 import { AuditService } from '../audit/audit.service';
 import { Publish } from '../notifications/notifications.service';
 import { CreateResourceInput, UpdateResourceInput } from './dto/resource.input';
-import { LibraryEhcpSectionInput, ResourceFacetsInput } from './dto/resource-content.input';
+import { ResourceFacetsInput } from './dto/resource-content.input';
 import { LibraryAccessService } from './library-access.service';
 import { LibraryNotifier } from './library-notifier.service';
 import { PersonalDataService } from '../../common/personal-data/personal-data.service';
-import { EhcpSectionJson, LibraryResourceEntity, LibraryVersionEntity } from './library.entity';
+import { LibraryResourceEntity, LibraryVersionEntity } from './library.entity';
+import { VersionContent, addVersion, normaliseSections, sameList, sortedEqual } from './library-versions';
 
 /** How a library override reads in the audit trail. */
 const SAVED = { action: AuditAction.LibraryPersonalDataOverride, verb: 'Saved to the library' } as const;
 
-/** The content every version carries in full (a version never depends on another). */
-export interface VersionContent {
-  title: string;
-  summary: string;
-  bodyMd: string;
-  ehcpSections: EhcpSectionJson[] | null;
-  fileIds: string[];
-}
-
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-const sortedEqual = (a: readonly string[], b: readonly string[]) => sameList([...a].sort(), [...b].sort());
-
-function normaliseSections(sections: LibraryEhcpSectionInput[] | null | undefined): EhcpSectionJson[] | null {
-  if (!sections?.length) return null;
-  const keys = sections.map((s) => s.key);
-  if (new Set(keys).size !== keys.length)
-    throw Errors.badInput('Each EHCP section (A to K) may appear only once.', {
-      ehcpSections: 'Repeated section',
-    });
-  return [...sections]
-    .sort((a, b) => a.key.localeCompare(b.key))
-    .map((s) => ({
-      key: s.key,
-      title: s.title.trim(),
-      guidance: s.guidance,
-      prompts: s.prompts.map((p) => p.trim()).filter(Boolean),
-    }));
-}
-
-/** Everything that changes a resource: creation, new versions, restore, status and review. All audited. */
+/**
+ * Creating resources and saving new versions, checked (audience, files, personal data) and audited.
+ * Restoring a version, status and reviews: LibraryLifecycleService.
+ */
 @Injectable()
 export class LibraryWriteService {
   constructor(
@@ -157,42 +129,6 @@ export class LibraryWriteService {
     );
   }
 
-  /** Append version n+1 and point the resource at it (the search vector follows by trigger). */
-  async addVersion(
-    m: EntityManager,
-    r: LibraryResourceEntity,
-    c: VersionContent,
-    authorId: string,
-    changeNote: string,
-    restoredFrom: number | null,
-  ): Promise<LibraryVersionEntity> {
-    const number = r.versionCount + 1;
-    const [v] = await m.query(
-      `INSERT INTO library_resource_versions
-         (resource_id, number, title, summary, body_md, body_html, change_note, author_id, restored_from, ehcp_sections, file_ids)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::uuid[]) RETURNING id`,
-      [
-        r.id,
-        number,
-        c.title,
-        c.summary,
-        c.bodyMd,
-        renderMarkdown(c.bodyMd),
-        changeNote.trim().slice(0, LIBRARY_LIMITS.changeNoteMax),
-        authorId,
-        restoredFrom,
-        c.ehcpSections ? JSON.stringify(c.ehcpSections) : null,
-        c.fileIds,
-      ],
-    );
-    await m.query(
-      `UPDATE library_resources SET current_version_id = $2, version_count = $3, title = $4, summary = $5, updated_at = now()
-        WHERE id = $1`,
-      [r.id, v.id, number, c.title, c.summary],
-    );
-    return await m.getRepository(LibraryVersionEntity).findOneByOrFail({ id: v.id as string });
-  }
-
   /** `extra` runs in the same transaction once the resource exists (toolkit items). */
   async create(
     ctx: RequestContext,
@@ -246,7 +182,7 @@ export class LibraryWriteService {
         ],
       );
       const r = await m.getRepository(LibraryResourceEntity).findOneByOrFail({ id: row.id as string });
-      await this.addVersion(m, r, content, actor.userId, input.changeNote?.trim() || 'First version', null);
+      await addVersion(m, r, content, actor.userId, input.changeNote?.trim() || 'First version', null);
       await this.checkText(ctx, content, input.personalDataOverride, r, m, input.changeNote);
       if (extra) await extra(m, r);
       await this.audit.recordFor(
@@ -311,7 +247,7 @@ export class LibraryWriteService {
       let publish: Publish = async () => undefined;
       if (contentChanged) {
         await this.checkFiles(actor, content.fileIds, r.id, m);
-        const v = await this.addVersion(m, r, content, actor.userId, input.changeNote, null);
+        const v = await addVersion(m, r, content, actor.userId, input.changeNote, null);
         await this.checkText(ctx, content, input.personalDataOverride, r, m, input.changeNote);
         publish = await this.notifier.newVersion(m, ctx, actor, r, v);
       }
@@ -332,121 +268,5 @@ export class LibraryWriteService {
       return publish;
     });
     await publish();
-  }
-
-  /** An old version's content becomes the newest version; nothing is removed. */
-  async restore(
-    ctx: RequestContext,
-    actor: Actor,
-    resourceId: string,
-    number: number,
-    changeNote: string | null,
-  ): Promise<void> {
-    const publish = await this.ds.transaction(async (m) => {
-      const r = await this.access.managed(actor, resourceId, m, 'restore versions of this resource');
-      const old = await m.getRepository(LibraryVersionEntity).findOneBy({ resourceId, number });
-      if (!old) throw Errors.notFound(`Version ${number}`);
-      if (number === r.versionCount) throw Errors.badInput('That is already the newest version.');
-      const v = await this.addVersion(
-        m,
-        r,
-        {
-          title: old.title,
-          summary: old.summary,
-          bodyMd: old.bodyMd,
-          ehcpSections: old.ehcpSections,
-          fileIds: old.fileIds,
-        },
-        actor.userId,
-        changeNote?.trim() || `Restored from version ${number}`,
-        number,
-      );
-      await this.audit.recordFor(
-        ctx,
-        {
-          action: AuditAction.LibraryVersionRestored,
-          summary: `Restored version ${number} of “${old.title.slice(0, 120)}” as version ${v.number}`,
-          targetType: 'library_resource',
-          targetId: r.id,
-          trustId: r.trustId,
-          schoolId: r.schoolId,
-        },
-        m,
-      );
-      return this.notifier.newVersion(m, ctx, actor, r, v);
-    });
-    await publish();
-  }
-
-  async setStatus(
-    ctx: RequestContext,
-    actor: Actor,
-    resourceId: string,
-    status: ResourceStatus,
-  ): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const r = await this.access.managed(actor, resourceId, m, 'change the status of this resource');
-      if (r.status === status) return;
-      if (status === ResourceStatus.Draft && r.adoptionCount > 0)
-        throw Errors.conflict(
-          'Trusts have adopted this resource: archive it instead of returning it to draft.',
-        );
-      await m.query(
-        'UPDATE library_resources SET status = $2, updated_at = now(), review_due_at = COALESCE(review_due_at, $3) WHERE id = $1',
-        [r.id, status, nextReviewDue(new Date())],
-      );
-      await this.audit.recordFor(
-        ctx,
-        {
-          action: AuditAction.LibraryStatusChanged,
-          summary: `Changed “${r.title.slice(0, 120)}” from ${r.status.toLowerCase()} to ${status.toLowerCase()}`,
-          targetType: 'library_resource',
-          targetId: r.id,
-          trustId: r.trustId,
-          schoolId: r.schoolId,
-        },
-        m,
-      );
-    });
-  }
-
-  /** Record a review now and set the next review date (default 12 months). */
-  async markReviewed(
-    ctx: RequestContext,
-    actor: Actor,
-    resourceId: string,
-    months: number | null,
-  ): Promise<void> {
-    const interval = months ?? LIBRARY_LIMITS.reviewIntervalMonths;
-    if (!Number.isInteger(interval) || interval < 1 || interval > LIBRARY_LIMITS.reviewIntervalMaxMonths)
-      throw Errors.badInput(
-        `Choose the next review between 1 and ${LIBRARY_LIMITS.reviewIntervalMaxMonths} months away.`,
-        {
-          months: 'Out of range',
-        },
-      );
-    await this.ds.transaction(async (m) => {
-      const r = await this.access.managed(actor, resourceId, m, 'mark this resource as reviewed');
-      if (r.status === ResourceStatus.Archived)
-        throw Errors.conflict('An archived resource is not reviewed. Publish it again first.');
-      const now = new Date();
-      await m.query(
-        `UPDATE library_resources SET last_reviewed_at = $2, last_reviewed_by = $3, review_due_at = $4, review_notified_at = NULL
-          WHERE id = $1`,
-        [r.id, now, actor.userId, nextReviewDue(now, interval)],
-      );
-      await this.audit.recordFor(
-        ctx,
-        {
-          action: AuditAction.LibraryReviewed,
-          summary: `Reviewed “${r.title.slice(0, 120)}”; next review in ${interval} month${interval === 1 ? '' : 's'}`,
-          targetType: 'library_resource',
-          targetId: r.id,
-          trustId: r.trustId,
-          schoolId: r.schoolId,
-        },
-        m,
-      );
-    });
   }
 }

@@ -15,6 +15,7 @@ import { LibraryNotifier } from './library-notifier.service';
 import { LibraryReadService } from './library-read.service';
 import { LibraryToolkitsService } from './library-toolkits.service';
 import { LibrarySharingService } from './library-sharing.service';
+import { LibraryLifecycleService } from './library-lifecycle.service';
 import { LibraryWriteService } from './library-write.service';
 import { LIBRARY_LOADERS } from './library.loader';
 import { LibraryResolver } from './library.resolver';
@@ -26,6 +27,7 @@ import { LibraryResolver } from './library.resolver';
     LibraryAccessService,
     LibraryReadService,
     LibraryWriteService,
+    LibraryLifecycleService,
     LibrarySharingService,
     LibraryEngagementService,
     LibraryToolkitsService,

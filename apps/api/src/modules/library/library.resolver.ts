@@ -14,6 +14,7 @@ import { LibraryReadService } from './library-read.service';
 import { LibraryToolkitsService } from './library-toolkits.service';
 import { ChangeResourceSharingInput } from './dto/resource-sharing.input';
 import { LibrarySharingService } from './library-sharing.service';
+import { LibraryLifecycleService } from './library-lifecycle.service';
 import { LibraryWriteService } from './library-write.service';
 import {
   LibraryCommentConnection,
@@ -35,6 +36,7 @@ export class LibraryResolver {
   constructor(
     private readonly read: LibraryReadService,
     private readonly write: LibraryWriteService,
+    private readonly lifecycle: LibraryLifecycleService,
     private readonly sharing: LibrarySharingService,
     private readonly engagement: LibraryEngagementService,
     private readonly toolkitsService: LibraryToolkitsService,
@@ -160,7 +162,7 @@ export class LibraryResolver {
     @Args('number', { type: () => Int }) number: number,
     @Args('changeNote', { type: () => String, nullable: true }) changeNote: string | null,
   ): Promise<LibraryResourceModel> {
-    await this.write.restore(ctx, actor, resourceId, number, changeNote);
+    await this.lifecycle.restore(ctx, actor, resourceId, number, changeNote);
     return this.read.resource(ctx, actor, resourceId);
   }
 
@@ -172,7 +174,7 @@ export class LibraryResolver {
     @IdArg('resourceId') resourceId: string,
     @Args('status', { type: () => ResourceStatusEnum }) status: ResourceStatus,
   ): Promise<LibraryResourceModel> {
-    await this.write.setStatus(ctx, actor, resourceId, status);
+    await this.lifecycle.setStatus(ctx, actor, resourceId, status);
     return this.read.resource(ctx, actor, resourceId);
   }
 
@@ -186,7 +188,7 @@ export class LibraryResolver {
     @IdArg('resourceId') resourceId: string,
     @Args('months', { type: () => Int, nullable: true }) months: number | null,
   ): Promise<LibraryResourceModel> {
-    await this.write.markReviewed(ctx, actor, resourceId, months);
+    await this.lifecycle.markReviewed(ctx, actor, resourceId, months);
     return this.read.resource(ctx, actor, resourceId);
   }
 
