@@ -105,7 +105,11 @@ export class CasePage {
 
   constructor() {
     const saved = this.status();
-    if (saved) void this.announcer.announce(saved, 'polite');
+    if (saved) {
+      void this.announcer.announce(saved, 'polite');
+      // Said once: a reload or coming Back to this page does not say it again.
+      history.replaceState({ ...(history.state as object), saved: undefined }, '');
+    }
     effect(() => {
       const id = this.id();
       untracked(() => void this.load(id));
