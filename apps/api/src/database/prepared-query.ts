@@ -51,6 +51,7 @@ export function entityFromRow<E extends ObjectLiteral>(
 ): E {
   const metadata = ds.getMetadata(target);
   const entity = metadata.create() as Record<string, unknown>;
-  for (const c of metadata.columns) if (c.isSelect) entity[c.propertyName] = row[`${alias}_${c.databaseName}`];
+  for (const c of metadata.columns)
+    if (c.isSelect) entity[c.propertyName] = row[`${alias}_${c.databaseName}`];
   return entity as E;
 }

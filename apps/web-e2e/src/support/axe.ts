@@ -14,7 +14,7 @@ export const WCAG_TAGS: readonly string[] = [
 
 const AXE_SCRIPT = require.resolve('axe-core/axe.min.js');
 
-interface Violation {
+export interface Violation {
   id: string;
   impact: string | null;
   help: string;
@@ -24,6 +24,14 @@ interface Violation {
 
 /** Runs axe on the page as it is now and fails with a readable list of every violation. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  if (violations.length > 0) {
+    throw new Error(formatViolations(page.url(), violations));
+  }
+}
+
+/** Runs axe on the page as it is now (once it has settled) and returns every violation. */
+export async function axeViolations(page: Page): Promise<Violation[]> {
   // Let data requests and entry animations settle; long-lived connections must not block us.
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
 
@@ -51,14 +59,12 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     },
     [...WCAG_TAGS],
   );
-
-  if (violations.length > 0) {
-    throw new Error(formatViolations(page.url(), violations));
-  }
+  return violations;
 }
 
-function formatViolations(url: string, violations: Violation[]): string {
-  const lines = [`${violations.length} accessibility violation(s) (axe, WCAG 2.0-2.2 A/AA) on ${url}:`];
+/** A readable list of violations found on `where` (a URL, or a route and role). */
+export function formatViolations(where: string, violations: Violation[]): string {
+  const lines = [`${violations.length} accessibility violation(s) (axe, WCAG 2.0-2.2 A/AA) on ${where}:`];
   for (const violation of violations) {
     lines.push(
       '',

@@ -1,8 +1,10 @@
 export { DEMO, DEMO_PASSWORD, signIn, signInForm } from './accounts';
-export { expectNoAxeViolations, WCAG_TAGS } from './axe';
+export { axeViolations, expectNoAxeViolations, formatViolations, WCAG_TAGS } from './axe';
 export { newPage } from './browser';
 export { invitationLinkFor, passwordResetLinkFor } from './outbox';
-export { ROUTES } from './routes';
+export { APP_ROUTES, pathWith, recordKindsOf, ROUTES, routesFor } from './routes';
+export type { AppRoute, Audience, RecordKind } from './routes';
+export { gql, permissionsOf, recordsFor } from './records';
 export { baseUrl } from './server-state';
 export { chooseOption, heading, waitForHeading } from './page';
 export { DEMO_TOTP_SECRET, elevate, signInElevated, totpCode, nextTotpCode } from './second-factor';

@@ -96,6 +96,8 @@ let nextId = 0;
       width: 100%;
     }
     .preview {
+      /* A grid item may shrink below its content: a wide table then scrolls in its own box. */
+      min-width: 0;
       min-height: 8rem;
       padding: 0 1rem 0.5rem;
       border: 1px dashed var(--mat-sys-outline);

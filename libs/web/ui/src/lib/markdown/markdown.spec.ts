@@ -84,6 +84,19 @@ describe('markdown (forum posts, library text, case notes)', () => {
     expect(el.querySelector('mark.lan-pd')?.textContent).toBe('01268 555 012');
   });
 
+  it('puts a table in a box that scrolls on its own, reachable with the keyboard and named', () => {
+    const el = dom(
+      renderPreview(
+        '| Need area | Provision | Group size | Staff |\n| --- | --- | --- | --- |\n| C&L | Reading | 1:1 | TA |',
+      ),
+    );
+    const box = el.querySelector('div.lan-table-scroll');
+    expect(box?.querySelector('table')).not.toBeNull();
+    expect(box?.getAttribute('role')).toBe('region');
+    expect(box?.getAttribute('tabindex')).toBe('0');
+    expect(box?.getAttribute('aria-label')).toBe('Table: Need area, Provision, Group size, …');
+  });
+
   it('keeps only <mark> in search snippets', () => {
     const el = dom(sanitizeSnippet('an <mark>annual</mark> review <img src=x onerror=alert(1)><b>x</b>'));
     expect(el.querySelectorAll('mark')).toHaveLength(1);

@@ -70,6 +70,7 @@ export function sanitizePostHtml(html: string, options: SanitizeOptions = {}): s
     if (!SAFE_HREF.test(href)) a.removeAttribute('href');
     a.setAttribute('rel', MARKDOWN_ALLOW_LIST.linkRel);
   }
+  for (const table of Array.from(body.querySelectorAll('table'))) scrollOnItsOwn(table);
   const highlights = options.highlights ?? [];
   if (highlights.length) highlightText(body, highlights);
   return body.innerHTML;
@@ -83,6 +84,25 @@ export function renderPreview(source: string, highlights: readonly string[] = []
 /** Search snippets: text with <mark> around the matches, nothing else. */
 export function sanitizeSnippet(html: string): string {
   return purify().sanitize(html, { ALLOWED_TAGS: ['mark'], ALLOWED_ATTR: [] }) as string;
+}
+
+/**
+ * A wide table scrolls sideways in a box of its own, never the page (WCAG 1.4.10 reflow, at 320 CSS
+ * pixels): the box is reached with the keyboard (so it can be scrolled without a mouse) and named
+ * after the table's first column headings.
+ */
+function scrollOnItsOwn(table: HTMLTableElement): void {
+  const box = table.ownerDocument.createElement('div');
+  box.className = 'lan-table-scroll';
+  box.setAttribute('role', 'region');
+  box.setAttribute('tabindex', '0');
+  const headings = Array.from(table.querySelectorAll('th'))
+    .map((th) => th.textContent?.trim() ?? '')
+    .filter((text) => text.length > 0);
+  const named = headings.slice(0, 3).join(', ') + (headings.length > 3 ? ', …' : '');
+  box.setAttribute('aria-label', named ? `Table: ${named}` : 'Table');
+  table.replaceWith(box);
+  box.append(table);
 }
 
 /** Wrap each occurrence of the given strings in text nodes with <mark class="lan-pd">. */
