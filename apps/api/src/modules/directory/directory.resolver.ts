@@ -1,4 +1,5 @@
-import { Args, Float, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Float, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { FieldAccess } from '../../common/graphql/field-access';
 import { Permission, sendPercentages, sumFigures } from '@lantern/shared-domain';
 import { InputArg } from '../../common/validation';
 import { Allow, Ctx } from '../../common/auth/decorators';
@@ -32,11 +33,13 @@ export class TrustResolver {
     return (await this.directory.trusts()).map(toTrust);
   }
 
+  @FieldAccess.directory()
   @ResolveField(() => [SchoolModel])
   async schools(@Parent() trust: TrustModel, @Ctx() ctx: RequestContext): Promise<SchoolModel[]> {
     return (await ctx.loaders.get(SchoolsByTrustLoader).load(trust.id)).map(toSchool);
   }
 
+  @FieldAccess.directory()
   @ResolveField(() => SendTotalsModel)
   async totals(@Parent() trust: TrustModel, @Ctx() ctx: RequestContext): Promise<SendTotalsModel> {
     const figures = sumFigures(await ctx.loaders.get(SchoolsByTrustLoader).load(trust.id));
@@ -79,6 +82,7 @@ export class SchoolResolver {
     return sendPercentages(s).totalSendPercent;
   }
 
+  @FieldAccess.directory()
   @ResolveField(() => TrustModel)
   async trust(@Parent() school: SchoolModel, @Ctx() ctx: RequestContext): Promise<TrustModel> {
     const trust = await ctx.loaders.get(TrustByIdLoader).load(school.trustId);
@@ -86,6 +90,7 @@ export class SchoolResolver {
     return toTrust(trust);
   }
 
+  @FieldAccess.directory()
   @ResolveField(() => LocalAuthorityModel)
   async localAuthority(
     @Parent() school: SchoolModel,
@@ -113,6 +118,7 @@ export class LocalAuthorityResolver {
     return (await this.directory.nationalAverages()).map(toNationalAverage);
   }
 
+  @FieldAccess.directory()
   @ResolveField(() => [FundingBandModel])
   async fundingBands(
     @Parent() la: LocalAuthorityModel,

@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { FieldAccess } from '../../common/graphql/field-access';
 import { Actor, Permission } from '@lantern/shared-domain';
 import { Allow, Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
@@ -22,6 +23,7 @@ import { ForumReadService } from './forum-read.service';
 export class ForumThreadFieldsResolver {
   constructor(private readonly engagement: ForumEngagementService) {}
 
+  @FieldAccess.viewer()
   @ResolveField(() => ThreadViewerStateModel)
   viewerState(
     @Parent() thread: ForumThreadModel,
@@ -65,6 +67,7 @@ export class ForumReplyFieldsResolver {
     return ctx.loaders.memo('forum.ancestors', () => this.read.ancestorsLoader()).load(reply.id);
   }
 
+  @FieldAccess.parent()
   @ResolveField(() => ReplyReactionsModel)
   async reactions(
     @Parent() reply: ForumReplyModel,

@@ -1,4 +1,5 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { FieldAccess } from '../../common/graphql/field-access';
 import { Actor, Permission } from '@lantern/shared-domain';
 import { IdArg, InputArg } from '../../common/validation';
 import { Allow, Ctx, Public, RateLimit, CurrentActor } from '../../common/auth/decorators';
@@ -85,6 +86,7 @@ export class InvitationsResolver {
     return viewerOf(ctx);
   }
 
+  @FieldAccess.directory()
   @ResolveField(() => TrustModel, { nullable: true })
   async trust(@Parent() i: InvitationModel, @Ctx() ctx: RequestContext): Promise<TrustModel | null> {
     let trustId = i.trustId;
@@ -94,12 +96,14 @@ export class InvitationsResolver {
     return t ? toTrust(t) : null;
   }
 
+  @FieldAccess.directory()
   @ResolveField(() => SchoolModel, { nullable: true })
   async school(@Parent() i: InvitationModel, @Ctx() ctx: RequestContext): Promise<SchoolModel | null> {
     const s = i.schoolId ? await ctx.loaders.get(SchoolByIdLoader).load(i.schoolId) : null;
     return s ? toSchool(s) : null;
   }
 
+  @FieldAccess.directory()
   @ResolveField(() => UserModel, { nullable: true })
   async invitedBy(@Parent() i: InvitationModel, @Ctx() ctx: RequestContext): Promise<UserModel | null> {
     const u = i.invitedById ? await ctx.loaders.get(UserByIdLoader).load(i.invitedById) : null;

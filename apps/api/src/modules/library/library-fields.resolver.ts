@@ -1,4 +1,5 @@
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { FieldAccess } from '../../common/graphql/field-access';
 import { Actor, adoptingTrustsOf, canAdoptForTrust, canSeeResource } from '@lantern/shared-domain';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/context/request-context';
@@ -44,6 +45,7 @@ export class LibraryResourceFieldsResolver {
     private readonly engagement: LibraryEngagementService,
   ) {}
 
+  @FieldAccess.directory()
   @ResolveField(() => LocalAuthorityModel, { nullable: true, description: 'Null: for any local authority.' })
   async localAuthority(@Parent() r: LibraryResourceModel, @Ctx() ctx: RequestContext) {
     if (!r.localAuthorityId) return null;
@@ -51,6 +53,7 @@ export class LibraryResourceFieldsResolver {
     return la ? toLocalAuthority(la) : null;
   }
 
+  @FieldAccess.directory()
   @ResolveField(() => TrustModel, { nullable: true, description: 'Set for TRUST and SCHOOL scope.' })
   async trust(@Parent() r: LibraryResourceModel, @Ctx() ctx: RequestContext) {
     if (!r.trustId) return null;
@@ -58,6 +61,7 @@ export class LibraryResourceFieldsResolver {
     return t ? toTrust(t) : null;
   }
 
+  @FieldAccess.directory()
   @ResolveField(() => SchoolModel, { nullable: true, description: 'Set for SCHOOL scope.' })
   async school(@Parent() r: LibraryResourceModel, @Ctx() ctx: RequestContext) {
     if (!r.schoolId) return null;
@@ -65,16 +69,19 @@ export class LibraryResourceFieldsResolver {
     return s ? toSchool(s) : null;
   }
 
+  @FieldAccess.directory()
   @ResolveField(() => UserModel, { nullable: true })
   owner(@Parent() r: LibraryResourceModel, @Ctx() ctx: RequestContext) {
     return user(ctx, r.ownerId);
   }
 
+  @FieldAccess.directory()
   @ResolveField(() => UserModel, { nullable: true })
   lastReviewedBy(@Parent() r: LibraryResourceModel, @Ctx() ctx: RequestContext) {
     return user(ctx, r.lastReviewedBy);
   }
 
+  @FieldAccess.parent()
   @ResolveField(() => LibraryVersionModel, { nullable: true, description: 'The newest version.' })
   async currentVersion(@Parent() r: LibraryResourceModel, @Ctx() ctx: RequestContext) {
     if (!r.currentVersionId) return null;
@@ -82,6 +89,7 @@ export class LibraryResourceFieldsResolver {
     return v ? this.read.presentVersion(v, r) : null;
   }
 
+  @FieldAccess.policy('canSeeResource')
   @ResolveField(() => LibraryResourceModel, {
     nullable: true,
     description: 'The base template this local-authority variant derives from (null if not visible).',
@@ -92,6 +100,7 @@ export class LibraryResourceFieldsResolver {
     return base && canSeeResource(ctx.actor, base) ? this.read.present(ctx, base) : null;
   }
 
+  @FieldAccess.policy('canSeeResource')
   @ResolveField(() => [LibraryResourceModel], { description: 'Local-authority variants the viewer may see.' })
   async variants(@Parent() r: LibraryResourceModel, @Ctx() ctx: RequestContext) {
     const all = await ctx.loaders.get(LibraryVariantsLoader).load(r.id);
@@ -122,6 +131,7 @@ export class LibraryResourceFieldsResolver {
       .load(r.id);
   }
 
+  @FieldAccess.parent()
   @ResolveField(() => [LibraryAdoptionModel], { description: 'Trusts that use it, with their notes.' })
   async usedByTrusts(
     @Parent() r: LibraryResourceModel,
@@ -143,6 +153,7 @@ export class LibraryResourceFieldsResolver {
     );
   }
 
+  @FieldAccess.policy('canAdoptForTrust')
   @ResolveField(() => [TrustModel], {
     description: 'Trusts the viewer may adopt it for (as their SEND lead).',
   })
@@ -159,11 +170,13 @@ export class LibraryResourceFieldsResolver {
 
 @Resolver(() => LibraryVersionModel)
 export class LibraryVersionFieldsResolver {
+  @FieldAccess.directory()
   @ResolveField(() => UserModel, { nullable: true })
   author(@Parent() v: LibraryVersionModel, @Ctx() ctx: RequestContext) {
     return user(ctx, v.authorId);
   }
 
+  @FieldAccess.parent()
   @ResolveField(() => [LibraryFileModel], { description: 'Attached files, in order.' })
   async files(@Parent() v: LibraryVersionModel, @Ctx() ctx: RequestContext): Promise<LibraryFileModel[]> {
     if (!v.fileIds.length) return [];
@@ -171,6 +184,7 @@ export class LibraryVersionFieldsResolver {
     return files.filter((f): f is LibraryFileModel => !!f && !(f instanceof Error));
   }
 
+  @FieldAccess.parent()
   @ResolveField(() => [LibraryEhcpSectionModel], {
     nullable: true,
     description: 'EHCP template structure (A to K).',
@@ -182,6 +196,7 @@ export class LibraryVersionFieldsResolver {
 
 @Resolver(() => LibraryCommentModel)
 export class LibraryCommentFieldsResolver {
+  @FieldAccess.directory()
   @ResolveField(() => UserModel, { nullable: true })
   author(@Parent() c: LibraryCommentModel & { authorId: string }, @Ctx() ctx: RequestContext) {
     return user(ctx, c.authorId);
@@ -192,6 +207,7 @@ export class LibraryCommentFieldsResolver {
 export class ToolkitFieldsResolver {
   constructor(private readonly toolkits: LibraryToolkitsService) {}
 
+  @FieldAccess.policy('canSeeResource')
   @ResolveField(() => [ToolkitItemModel], { description: 'Items the viewer may see, in order.' })
   async items(
     @Parent() t: ToolkitModel,

@@ -1,4 +1,5 @@
 import { Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { FieldAccess } from '../../common/graphql/field-access';
 import { Actor, Permission } from '@lantern/shared-domain';
 import { IdArg, InputArg } from '../../common/validation';
 import { Allow, Ctx, CurrentActor } from '../../common/auth/decorators';
@@ -45,6 +46,7 @@ export class MembershipsResolver {
     return true;
   }
 
+  @FieldAccess.directory()
   @ResolveField(() => TrustModel, {
     nullable: true,
     description: 'The trust (for a school role, the school’s trust).',
@@ -58,6 +60,7 @@ export class MembershipsResolver {
     return t ? toTrust(t) : null;
   }
 
+  @FieldAccess.directory()
   @ResolveField(() => SchoolModel, { nullable: true })
   async school(@Parent() m: MembershipModel, @Ctx() ctx: RequestContext): Promise<SchoolModel | null> {
     if (!m.schoolId) return null;

@@ -1,4 +1,5 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { FieldAccess } from '../../common/graphql/field-access';
 import { Actor, ErrorCode, Permission, canSeePersonDetails } from '@lantern/shared-domain';
 import { AppError } from '../../common/errors/app-error';
 import { IdArg, InputArg } from '../../common/validation';
@@ -54,6 +55,7 @@ export class UsersResolver {
     return user.email;
   }
 
+  @FieldAccess.policy('canSeePersonDetails')
   @ResolveField(() => [MembershipModel])
   async memberships(@Parent() user: UserModel, @Ctx() ctx: RequestContext): Promise<MembershipModel[]> {
     await requireDetails(user, ctx);
