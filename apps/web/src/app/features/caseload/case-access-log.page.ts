@@ -58,7 +58,8 @@ import { type CaseSchool, CaseloadData } from './caseload-data';
 export class CaseAccessLogPage implements OnInit {
   private readonly data = inject(CaseloadData);
 
-  /** ?school= (bound by the router). */
+  /** ?school= (bound by the router, which binds a query parameter to the input of its name). */
+  // eslint-disable-next-line @angular-eslint/no-input-rename -- `school` is the chosen school below
   readonly schoolParam = input<string | undefined>(undefined, { alias: 'school' });
 
   protected readonly schools = signal<readonly CaseSchool[] | null>(null);

@@ -55,7 +55,8 @@ export class NewCasePage implements OnInit {
   private readonly data = inject(CaseloadData);
   private readonly router = inject(Router);
 
-  /** ?school= (bound by the router). */
+  /** ?school= (bound by the router, which binds a query parameter to the input of its name). */
+  // eslint-disable-next-line @angular-eslint/no-input-rename -- `school` is the chosen school below
   readonly schoolParam = input<string | undefined>(undefined, { alias: 'school' });
 
   protected readonly schools = signal<readonly CaseSchool[] | null>(null);
