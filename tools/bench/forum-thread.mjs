@@ -1,6 +1,7 @@
 // Forum benchmark 1: the thread page with 10, 100 and 1,000 replies through GraphQL: SQL statements
-// per request (must stay constant) and p50 / p99 latency, against a raw pg HTTP handler that returns
-// the same JSON (lib/forum-raw-server.mjs), request by request in the same run, so all see the same
+// per request (must stay constant) and p50 / p99 latency, against a raw pg HTTP handler that answers
+// the same request (a POST of the page's GraphQL document and variables, with the cookie) with the
+// same JSON (lib/forum-raw-server.mjs), request by request in the same run, so all see the same
 // load on a shared machine. The raw handler runs twice: in the load process (as when the issue was
 // measured) and in a process of its own, like the API, so the difference shows what the hop between
 // processes costs. Also the API process's CPU time per request.
@@ -89,8 +90,9 @@ export async function run({ rounds = Number(process.env.BENCH_ROUNDS ?? 400) } =
       }
       return Math.min(...counts);
     };
-    const gql = (id) =>
-      fetch(`${api.url}/graphql`, {
+    // Every server gets the same request: the page's GraphQL document, its variables, the cookie.
+    const page = (url, id) =>
+      fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: cookies[0] },
         body: JSON.stringify({ query: PAGE, variables: { id } }),
@@ -99,7 +101,7 @@ export async function run({ rounds = Number(process.env.BENCH_ROUNDS ?? 400) } =
         if (body.errors) throw new Error(JSON.stringify(body.errors));
         return body;
       });
-    const json = (url) => () => fetch(url).then((x) => x.json());
+    const gql = (id) => page(`${api.url}/graphql`, id);
     console.log(
       `\n  p50 / p99 in ms; raw = the raw pg handler${RAW_PREPARED ? ' (prepared statements)' : ''}, in the load process | in its own process`,
     );
@@ -115,8 +117,8 @@ export async function run({ rounds = Number(process.env.BENCH_ROUNDS ?? 400) } =
       const m0 = machineCpu();
       const [g, rh, ra] = await sideBySide(rounds, [
         () => gql(id),
-        json(`${rawHere.url}?id=${id}`),
-        json(`${rawApart.url}?id=${id}`),
+        () => page(rawHere.url, id),
+        () => page(rawApart.url, id),
       ]);
       const m1 = machineCpu();
       const apiCpuMs = ((cpuSeconds(api.pid) - cpu0) * 1000) / (rounds + 20);

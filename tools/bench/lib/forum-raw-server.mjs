@@ -56,18 +56,23 @@ function rawHandler(pool, prepared = false) {
   };
 }
 
-/** An HTTP server answering GET /page?id=<thread id> with the page; resolves with it listening. */
+/**
+ * An HTTP server answering the same request the API gets for the page (a POST of the GraphQL
+ * document with `variables.id`, the thread) with the page; resolves with it listening.
+ */
 export async function startRawServer(databaseUrl, { prepared = false } = {}) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   const raw = rawHandler(pool, prepared);
   const server = createServer(async (req, res) => {
-    const id = new URL(req.url ?? '/', 'http://x').searchParams.get('id');
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const id = JSON.parse(body).variables.id;
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify(await raw(id)));
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return {
-    url: `http://127.0.0.1:${server.address().port}/page`,
+    url: `http://127.0.0.1:${server.address().port}/graphql`,
     async close() {
       server.close();
       await pool.end();
