@@ -297,6 +297,11 @@ describe('caseload', () => {
       })
     ).updateAction;
     expect(done.status).toBe('DONE');
+    await lead.fails(
+      UPDATE_ACTION,
+      { i: { id: action.id, title: 'Phone Jessica Smith at home' } },
+      'PERSONAL_DATA',
+    );
     expect(done.closedAt).not.toBeNull();
     await (
       await t.signedIn(DEMO.sencoHolyCross)

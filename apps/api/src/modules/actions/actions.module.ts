@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { PersonalDataModule } from '../../common/personal-data/personal-data.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SecondFactorModule } from '../second-factor/second-factor.module';
 import { ActionRemindersService } from './action-reminders.service';
@@ -13,7 +14,7 @@ import { ActionsService } from './actions.service';
  */
 @Global()
 @Module({
-  imports: [NotificationsModule, SecondFactorModule],
+  imports: [NotificationsModule, SecondFactorModule, PersonalDataModule],
   providers: [ActionSources, ActionsService, ActionRemindersService, ActionsResolver],
   exports: [ActionSources, ActionsService],
 })

@@ -1,5 +1,6 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ACTION_LIMITS, Actor } from '@lantern/shared-domain';
+import { ACTION_LIMITS, Actor, AuditAction } from '@lantern/shared-domain';
+import { PersonalDataService } from '../../common/personal-data/personal-data.service';
 import { Ctx, CurrentActor, SignedIn } from '../../common/auth/decorators';
 import { sessionIsElevated } from '../../common/auth/elevation';
 import type { RequestContext } from '../../common/context/request-context';
@@ -16,6 +17,7 @@ export class ActionsResolver {
   constructor(
     private readonly actions: ActionsService,
     private readonly elevation: SessionElevationService,
+    private readonly personalData: PersonalDataService,
   ) {}
 
   @Query(() => MyActionsModel, {
@@ -48,6 +50,26 @@ export class ActionsResolver {
     @Ctx() ctx: RequestContext,
     @InputArg('input', UpdateActionInput) input: UpdateActionInput,
   ): Promise<ActionModel> {
-    return this.actions.update(actor, input, () => this.elevation.demand(ctx));
+    return this.actions.update(
+      actor,
+      input,
+      () => this.elevation.demand(ctx),
+      // No override for an action's title: text that looks like pupil details is refused (PERSONAL_DATA).
+      (m, texts, record) =>
+        this.personalData.check(
+          ctx,
+          texts,
+          null,
+          {
+            action: AuditAction.CasePersonalDataOverride,
+            verb: 'Saved an action',
+            trustId: record.trustId,
+            schoolId: record.schoolId,
+            targetType: 'action',
+            targetId: input.id,
+          },
+          m,
+        ),
+    );
   }
 }

@@ -96,7 +96,20 @@ export class ActionsService {
     actor: Actor,
     input: UpdateActionInput,
     demandElevation: () => Promise<void>,
+    checkText: (m: EntityManager, texts: string[], record: ActionSourceRecord) => Promise<void>,
   ): Promise<ActionModel> {
+    // Before the transaction: asking for elevation may read and elevate the session (a remembered
+    // device) with its own statements, which must not wait on this transaction's one connection.
+    const [found]: Array<{ source_kind: ActionSourceKind; source_id: string }> = await this.ds.query(
+      'SELECT source_kind, source_id FROM actions WHERE id = $1',
+      [input.id],
+    );
+    if (found) {
+      const rec = (await this.sources.get(found.source_kind).records([found.source_id], this.ds.manager)).get(
+        found.source_id,
+      );
+      if (rec?.caseData && this.sources.get(found.source_kind).canUse(actor, rec)) await demandElevation();
+    }
     const { action, publish } = await this.ds.transaction(async (m) => {
       const [current]: Array<{
         source_kind: ActionSourceKind;
@@ -114,7 +127,6 @@ export class ActionsService {
       const source = this.sources.get(current.source_kind);
       const record = (await source.records([current.source_id], m)).get(current.source_id);
       if (!record || !source.canUse(actor, record)) throw notFound;
-      if (record.caseData) await demandElevation();
       const sets: string[] = ['updated_at = now()'];
       const params: unknown[] = [input.id];
       const set = (sql: string, value: unknown) => {
@@ -124,6 +136,7 @@ export class ActionsService {
       if (input.title !== undefined && input.title !== null) {
         const problem = actionTitleProblem(input.title);
         if (problem) throw Errors.badInput(problem, { title: problem });
+        await checkText(m, [input.title], record);
         set('title = ?', input.title.trim());
       }
       if (input.dueOn && input.dueOn !== current.due_on) {
