@@ -311,6 +311,7 @@ describe('the caseload', () => {
   }, 120_000);
 
   it("refuses another trust's SEND lead: the case is not found", async () => {
+    expect(caseUrl).not.toBe('');
     const other = await newPage();
     await signIn(other, OTHER_TRUST_SEND_LEAD);
     await other.goto(caseUrl);

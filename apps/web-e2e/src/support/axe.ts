@@ -34,6 +34,7 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export async function axeViolations(page: Page): Promise<Violation[]> {
   // Let data requests and entry animations settle; long-lived connections must not block us.
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  await finishedAnimations(page);
 
   if (!(await page.evaluate(() => 'axe' in window))) {
     await page.addScriptTag({ path: AXE_SCRIPT });
@@ -60,6 +61,22 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
     [...WCAG_TAGS],
   );
   return violations;
+}
+
+/**
+ * Waits (at most 3 s) for the page's finite CSS animations and transitions to end: a form error
+ * fading in is checked as the person reads it, not at 1% opacity (axe measures the colour in between).
+ */
+async function finishedAnimations(page: Page): Promise<void> {
+  await page
+    .evaluate(async () => {
+      const finite = document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity);
+      const ended = Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+      await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+    })
+    .catch(() => undefined);
 }
 
 /** A readable list of violations found on `where` (a URL, or a route and role). */
