@@ -44,6 +44,7 @@ import { EhcpModule } from '../modules/ehcp/ehcp.module';
 import { ActionsModule } from '../modules/actions/actions.module';
 import { CaseAccessModule } from '../modules/case-access/case-access.module';
 import { CaseloadModule } from '../modules/caseload/caseload.module';
+import { SupervisionModule } from '../modules/supervision/supervision.module';
 import { BookmarksModule } from '../modules/bookmarks/bookmarks.module';
 import { LibraryModule } from '../modules/library/library.module';
 import { JobsModule } from '../modules/jobs/jobs.module';
@@ -160,6 +161,7 @@ export class AppModule implements NestModule {
         CaseAccessModule,
         EhcpModule,
         CaseloadModule,
+        SupervisionModule,
         LibraryModule,
         BookmarksModule,
         SeedModule,

@@ -37,6 +37,8 @@ import { Caseload1765960000000 } from './migrations/1765960000000-caseload';
 import { CASELOAD_ENTITIES } from '../modules/caseload/case.entity';
 import { CaseAccessEntity } from '../modules/case-access/case-access.entity';
 import { ActionEntity } from '../modules/actions/action.entity';
+import { SUPERVISION_ENTITIES } from '../modules/supervision/supervision.entity';
+import { Supervision1766000000000 } from './migrations/1766000000000-supervision';
 import { SecondFactor1765970000000 } from './migrations/1765970000000-second-factor';
 import { PasswordResetEntity } from '../modules/auth/password-reset.entity';
 import { EhcpDraftEntity, EhcpDraftSectionEntity } from '../modules/ehcp/ehcp.entity';
@@ -72,6 +74,7 @@ export const ENTITIES = [
   ...CASELOAD_ENTITIES,
   CaseAccessEntity,
   ActionEntity,
+  ...SUPERVISION_ENTITIES,
 ];
 
 export const MIGRATIONS = [
@@ -95,4 +98,5 @@ export const MIGRATIONS = [
   PasswordResets1765410000000,
   Caseload1765960000000,
   SecondFactor1765970000000,
+  Supervision1766000000000,
 ];

@@ -21,3 +21,4 @@ export * from './lib/reading';
 export * from './lib/second-factor';
 export * from './lib/caseload';
 export * from './lib/actions';
+export * from './lib/supervision';

@@ -19,6 +19,8 @@ export class ActionEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
+  /** A case action raised in a supervision session: the session it was raised in. */
+  @Column('uuid', { name: 'supervision_session_id', nullable: true }) supervisionSessionId!: string | null;
   @Column('timestamptz', { name: 'reminded_soon_at', nullable: true }) remindedSoonAt!: Date | null;
   @Column('timestamptz', { name: 'reminded_overdue_at', nullable: true }) remindedOverdueAt!: Date | null;
 }

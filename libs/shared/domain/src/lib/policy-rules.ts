@@ -7,6 +7,7 @@ import {
   isNetworkLevel,
   trustsOf,
 } from './policy';
+import { canJoinSupervision } from './supervision';
 
 /** A forum thread as the policy sees it: where it lives and whether moderators hid it. */
 export interface ThreadScope {
@@ -34,6 +35,8 @@ export const POLICY_RULES = {
     !!actor && (isNetworkLevel(actor) || trustsOf(actor).includes(r.trustId)),
   canReadThread,
   canAccessCaseData,
+  /** Participants of a supervision session, under the case-data rule (its live room). */
+  canJoinSupervision,
 } as const;
 
 export type PolicyRuleName = keyof typeof POLICY_RULES;

@@ -39,7 +39,13 @@ export const STREAM_KINDS = {
   Notifications: 'notifications',
   /** New replies in a forum thread (readers of the category). */
   ForumThread: 'forum-thread',
+  /** A supervision session's live room (its participants, elevated; case data). */
+  Supervision: 'supervision',
 } as const;
+
+export function supervisionStream(sessionId: string): StreamKey {
+  return `${STREAM_KINDS.Supervision}:${sessionId}`;
+}
 
 export function notificationsStream(userId: string): StreamKey {
   return `${STREAM_KINDS.Notifications}:${userId}`;

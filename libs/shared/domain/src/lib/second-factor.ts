@@ -61,7 +61,7 @@ export function normaliseRecoveryCode(raw: string): string {
 export const REMEMBERED_DEVICE_COOKIE = 'lantern_device';
 
 /** Rules of the policy (POLICY_RULES) whose records are case data: their socket streams need an elevated session. */
-export const SECOND_FACTOR_RULES: readonly string[] = ['canAccessCaseData'];
+export const SECOND_FACTOR_RULES: readonly string[] = ['canAccessCaseData', 'canJoinSupervision'];
 
 export function ruleNeedsSecondFactor(rule: string): boolean {
   return SECOND_FACTOR_RULES.includes(rule);

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { PersonalDataModule } from '../../common/personal-data/personal-data.module';
+
+/**
+ * Live caseload supervision (ADR 12): sessions and their agenda, the live room on the stream
+ * `supervision:<id>`, outcomes, the record both sides sign, and its export.
+ */
+@Module({
+  imports: [PersonalDataModule],
+  providers: [],
+})
+export class SupervisionModule {}
