@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PersonalDataModule } from '../../common/personal-data/personal-data.module';
+import { SupervisionAccess } from './supervision-access.service';
 
 /**
  * Live caseload supervision (ADR 12): sessions and their agenda, the live room on the stream
@@ -7,6 +8,7 @@ import { PersonalDataModule } from '../../common/personal-data/personal-data.mod
  */
 @Module({
   imports: [PersonalDataModule],
-  providers: [],
+  providers: [SupervisionAccess],
+  exports: [SupervisionAccess],
 })
 export class SupervisionModule {}
