@@ -210,6 +210,8 @@ export enum CaseAccessKind {
   DraftRead = 'DRAFT_READ',
   DraftChanged = 'DRAFT_CHANGED',
   DraftExported = 'DRAFT_EXPORTED',
+  SupervisionRead = 'SUPERVISION_READ',
+  SupervisionChanged = 'SUPERVISION_CHANGED',
 }
 
 export const CASE_ACCESS_LABEL: Readonly<Record<CaseAccessKind, string>> = {
@@ -224,4 +226,6 @@ export const CASE_ACCESS_LABEL: Readonly<Record<CaseAccessKind, string>> = {
   [CaseAccessKind.DraftRead]: 'Opened an EHCP draft',
   [CaseAccessKind.DraftChanged]: 'Changed an EHCP draft',
   [CaseAccessKind.DraftExported]: 'Exported an EHCP draft',
+  [CaseAccessKind.SupervisionRead]: 'Opened it in a supervision session',
+  [CaseAccessKind.SupervisionChanged]: 'Changed its supervision agenda item or outcome',
 };

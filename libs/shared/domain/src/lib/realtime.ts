@@ -148,6 +148,8 @@ export enum NotificationKind {
   ActionAssigned = 'ACTION_ASSIGNED',
   ActionDueSoon = 'ACTION_DUE_SOON',
   ActionOverdue = 'ACTION_OVERDUE',
+  SupervisionInvited = 'SUPERVISION_INVITED',
+  SupervisionStartingSoon = 'SUPERVISION_STARTING_SOON',
 }
 
 export enum NotificationDelivery {
@@ -168,6 +170,8 @@ export const NOTIFICATION_KIND_LABEL: Readonly<Record<NotificationKind, string>>
   [NotificationKind.ActionAssigned]: 'Someone gave you an action',
   [NotificationKind.ActionDueSoon]: 'An action you own is due soon',
   [NotificationKind.ActionOverdue]: 'An action you own is overdue',
+  [NotificationKind.SupervisionInvited]: 'You were invited to a supervision session',
+  [NotificationKind.SupervisionStartingSoon]: 'A supervision session you take part in starts in 15 minutes',
 };
 
 export const DEFAULT_DELIVERY: NotificationDelivery = NotificationDelivery.InApp;
