@@ -212,6 +212,8 @@ export enum CaseAccessKind {
   DraftExported = 'DRAFT_EXPORTED',
   SupervisionRead = 'SUPERVISION_READ',
   SupervisionChanged = 'SUPERVISION_CHANGED',
+  SupervisionRecordSigned = 'SUPERVISION_RECORD_SIGNED',
+  SupervisionRecordExported = 'SUPERVISION_RECORD_EXPORTED',
 }
 
 export const CASE_ACCESS_LABEL: Readonly<Record<CaseAccessKind, string>> = {
@@ -228,4 +230,6 @@ export const CASE_ACCESS_LABEL: Readonly<Record<CaseAccessKind, string>> = {
   [CaseAccessKind.DraftExported]: 'Exported an EHCP draft',
   [CaseAccessKind.SupervisionRead]: 'Opened it in a supervision session',
   [CaseAccessKind.SupervisionChanged]: 'Changed its supervision agenda item or outcome',
+  [CaseAccessKind.SupervisionRecordSigned]: 'Signed a supervision record about it',
+  [CaseAccessKind.SupervisionRecordExported]: 'Exported a supervision record about it',
 };

@@ -150,6 +150,7 @@ export enum NotificationKind {
   ActionOverdue = 'ACTION_OVERDUE',
   SupervisionInvited = 'SUPERVISION_INVITED',
   SupervisionStartingSoon = 'SUPERVISION_STARTING_SOON',
+  SupervisionRecordToSign = 'SUPERVISION_RECORD_TO_SIGN',
 }
 
 export enum NotificationDelivery {
@@ -172,6 +173,7 @@ export const NOTIFICATION_KIND_LABEL: Readonly<Record<NotificationKind, string>>
   [NotificationKind.ActionOverdue]: 'An action you own is overdue',
   [NotificationKind.SupervisionInvited]: 'You were invited to a supervision session',
   [NotificationKind.SupervisionStartingSoon]: 'A supervision session you take part in starts in 15 minutes',
+  [NotificationKind.SupervisionRecordToSign]: 'A supervision record awaits your signature',
 };
 
 export const DEFAULT_DELIVERY: NotificationDelivery = NotificationDelivery.InApp;
