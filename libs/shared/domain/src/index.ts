@@ -22,3 +22,5 @@ export * from './lib/second-factor';
 export * from './lib/caseload';
 export * from './lib/actions';
 export * from './lib/supervision';
+export * from './lib/supervision-room';
+export * from './lib/recurrence';

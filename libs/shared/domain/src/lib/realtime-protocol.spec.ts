@@ -13,6 +13,7 @@ describe('socket payloads', () => {
       SocketEvent.StreamUnsubscribe,
       SocketEvent.StreamSync,
       SocketEvent.StreamSend,
+      SocketEvent.StreamSignal,
       SocketEvent.PresenceSet,
       SocketEvent.PresenceQuery,
     ];

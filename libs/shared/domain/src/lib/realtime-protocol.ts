@@ -38,6 +38,16 @@ export const streamSendRequestSchema = z.object({
   /** Checked again against the stream kind's own body schema, when it has one. */
   body: z.unknown(),
 });
+/** An ephemeral signal in a stream's room: typing (on/off) and/or the last sequence read. */
+export const streamSignalRequestSchema = z
+  .object({
+    stream: streamKeySchema,
+    typing: z.boolean().optional(),
+    readUpTo: seqSchema.optional(),
+  })
+  .refine((s) => s.typing !== undefined || s.readUpTo !== undefined, {
+    message: 'Give typing or readUpTo.',
+  });
 export const presenceSetRequestSchema = z.object({
   status: z.enum(['online', 'away'], PRESENCE_MESSAGE),
 });
@@ -49,6 +59,7 @@ export type StreamSyncRequest = z.infer<typeof streamSyncRequestSchema>;
 export type StreamSendRequest<B = unknown> = Omit<z.infer<typeof streamSendRequestSchema>, 'body'> & {
   body: B;
 };
+export type StreamSignalRequest = z.infer<typeof streamSignalRequestSchema>;
 export type PresenceSetRequest = z.infer<typeof presenceSetRequestSchema>;
 export type PresenceQueryRequest = z.infer<typeof presenceQueryRequestSchema>;
 
@@ -58,6 +69,7 @@ export const SOCKET_REQUEST_SCHEMAS = {
   [SocketEvent.StreamUnsubscribe]: streamUnsubscribeRequestSchema,
   [SocketEvent.StreamSync]: streamSyncRequestSchema,
   [SocketEvent.StreamSend]: streamSendRequestSchema,
+  [SocketEvent.StreamSignal]: streamSignalRequestSchema,
   [SocketEvent.PresenceSet]: presenceSetRequestSchema,
   [SocketEvent.PresenceQuery]: presenceQueryRequestSchema,
 } as const;
@@ -70,6 +82,7 @@ const REQUEST_PROBLEM: Readonly<Record<SocketRequestEvent, string>> = {
   [SocketEvent.StreamUnsubscribe]: 'Give the stream to leave.',
   [SocketEvent.StreamSync]: 'Give a stream and the last sequence number you have.',
   [SocketEvent.StreamSend]: 'Give a stream, an id for the message and what it says.',
+  [SocketEvent.StreamSignal]: 'Give a stream and typing (true or false) or the last sequence number read.',
   [SocketEvent.PresenceSet]: PRESENCE_MESSAGE,
   [SocketEvent.PresenceQuery]: 'Give a list of up to 100 user ids.',
 };

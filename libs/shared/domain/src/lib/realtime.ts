@@ -28,6 +28,13 @@ export const SocketEvent = {
   PresenceSet: 'presence:set',
   /** Presence of some people (only those the viewer may see are answered). */
   PresenceQuery: 'presence:query',
+
+  // both ways
+  /**
+   * An ephemeral signal in a stream's room (typing, read position): sent by a client (with ack),
+   * relayed to the room's other members (not the sender) as `StreamSignal`. Never stored as an item.
+   */
+  StreamSignal: 'stream:signal',
 } as const;
 export type SocketEventName = (typeof SocketEvent)[keyof typeof SocketEvent];
 
@@ -69,6 +76,14 @@ export interface StreamSubscribeAck {
   /** True when more than `REALTIME_LIMITS.syncBatch` items were missed: call StreamSync again from the last one. */
   more: boolean;
 }
+/** A signal relayed to a stream's room: who, and what (typing or how far they have read). */
+export interface StreamSignal {
+  stream: StreamKey;
+  userId: string;
+  typing?: boolean;
+  readUpTo?: number;
+}
+
 export interface StreamSendAck {
   item: StreamItem;
   /** False when this clientId had already been stored (a retry). */
@@ -105,6 +120,8 @@ export const REALTIME_LIMITS = {
   syncBatch: 500,
   /** How often the server rechecks that every socket's session and rooms are still allowed (ms). */
   revalidateMs: 500,
+  /** Signals (typing, read) per socket per second; more are refused (RATE_LIMITED ack) and not relayed. */
+  signalsPerSecond: 4,
 } as const;
 
 /** The order in which the client retries: 0.5 s doubling to 15 s, with jitter added by the client. */
