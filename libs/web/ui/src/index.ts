@@ -12,3 +12,4 @@ export * from './lib/personal-data/personal-data-check';
 export * from './lib/error-summary';
 export * from './lib/action-due';
 export * from './lib/second-factor/second-factor-dialog';
+export * from './lib/school-picker';

@@ -16,7 +16,15 @@ import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { CASE_STATUS_LABEL, SEN_STATUS_LABEL } from '@lantern/shared-domain';
 import { messageOf } from '@lantern/web-graphql';
-import { Alert, EmptyState, Icon, Loading } from '@lantern/web-ui';
+import {
+  Alert,
+  EmptyState,
+  Icon,
+  Loading,
+  type SchoolChoice,
+  SchoolPicker,
+  chosenSchoolId,
+} from '@lantern/web-ui';
 import { type CaseList, type CaseSchool, type CaseSummary, CaseloadData } from './caseload-data';
 import {
   CONCERNS,
@@ -51,6 +59,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
     EmptyState,
     Icon,
     Loading,
+    SchoolPicker,
   ],
   templateUrl: './caseload.page.html',
   styleUrl: './caseload.page.scss',
@@ -82,12 +91,10 @@ export class CaseloadPage implements OnInit {
   protected readonly schools = signal<readonly CaseSchool[] | null>(null);
   protected readonly schoolsError = signal<string | null>(null);
   /** The school shown: the one in the URL, or the viewer's only school. */
-  protected readonly schoolId = computed(() => {
-    const all = this.schools();
-    const chosen = this.query().school;
-    if (chosen) return chosen;
-    return all?.length === 1 ? (all[0]?.id ?? null) : null;
-  });
+  protected readonly schoolId = computed(() => chosenSchoolId(this.schools(), this.query().school));
+  protected readonly schoolChoices = computed<SchoolChoice[]>(() =>
+    (this.schools() ?? []).map((s) => ({ ...s, detail: plural(s.openCases, 'open case') })),
+  );
   protected readonly chosenSchool = computed(
     () => this.schools()?.find((s) => s.id === this.schoolId()) ?? null,
   );
