@@ -24,3 +24,4 @@ export * from './lib/actions';
 export * from './lib/supervision';
 export * from './lib/supervision-room';
 export * from './lib/recurrence';
+export * from './lib/meetings';
