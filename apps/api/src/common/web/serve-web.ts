@@ -5,8 +5,9 @@ import type { Logger } from 'pino';
 import { PrecompressedAssets, cacheControlFor } from './precompressed';
 
 /** Paths the API owns; everything else that asks for HTML gets the Angular app. */
-// Downloads (/files/:id, /ehcp-drafts/:id/export.docx) are followed as links, so they ask for HTML too.
-const API_PATHS = /^\/(graphql|health|dev\/|socket\.io|files\/|ehcp-drafts\/[^/]+\/export\.docx$)/;
+// Downloads (/files/:id, /ehcp-drafts/:id/export.docx, /api/supervision/:id/record.docx and .pdf)
+// are followed as links, so they ask for HTML too.
+const API_PATHS = /^\/(graphql|health|dev\/|socket\.io|files\/|api\/|ehcp-drafts\/[^/]+\/export\.docx$)/;
 
 /**
  * Serve the built Angular client from the same process and origin as the API, with index.html for
