@@ -96,6 +96,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     return handle(this.logger, SocketEvent.StreamSend, payload, (r) => this.socketStreams.send(socket, r));
   }
 
+  @SubscribeMessage(SocketEvent.StreamSignal)
+  signal(@ConnectedSocket() socket: LanternSocket, @MessageBody() payload: unknown): Promise<Ack> {
+    return handle(this.logger, SocketEvent.StreamSignal, payload, (r) => this.socketStreams.signal(socket, r));
+  }
+
   @SubscribeMessage(SocketEvent.PresenceSet)
   setPresence(@ConnectedSocket() socket: LanternSocket, @MessageBody() payload: unknown): Promise<Ack> {
     return handle(this.logger, SocketEvent.PresenceSet, payload, async ({ status }) => {

@@ -2,21 +2,29 @@ import { Injectable } from '@nestjs/common';
 import {
   Ack,
   ErrorCode,
+  PolicyRecord,
+  PolicyRuleName,
   REALTIME_LIMITS,
   SocketEvent,
   SocketRequest,
+  StreamKey,
   StreamSendAck,
+  StreamSignal,
   StreamSubscribeAck,
 } from '@lantern/shared-domain';
-import { StreamRegistry } from '../streams/stream-registry';
+import { AppError } from '../../common/errors/app-error';
+import { StreamKind, StreamRegistry, parseStreamKey } from '../streams/stream-registry';
 import { StreamsService } from '../streams/streams.service';
 import { RealtimeBus, streamRoom } from './realtime-bus';
 import { refuse, secondFactorAck } from './socket-ack';
 import type { LanternSocket } from './socket-data';
 
-type Request<E extends 'StreamSubscribe' | 'StreamUnsubscribe' | 'StreamSync' | 'StreamSend'> = SocketRequest<
-  (typeof SocketEvent)[E]
->;
+type Request<
+  E extends 'StreamSubscribe' | 'StreamUnsubscribe' | 'StreamSync' | 'StreamSend' | 'StreamSignal',
+> = SocketRequest<(typeof SocketEvent)[E]>;
+
+/** Signals counted per socket in the current one-second window. */
+const signalWindows = new WeakMap<LanternSocket, { from: number; count: number }>();
 
 /**
  * Streams over a socket: every join, catch-up and send asks the stream registry, which applies the
@@ -74,6 +82,7 @@ export class SocketStreams {
     const max = kind.maxBodyBytes ?? REALTIME_LIMITS.maxBodyBytes;
     if (size > max)
       return refuse(ErrorCode.BadInput, `That message is too large (at most ${Math.floor(max / 1024)} KB).`);
+    if (kind.accept) return this.sendChecked(socket, kind, { stream, clientId, body });
     if (!(await this.registry.canWrite(socket.data.actor, stream)))
       return refuse(ErrorCode.Forbidden, 'You cannot post to that stream.');
     const elevation = secondFactorAck(socket, kind);
@@ -88,6 +97,78 @@ export class SocketStreams {
     );
     if (created) this.bus.streamItem(item);
     return { ok: true, item, created };
+  }
+
+  /**
+   * A send to a kind with an `accept` hook: the rule (with a fresh record) and the second factor are
+   * checked, then the hook runs, all in the append's transaction; a retry of a stored clientId gets
+   * the stored item without the hook running again. The hook's AppError becomes the ack's refusal.
+   */
+  private async sendChecked(
+    socket: LanternSocket,
+    kind: StreamKind,
+    { stream, clientId, body }: Request<'StreamSend'>,
+  ): Promise<Ack<StreamSendAck>> {
+    const parsed = kind.body ? kind.body.safeParse(body) : { success: true as const, data: body ?? null };
+    if (kind.writers !== 'readers') return refuse(ErrorCode.Forbidden, 'You cannot post to that stream.');
+    const { actor, session } = socket.data;
+    const id = parseStreamKey(stream)!.id;
+    let record: PolicyRecord<PolicyRuleName> | null = null;
+    try {
+      const { item, created } = await this.streams.appendChecked(
+        stream as StreamKey,
+        clientId,
+        actor.userId,
+        async (m) => {
+          record = await this.registry.readable(actor, stream, m);
+          if (!record) throw new AppError(ErrorCode.Forbidden, 'You cannot post to that stream.');
+          const elevation = secondFactorAck(socket, kind);
+          if (elevation?.ok === false) throw new AppError(elevation.code as ErrorCode, elevation.message);
+          if (!parsed.success)
+            throw new AppError(ErrorCode.BadInput, 'That message is not in the shape this stream takes.');
+        },
+        (m) =>
+          kind.accept!({ actor, id, body: parsed.data, clientId, manager: m, record: record!, session }),
+      );
+      if (created) this.bus.streamItem(item);
+      return { ok: true, item, created };
+    } catch (err) {
+      if (err instanceof AppError) return refuse(err.code, err.message);
+      throw err;
+    }
+  }
+
+  /**
+   * An ephemeral signal (typing, read position) relayed to the stream's room, not to the sender:
+   * the kind's read rule and the second factor apply as for a subscribe; `readUpTo` is stored by
+   * the kind's `onRead` when it keeps read positions (then the stored position is relayed). At most
+   * REALTIME_LIMITS.signalsPerSecond per socket: more are refused and not relayed.
+   */
+  async signal(socket: LanternSocket, { stream, typing, readUpTo }: Request<'StreamSignal'>): Promise<Ack> {
+    const now = Date.now();
+    const w = signalWindows.get(socket);
+    if (!w || now - w.from >= 1_000) signalWindows.set(socket, { from: now, count: 1 });
+    else if (++w.count > REALTIME_LIMITS.signalsPerSecond)
+      return refuse(ErrorCode.RateLimited, 'Too many signals too quickly; this one was not passed on.');
+    const kind = this.registry.kindOf(stream);
+    if (!kind) return refuse(ErrorCode.BadInput, 'That stream does not exist.');
+    const { actor } = socket.data;
+    if (!(await this.registry.canRead(actor, stream)))
+      return refuse(ErrorCode.Forbidden, 'You do not have access to that stream.');
+    const elevation = secondFactorAck(socket, kind);
+    if (elevation) return elevation;
+    let read = readUpTo;
+    if (readUpTo !== undefined && kind.onRead)
+      read = (await kind.onRead(actor, parseStreamKey(stream)!.id, readUpTo)) ?? undefined;
+    const signal: StreamSignal = {
+      stream: stream as StreamKey,
+      userId: actor.userId,
+      ...(typing !== undefined ? { typing } : {}),
+      ...(read !== undefined ? { readUpTo: read } : {}),
+    };
+    if (signal.typing !== undefined || signal.readUpTo !== undefined)
+      socket.to(streamRoom(stream)).emit(SocketEvent.StreamSignal, signal);
+    return { ok: true };
   }
 
   /** Leave, and say so, every joined stream the socket's person may no longer read (fresh grants). */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { ZodType } from 'zod';
 import {
   Actor,
@@ -9,6 +10,7 @@ import {
   allows,
   isPolicyRuleName,
 } from '@lantern/shared-domain';
+import type { SessionInfo } from '../../common/context/request-context';
 
 /**
  * What a feature declares about its streams: the named rule of the one policy (POLICY_RULES in the
@@ -19,14 +21,44 @@ export interface StreamKind<N extends PolicyRuleName = PolicyRuleName> {
   kind: string;
   /** Who may read (join the room, catch up): this rule of the policy, about `record(id)`. */
   rule: N;
-  /** The record behind a stream id, or null when there is none (then nobody may read). */
-  record(id: string): PolicyRecord<N> | null | Promise<PolicyRecord<N> | null>;
+  /**
+   * The record behind a stream id, or null when there is none (then nobody may read). `manager`:
+   * read inside the caller's transaction (the embedded database has one connection).
+   */
+  record(id: string, manager?: EntityManager): PolicyRecord<N> | null | Promise<PolicyRecord<N> | null>;
   /** 'server': only the server appends (clients are refused); 'readers': whoever may read may send. */
   writers: 'server' | 'readers';
   /** The shape of an item's body (a client's is refused as BAD_USER_INPUT unless it fits). */
   body?: ZodType;
   /** Largest body a client may send (bytes of JSON). */
   maxBodyBytes?: number;
+  /**
+   * Checks a client's send inside the append's transaction, with that transaction's `manager` only
+   * (never another connection: the embedded database has one). Refuses by throwing an AppError (its
+   * code and message become the ack's); otherwise returns the body to store and may change other
+   * rows in the same transaction. Not run again for a retry of a stored clientId. Kinds without it
+   * append in one statement.
+   */
+  accept?(ctx: StreamAcceptContext<N>): Promise<unknown>;
+  /**
+   * A reader says how far they have read (the `stream:signal` readUpTo): persist it if the kind keeps
+   * read positions. Returns the position stored (relayed to the room), or null to relay nothing.
+   */
+  onRead?(actor: Actor, id: string, upTo: number): Promise<number | null>;
+}
+
+export interface StreamAcceptContext<N extends PolicyRuleName = PolicyRuleName> {
+  actor: Actor;
+  /** The stream id (after `<kind>:`). */
+  id: string;
+  /** The client's body, already checked against the kind's `body` schema. */
+  body: unknown;
+  clientId: string;
+  manager: EntityManager;
+  /** The record the rule allowed, read in this transaction. */
+  record: PolicyRecord<N>;
+  /** The socket's session (who, for an audit entry). */
+  session: SessionInfo;
 }
 
 export function parseStreamKey(key: unknown): { kind: string; id: string } | null {
@@ -68,15 +100,21 @@ export class StreamRegistry {
     return parsed ? (this.byKind.get(parsed.kind) ?? null) : null;
   }
 
-  async canRead(actor: Actor, key: string): Promise<boolean> {
-    const parsed = parseStreamKey(key);
-    const kind = parsed && this.byKind.get(parsed.kind);
-    if (!kind) return false;
-    return allows(actor, kind.rule, await kind.record(parsed.id));
+  async canRead(actor: Actor, key: string, manager?: EntityManager): Promise<boolean> {
+    return (await this.readable(actor, key, manager)) !== null;
   }
 
-  async canWrite(actor: Actor, key: string): Promise<boolean> {
+  /** The record behind `key` when the actor may read it (null otherwise), read with `manager` when given. */
+  async readable(actor: Actor, key: string, manager?: EntityManager): Promise<PolicyRecord<PolicyRuleName> | null> {
+    const parsed = parseStreamKey(key);
+    const kind = parsed && this.byKind.get(parsed.kind);
+    if (!kind) return null;
+    const record = await kind.record(parsed.id, manager);
+    return record && allows(actor, kind.rule, record) ? record : null;
+  }
+
+  async canWrite(actor: Actor, key: string, manager?: EntityManager): Promise<boolean> {
     const kind = this.kindOf(key);
-    return !!kind && kind.writers === 'readers' && (await this.canRead(actor, key));
+    return !!kind && kind.writers === 'readers' && (await this.canRead(actor, key, manager));
   }
 }

@@ -22,6 +22,8 @@ const APPEND = `
   UNION ALL
   SELECT *, false AS created FROM existing`;
 
+const EXISTING = 'SELECT * FROM stream_items WHERE stream_key = $1 AND client_id = $2';
+
 const toItem = (r: ItemRow): StreamItem => ({
   stream: r.stream_key as StreamKey,
   seq: Number(r.seq),
@@ -69,6 +71,37 @@ export class StreamsService {
     const row = rows[0];
     if (!row) throw new Error(`Stream append returned nothing for ${key}`);
     return { item: toItem(row), created: row.created };
+  }
+
+  /**
+   * Append after a check that runs in the same transaction (a kind's `accept` hook): `admit` first
+   * (who may write, read with this transaction's manager), then, unless this clientId is already
+   * stored (a retry: its stored item is returned and `prepare` is not run again, so nothing it does
+   * happens twice), `prepare` returns the body to store and may change other rows. A refusal thrown
+   * by either rolls everything back. Only `m` is used inside (the embedded database has one connection).
+   */
+  async appendChecked(
+    key: StreamKey,
+    clientId: string,
+    authorId: string | null,
+    admit: (m: EntityManager) => Promise<void>,
+    prepare: (m: EntityManager) => Promise<unknown>,
+  ): Promise<{ item: StreamItem; created: boolean }> {
+    try {
+      return await this.ds.transaction(async (m) => {
+        await admit(m);
+        const [stored] = (await m.query(EXISTING, [key, clientId])) as ItemRow[];
+        if (stored) return { item: toItem(stored), created: false };
+        return this.append(key, clientId, authorId, await prepare(m), m);
+      });
+    } catch (err) {
+      // The same new clientId sent twice at once: the second hit the unique index and was rolled
+      // back whole; the first one's item is the answer (its side effects happened once).
+      if ((err as { code?: string }).code !== '23505') throw err;
+      const [stored] = (await this.ds.query(EXISTING, [key, clientId])) as ItemRow[];
+      if (!stored) throw err;
+      return { item: toItem(stored), created: false };
+    }
   }
 
   /** Items after `after`, oldest first, at most `limit`; `more` when there are further items. */
