@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { PersonalDataModule } from '../../common/personal-data/personal-data.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SupervisionAccess } from './supervision-access.service';
+import { SupervisionRoomResolver } from './supervision-room.resolver';
+import { SupervisionRoom } from './supervision-room.service';
 import { SupervisionRecordAddendaService } from './supervision-record-addenda.service';
 import { SupervisionRecordEvents } from './supervision-record-events';
 import { SupervisionRecordExportController } from './supervision-record-export.controller';
@@ -18,6 +20,8 @@ import { SupervisionRecordService } from './supervision-record.service';
   controllers: [SupervisionRecordExportController],
   providers: [
     SupervisionAccess,
+    SupervisionRoom,
+    SupervisionRoomResolver,
     // The record: drafting, signatures, addenda, export (supervision-record*.ts).
     SupervisionRecordReadService,
     SupervisionRecordService,
