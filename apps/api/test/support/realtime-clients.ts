@@ -284,6 +284,9 @@ export async function sendAll(o: {
   onSent?: (emitted: number) => void;
   /** Ignore the ack of the n-th emit, as if it were lost: the item is sent again later (same clientId). */
   loseAck?: (emitted: number) => boolean;
+  /** The i-th item's client id and body (default: String(i) and { i }). */
+  clientIdOf?: (i: number) => string;
+  bodyOf?: (i: number) => unknown;
 }): Promise<SendReport> {
   const queue = Array.from({ length: o.count }, (_, i) => i);
   const report: SendReport = {
@@ -307,11 +310,11 @@ export async function sendAll(o: {
             await sleep(20); // another lane holds the rest in flight
             continue;
           }
-          const clientId = String(i);
+          const clientId = o.clientIdOf ? o.clientIdOf(i) : String(i);
           const pending = request<StreamSendAck>(
             s,
             SocketEvent.StreamSend,
-            { stream: o.stream, clientId, body: { i } },
+            { stream: o.stream, clientId, body: o.bodyOf ? o.bodyOf(i) : { i } },
             5_000,
           );
           const n = ++emitted;
