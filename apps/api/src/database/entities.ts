@@ -38,6 +38,8 @@ import { CASELOAD_ENTITIES } from '../modules/caseload/case.entity';
 import { CaseAccessEntity } from '../modules/case-access/case-access.entity';
 import { ActionEntity } from '../modules/actions/action.entity';
 import { SUPERVISION_ENTITIES } from '../modules/supervision/supervision.entity';
+import { MEETING_ENTITIES } from '../modules/meetings/meeting.entity';
+import { Meetings1766100000000 } from './migrations/1766100000000-meetings';
 import { Supervision1766000000000 } from './migrations/1766000000000-supervision';
 import { SecondFactor1765970000000 } from './migrations/1765970000000-second-factor';
 import { PasswordResetEntity } from '../modules/auth/password-reset.entity';
@@ -75,6 +77,7 @@ export const ENTITIES = [
   CaseAccessEntity,
   ActionEntity,
   ...SUPERVISION_ENTITIES,
+  ...MEETING_ENTITIES,
 ];
 
 export const MIGRATIONS = [
@@ -99,4 +102,5 @@ export const MIGRATIONS = [
   Caseload1765960000000,
   SecondFactor1765970000000,
   Supervision1766000000000,
+  Meetings1766100000000,
 ];
