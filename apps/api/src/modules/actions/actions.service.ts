@@ -54,13 +54,17 @@ export class ActionsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** Add an action to a record the actor may use; inside the caller's transaction `m`. */
+  /**
+   * Add an action to a record the actor may use; inside the caller's transaction `m`. `origin`: where
+   * it was raised, when that is not the record itself (a case action raised in a supervision session).
+   */
   async add(
     m: EntityManager,
     actor: Actor,
     kind: ActionSourceKind,
     record: ActionSourceRecord,
     fields: NewActionFields,
+    origin: { supervisionSessionId?: string | null } = {},
   ): Promise<{ action: ActionModel; publish: Publish }> {
     const source = this.sources.get(kind);
     const problem = actionTitleProblem(fields.title);
@@ -68,8 +72,9 @@ export class ActionsService {
     this.checkDue(fields.dueOn);
     await this.checkOwner(m, kind, record, fields.ownerId);
     const [row] = await m.query(
-      `INSERT INTO actions (source_kind, source_id, school_id, trust_id, title, owner_id, due_on, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      `INSERT INTO actions (source_kind, source_id, school_id, trust_id, title, owner_id, due_on, created_by,
+                            supervision_session_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
         kind,
         record.id,
@@ -79,6 +84,7 @@ export class ActionsService {
         fields.ownerId,
         fields.dueOn,
         actor.userId,
+        origin.supervisionSessionId ?? null,
       ],
     );
     await source.changed?.(m, actor.userId, record, true);

@@ -33,7 +33,9 @@ export class SupervisionParticipantModel {
   lastReadSeq!: number;
 }
 
-@ObjectType('SupervisionAgendaItem', { description: 'A case on the agenda: the question brought, then the outcome.' })
+@ObjectType('SupervisionAgendaItem', {
+  description: 'A case on the agenda: the question brought, then the outcome.',
+})
 export class SupervisionAgendaItemModel {
   @Field(() => ID) id!: string;
   @Field(() => ID) caseId!: string;
