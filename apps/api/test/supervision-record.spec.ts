@@ -2,6 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { findPersonalData } from '@lantern/shared-domain';
+import { NAME_DATA } from '@lantern/shared-domain/names';
+import { DEMO_ACCOUNTS } from '../src/seed/demo-data';
+import { DEMO_SUPERVISION, seedSupervision } from '../src/seed/supervision-demo';
 import { ids } from './support/fixtures';
 import { elevated } from './support/second-factor';
 import { DEMO, GqlClient, TestApp, startTestApp } from './support/test-app';
@@ -570,6 +575,78 @@ describe('supervision records', () => {
       await senco.fails(SIGN_ADDENDUM, { a: missing }, 'NOT_FOUND');
       expect(await restAnswer(senco, `/api/supervision/${missing}/record.pdf`)).toBe('404 NOT_FOUND');
       expect(await restAnswer(senco, `/api/supervision/not-a-session/record.docx`)).toBe('404 NOT_FOUND');
+    });
+  });
+
+  describe('the demo data', () => {
+    it('holds an ended session two weeks ago with a signed record, and one next week with an agenda', async () => {
+      const sessions = await t.sql<{
+        id: string;
+        status: string;
+        days: number;
+        agenda: number;
+        signed: boolean;
+      }>(
+        `SELECT s.id, s.status, (s.starts_at::date - current_date) AS days,
+                (SELECT count(*)::int FROM supervision_agenda_items i WHERE i.session_id = s.id) AS agenda,
+                (SELECT r.signed_at IS NOT NULL FROM supervision_records r WHERE r.session_id = s.id) AS signed
+           FROM supervision_sessions s WHERE s.school_id = $1 AND s.title LIKE 'Caseload supervision%' ORDER BY s.starts_at`,
+        [schoolId],
+      );
+      expect(sessions.map(({ id: _, days, ...s }) => ({ ...s, near: Math.abs(days) }))).toEqual([
+        { status: 'ENDED', agenda: 2, signed: true, near: expect.any(Number) },
+        { status: 'SCHEDULED', agenda: 3, signed: null, near: expect.any(Number) },
+      ]);
+      expect(sessions[0]!.days).toBeGreaterThanOrEqual(-15);
+      expect(sessions[0]!.days).toBeLessThanOrEqual(-13);
+      expect(sessions[1]!.days).toBeGreaterThanOrEqual(6);
+      expect(sessions[1]!.days).toBeLessThanOrEqual(8);
+      const past = sessions[0]!.id;
+      expect(
+        await count(
+          "SELECT count(*) AS n FROM actions WHERE supervision_session_id = $1 AND source_kind = 'CASE'",
+          [past],
+        ),
+      ).toBe(1);
+      // The record reads as signed by both, and exports.
+      const r = await t.sql<{
+        content: { cases: Array<{ actions: unknown[] }> };
+        senco_signed_by: string;
+        lead_signed_by: string;
+      }>('SELECT content, senco_signed_by, lead_signed_by FROM supervision_records WHERE session_id = $1', [
+        past,
+      ]);
+      expect(r[0]!.senco_signed_by).toBe(id.user(DEMO.sencoHolyFamily));
+      expect(r[0]!.lead_signed_by).toBe(id.user(DEMO.sendLead));
+      expect(r[0]!.content.cases.map((c) => c.actions.length)).toEqual([1, 0]);
+      const res = await fetch(`${t.url}/api/supervision/${past}/record.pdf`, {
+        headers: { cookie: lead.cookie! },
+      });
+      expect(res.status).toBe(200);
+    });
+
+    it('is written once: seeding again adds nothing', async () => {
+      const before = await count('SELECT count(*) AS n FROM supervision_sessions', []);
+      const schools = new Map([['ACT/Holy Family Primary', schoolId]]);
+      const users = new Map(
+        [DEMO.sencoHolyFamily, DEMO.sendLead, DEMO.headHolyFamily].map(
+          (e) => [e, id.user(e)] as [string, string],
+        ),
+      );
+      await t.app.get(DataSource).transaction((m) => seedSupervision(m, schools, users));
+      expect(await count('SELECT count(*) AS n FROM supervision_sessions', [])).toBe(before);
+    });
+
+    it('names no pupil (the personal-data check)', () => {
+      const strings = (v: unknown): string[] =>
+        typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
+      const texts = strings(DEMO_SUPERVISION);
+      expect(texts.length).toBeGreaterThan(10);
+      const members = DEMO_ACCOUNTS.map((a) => a.name);
+      const flagged = texts.filter(
+        (x) => findPersonalData(x, { names: NAME_DATA, allowedNames: members }).length,
+      );
+      expect(flagged).toEqual([]);
     });
   });
 });

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ActionStatus, SupervisionRole } from '@lantern/shared-domain';
+import { ActionStatus, SupervisionRole, londonToday } from '@lantern/shared-domain';
 
 /**
  * What a record says: a snapshot taken when it is drafted (ADR 12), so later changes to the agenda,
@@ -86,4 +86,26 @@ export async function recordContentOf(
       actions: typeof c.actions === 'string' ? JSON.parse(c.actions) : c.actions,
     })),
   };
+}
+
+/** A markdown note for the case log: the record is what is kept with the case. */
+export function caseLogNote(
+  content: SupervisionRecordContent,
+  c: SupervisionRecordContent['cases'][number],
+  sessionId: string,
+): string {
+  const when = content.startedAt ? londonToday(new Date(content.startedAt)) : null;
+  const title = content.title.replace(/([\\[\]*_`])/g, '\\$1');
+  const lines = [
+    `**Supervision record signed** by the SENCO and the trust SEND lead: [${title}](/supervision/${sessionId})${when ? ` (${when})` : ''}.`,
+  ];
+  const part = (label: string, text: string) => {
+    if (text.trim()) lines.push('', `**${label}**`, '', text.trim());
+  };
+  part('Question', c.question);
+  part('Summary', c.summary);
+  part('Decisions', c.decisions);
+  if (c.actions.length)
+    part('Actions raised', c.actions.map((a) => `- ${a.title} (due ${a.dueOn})`).join('\n'));
+  return lines.join('\n');
 }

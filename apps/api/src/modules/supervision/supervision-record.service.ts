@@ -15,7 +15,7 @@ import {
 import { Errors } from '../../common/errors/app-error';
 import { CaseAccessLogService } from '../case-access/case-access-log.service';
 import { SupervisionAccess, SupervisionSessionScope } from './supervision-access.service';
-import { SupervisionRecordContent, recordContentOf } from './supervision-record-content';
+import { SupervisionRecordContent, caseLogNote, recordContentOf } from './supervision-record-content';
 import { SupervisionRecordEvents } from './supervision-record-events';
 import { SupervisionRecordReadService } from './supervision-record-read.service';
 import type { SupervisionRecordModel } from './supervision-record.model';
@@ -50,23 +50,6 @@ interface RecordState {
   senco_signed_at: Date | null;
   lead_signed_at: Date | null;
   signed_at: Date | null;
-}
-
-/** A markdown note for the case log: the record is what is kept with the case. */
-function caseLogNote(
-  content: SupervisionRecordContent,
-  c: SupervisionRecordContent['cases'][number],
-  sessionId: string,
-): string {
-  const when = content.startedAt ? londonToday(new Date(content.startedAt)) : null;
-  const lines = [
-    `**Supervision record signed**: [${content.title}](/supervision/${sessionId})${when ? ` (${when})` : ''}, signed by the SENCO and the trust SEND lead.`,
-  ];
-  if (c.question.trim()) lines.push('', `Question: ${c.question.trim()}`);
-  if (c.summary.trim()) lines.push('', `Summary: ${c.summary.trim()}`);
-  if (c.decisions.trim()) lines.push('', `Decisions: ${c.decisions.trim()}`);
-  if (c.actions.length) lines.push('', `Actions raised: ${c.actions.map((a) => a.title).join('; ')}`);
-  return lines.join('\n');
 }
 
 /**
