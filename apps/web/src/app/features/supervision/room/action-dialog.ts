@@ -75,7 +75,9 @@ function inAWeek(): string {
           <select matNativeControl formControlName="ownerId" required>
             <option value="" disabled>Choose who will do it</option>
             @for (o of data.owners; track o.userId) {
-              <option [value]="o.userId">{{ o.displayName }}{{ o.userId === data.viewerId ? ' (you)' : '' }}</option>
+              <option [value]="o.userId">
+                {{ o.displayName }}{{ o.userId === data.viewerId ? ' (you)' : '' }}
+              </option>
             }
           </select>
           @if (fieldProblem('ownerId'); as m) {
@@ -92,7 +94,9 @@ function inAWeek(): string {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Adding…' : 'Add action' }}</button>
+        <button mat-flat-button type="submit" [disabled]="busy()">
+          {{ busy() ? 'Adding…' : 'Add action' }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
@@ -117,7 +121,12 @@ export class ActionDialog {
   protected readonly form = inject(NonNullableFormBuilder).group({
     title: [titleFromMessage(this.data.title), [Validators.required]],
     caseId: [this.data.caseId ?? '', [Validators.required]],
-    ownerId: [this.data.viewerId && this.data.owners.some((o) => o.userId === this.data.viewerId) ? this.data.viewerId : '', [Validators.required]],
+    ownerId: [
+      this.data.viewerId && this.data.owners.some((o) => o.userId === this.data.viewerId)
+        ? this.data.viewerId
+        : '',
+      [Validators.required],
+    ],
     dueOn: [inAWeek(), [Validators.required]],
   });
 
@@ -126,7 +135,11 @@ export class ActionDialog {
     if (!c.touched) return null;
     if (field === 'title') return actionTitleProblem(c.value) ?? this.serverFields()[field] ?? null;
     if (!c.value)
-      return field === 'caseId' ? 'Choose the case.' : field === 'ownerId' ? 'Choose who will do it.' : 'Give a due date.';
+      return field === 'caseId'
+        ? 'Choose the case.'
+        : field === 'ownerId'
+          ? 'Choose who will do it.'
+          : 'Give a due date.';
     if (field === 'dueOn' && c.value < this.today) return 'Choose today or a later date.';
     return this.serverFields()[field] ?? null;
   }

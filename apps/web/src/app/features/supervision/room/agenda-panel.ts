@@ -35,7 +35,9 @@ export class RoomAgendaPanel {
   protected readonly presenceWords = PRESENCE_WORDS;
   /** Collapsed at first on a phone (the messages come first there); always open on a wide screen. */
   protected readonly expanded = signal(
-    typeof window === 'undefined' || !window.matchMedia ? true : !window.matchMedia('(max-width: 59.99rem)').matches,
+    typeof window === 'undefined' || !window.matchMedia
+      ? true
+      : !window.matchMedia('(max-width: 59.99rem)').matches,
   );
   protected readonly newChair = signal('');
 

@@ -89,7 +89,10 @@ export class RoomMessageList {
         const divider = el.querySelector<HTMLElement>('.divider');
         if (divider) divider.scrollIntoView({ block: 'start' });
         else el.scrollTop = el.scrollHeight;
-      } else if (count > this.lastCount && el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_END_PX * 3) {
+      } else if (
+        count > this.lastCount &&
+        el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_END_PX * 3
+      ) {
         el.scrollTop = el.scrollHeight;
       }
       this.lastCount = count;

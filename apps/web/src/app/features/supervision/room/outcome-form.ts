@@ -43,9 +43,17 @@ type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
           </button>
           <span class="state" role="status">
             @switch (state()) {
-              @case ('saving') { Saving… }
-              @case ('saved') { Saved }
-              @case ('idle') { @if (dirty()) { Not saved yet } }
+              @case ('saving') {
+                Saving…
+              }
+              @case ('saved') {
+                Saved
+              }
+              @case ('idle') {
+                @if (dirty()) {
+                  Not saved yet
+                }
+              }
             }
           </span>
         </div>

@@ -44,7 +44,10 @@ export class RoomActions {
   nameOf(userId: string | null): string {
     if (!userId) return 'Lantern';
     if (userId === this.store.viewerId()) return 'You';
-    return this.store.session()?.participants.find((p) => p.userId === userId)?.displayName ?? 'A former participant';
+    return (
+      this.store.session()?.participants.find((p) => p.userId === userId)?.displayName ??
+      'A former participant'
+    );
   }
 
   reply(m: MessageView): void {
@@ -79,7 +82,12 @@ export class RoomActions {
     try {
       const checked = withoutMentions(text, people) === text ? { text, set } : withoutMentions(text, people);
       const result = await this.check.save([checked], (override) =>
-        this.store.change({ type: 'edit', of: m.seq, text: trimmed, ...(override ? { override: true } : {}) }),
+        this.store.change({
+          type: 'edit',
+          of: m.seq,
+          text: trimmed,
+          ...(override ? { override: true } : {}),
+        }),
       );
       if (result === KEPT_BACK) return;
       this.editing.set(null);

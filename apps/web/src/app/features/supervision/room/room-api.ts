@@ -50,7 +50,11 @@ export interface RoomSession {
   readonly myRole: SupervisionRole | null;
   readonly participants: readonly RoomParticipant[];
   readonly agenda: readonly RoomAgendaItem[];
-  readonly record: { readonly id: string; readonly revision: number; readonly signedAt: string | null } | null;
+  readonly record: {
+    readonly id: string;
+    readonly revision: number;
+    readonly signedAt: string | null;
+  } | null;
 }
 
 const ACTION_FIELDS = `

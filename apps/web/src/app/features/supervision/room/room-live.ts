@@ -180,7 +180,9 @@ export class RoomLiveSync {
       if (data.type === 'message') this.announce(`${who}: ${quoteOf(data.text, 200)}`);
       else if (data.type === 'current-case') {
         const ref = this.store.session()?.agenda.find((a) => a.caseId === data.caseId)?.caseReference;
-        this.announce(ref ? `${who} moved the discussion to case ${ref}.` : `${who} cleared the current case.`);
+        this.announce(
+          ref ? `${who} moved the discussion to case ${ref}.` : `${who} cleared the current case.`,
+        );
       }
     }
   }

@@ -74,7 +74,9 @@ export class RoomStore {
 
   readonly viewerId = computed(() => this.auth.user()?.id ?? null);
   readonly stream = computed(() => (this.session()?.stream ?? '') as StreamKey);
-  readonly me = computed(() => this.session()?.participants.find((p) => p.userId === this.viewerId()) ?? null);
+  readonly me = computed(
+    () => this.session()?.participants.find((p) => p.userId === this.viewerId()) ?? null,
+  );
   readonly isChair = computed(() => !!this.session() && this.session()!.chairId === this.viewerId());
   /** SENCO or SEND lead: runs the agenda, outcomes, actions (an invited headteacher only talks). */
   readonly canRun = computed(() => {
@@ -110,7 +112,9 @@ export class RoomStore {
       const session = await this.api.session(id);
       if (generation !== this.loads) return null;
       this.session.set(session);
-      this.openedReadSeq.set(session.participants.find((p) => p.userId === this.viewerId())?.lastReadSeq ?? 0);
+      this.openedReadSeq.set(
+        session.participants.find((p) => p.userId === this.viewerId())?.lastReadSeq ?? 0,
+      );
       return session;
     } catch (error) {
       if (generation !== this.loads) return null;
@@ -161,7 +165,10 @@ export class RoomStore {
     this.historyError.set(null);
     try {
       for (;;) {
-        const ack = await this.realtime.request<StreamSubscribeAck>(SocketEvent.StreamSync, { stream, after });
+        const ack = await this.realtime.request<StreamSubscribeAck>(SocketEvent.StreamSync, {
+          stream,
+          after,
+        });
         if (generation !== this.loads) return false;
         if (!ack.ok) {
           if (ack.code === ErrorCode.SecondFactorRequired && ++tries < ELEVATION_TRIES) {

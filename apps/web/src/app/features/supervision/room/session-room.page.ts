@@ -88,7 +88,8 @@ export class SessionRoomPage {
   protected async endSession(): Promise<void> {
     const ok = await this.confirmer.confirm({
       title: 'End the session?',
-      message: 'Nobody can send messages once it ends. Outcomes can still be written until the record is signed.',
+      message:
+        'Nobody can send messages once it ends. Outcomes can still be written until the record is signed.',
       confirmText: 'End session',
     });
     if (ok) await this.lifecycle((s) => this.api.end(s.id), 'The session has ended.');
