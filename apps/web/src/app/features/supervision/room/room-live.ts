@@ -70,6 +70,11 @@ export class RoomLiveSync {
     this.stop();
     const session = this.store.session();
     if (!session) return;
+    if (!session.myRole) {
+      // Only participants take part (and read the conversation); others see the agenda.
+      this.store.historyError.set('Only the people taking part can read the conversation.');
+      return;
+    }
     const generation = this.store.generation;
     this.sentRead = this.store.openedReadSeq();
     this.started.set(true);

@@ -85,9 +85,20 @@ export class RoomStore {
   });
   /** Once the record is signed nothing in the room changes. */
   readonly frozen = computed(() => !!this.session()?.record?.signedAt);
+  /** New messages: participants, while the session is live. */
   readonly canTalk = computed(() => {
     const s = this.session();
-    return !!s && !!s.myRole && !this.frozen() && s.status !== SupervisionStatus.Cancelled;
+    return !!s && !!s.myRole && !this.frozen() && s.status === SupervisionStatus.Live;
+  });
+  /** Edits and deletes of one's own messages (and actions, for those who run it): live or ended, until signed. */
+  readonly canChange = computed(() => {
+    const s = this.session();
+    return (
+      !!s &&
+      !!s.myRole &&
+      !this.frozen() &&
+      (s.status === SupervisionStatus.Live || s.status === SupervisionStatus.Ended)
+    );
   });
 
   private loads = 0;
