@@ -74,6 +74,8 @@ export class SocketRevalidator implements OnModuleDestroy {
       ];
       if (!ids.length) return;
       const valid = await this.sessions.resolveMany(ids);
+      // Each stream's record is read once per sweep, however many sockets joined it.
+      const records = new Map();
       for (const socket of sockets) {
         const data = socket.data;
         if (!data?.session) continue;
@@ -86,7 +88,7 @@ export class SocketRevalidator implements OnModuleDestroy {
         const presenceChanged = fresh.session.showPresence !== data.session.showPresence;
         data.actor = fresh.actor;
         data.session = fresh.session;
-        await this.socketStreams.recheck(socket);
+        await this.socketStreams.recheck(socket, records);
         const rooms = this.presence.roomsFor(fresh.actor);
         const gone = data.presenceRooms.filter((r) => !rooms.includes(r));
         for (const r of gone) await socket.leave(r);

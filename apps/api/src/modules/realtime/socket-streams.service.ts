@@ -171,11 +171,17 @@ export class SocketStreams {
     return { ok: true };
   }
 
-  /** Leave, and say so, every joined stream the socket's person may no longer read (fresh grants). */
-  async recheck(socket: LanternSocket): Promise<void> {
+  /**
+   * Leave, and say so, every joined stream the socket's person may no longer read (fresh grants).
+   * `records`: shared by one sweep over all sockets, so each stream's record is read once.
+   */
+  async recheck(
+    socket: LanternSocket,
+    records: Map<string, Promise<PolicyRecord<PolicyRuleName> | null>> = new Map(),
+  ): Promise<void> {
     const data = socket.data;
     for (const key of [...data.streams]) {
-      const allowed = await this.registry.canRead(data.actor, key);
+      const allowed = await this.registry.canReadShared(data.actor, key, records);
       const elevation = allowed ? secondFactorAck(socket, this.registry.kindOf(key)) : null;
       if (!allowed || elevation) {
         await socket.leave(streamRoom(key));

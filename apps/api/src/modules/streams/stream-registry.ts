@@ -104,6 +104,26 @@ export class StreamRegistry {
     return (await this.readable(actor, key, manager)) !== null;
   }
 
+  /**
+   * canRead for a sweep over many sockets: each stream's record is read once per `records` map (the
+   * socket recheck passes one per sweep, so a room of four costs one read, not four).
+   */
+  async canReadShared(
+    actor: Actor,
+    key: string,
+    records: Map<string, Promise<PolicyRecord<PolicyRuleName> | null>>,
+  ): Promise<boolean> {
+    const parsed = parseStreamKey(key);
+    const kind = parsed && this.byKind.get(parsed.kind);
+    if (!kind) return false;
+    let record = records.get(key);
+    if (!record) {
+      record = Promise.resolve(kind.record(parsed.id));
+      records.set(key, record);
+    }
+    return allows(actor, kind.rule, await record);
+  }
+
   /** The record behind `key` when the actor may read it (null otherwise), read with `manager` when given. */
   async readable(actor: Actor, key: string, manager?: EntityManager): Promise<PolicyRecord<PolicyRuleName> | null> {
     const parsed = parseStreamKey(key);
