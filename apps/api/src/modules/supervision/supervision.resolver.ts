@@ -45,9 +45,12 @@ export class SupervisionResolver {
     @CurrentActor() actor: Actor,
     @IdArg('schoolId', { nullable: true }) schoolId: string | null,
     @Args('when', { type: () => SupervisionWhenEnum }) when: SupervisionWhen,
-    @Args('first', { type: () => Int, defaultValue: SUPERVISION_LIMITS.pageSize }) first: number,
-    @Args('offset', { type: () => Int, defaultValue: 0 }) offset: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: SUPERVISION_LIMITS.pageSize })
+    first: number | null,
+    @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset: number | null,
   ): Promise<SupervisionSessionPageModel> {
+    first ??= SUPERVISION_LIMITS.pageSize;
+    offset ??= 0;
     if (!Number.isInteger(first) || first < 1 || first > SUPERVISION_LIMITS.pageSize)
       throw Errors.badInput(`Ask for between 1 and ${SUPERVISION_LIMITS.pageSize} sessions at a time.`, {
         first: 'Out of range',
