@@ -24,6 +24,15 @@ const timeLabel = (d: Date) =>
 const signedLabel = (d: Date) =>
   `${new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'long', year: 'numeric' }).format(d)} at ${timeLabel(d)}`;
 
+/** "14 December 2026" for a YYYY-MM-DD date (a date in England, not an instant). */
+const dayLabel = (isoDate: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+
 /** Text that markdown shows as typed (names, references, titles). */
 function plain(text: string): string {
   return text.replace(/([\\`*_[\]<>#|~])/g, '\\$1').replace(/^(\s*)([-+]|\d+[.)])(\s)/gm, '$1\\$2$3');
@@ -61,7 +70,7 @@ function caseMarkdown(c: SupervisionRecordModel['cases'][number]): string {
     ? c.actions
         .map(
           (a) =>
-            `- ${plain(a.title)}: ${plain(a.ownerName)}, due ${a.dueOn} (${ACTION_STATUS_LABEL[a.status] ?? a.status})`,
+            `- ${plain(a.title)}: ${plain(a.ownerName)}, due ${dayLabel(a.dueOn)} (${ACTION_STATUS_LABEL[a.status] ?? a.status})`,
         )
         .join('\n')
     : '_No actions raised._';
