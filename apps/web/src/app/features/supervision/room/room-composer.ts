@@ -125,6 +125,7 @@ export class RoomComposer {
   }
 
   protected async send(): Promise<void> {
+    if (this.checking()) return;
     const text = this.text();
     if (!text.trim()) {
       this.problem.set('Write a message before sending.');

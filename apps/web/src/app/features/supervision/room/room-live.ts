@@ -41,8 +41,20 @@ export class RoomLiveSync {
   /** The text of the polite live region (new messages from others, changes that matter). */
   readonly announcement = signal('');
 
-  /** The connection dropped while the room was open (the realtime layer is catching up). */
-  readonly reconnecting = computed(() => this.started() && this.realtime.connectionState() !== 'connected');
+  /** What to say while the room has no connection (null: connected); the realtime layer catches up after. */
+  readonly connectionProblem = computed(() => {
+    if (!this.started()) return null;
+    switch (this.realtime.connectionState()) {
+      case 'connected':
+        return null;
+      case 'offline':
+        return 'You are offline. Messages you send will go when you are back online.';
+      case 'connecting':
+        return 'Connecting…';
+      default:
+        return 'Reconnecting… Messages you send will go when the connection is back.';
+    }
+  });
 
   private readonly started = signal(false);
   private readonly typing = new TypingSignaller((typing) => this.signal({ typing }));

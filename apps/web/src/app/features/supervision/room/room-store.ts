@@ -196,7 +196,8 @@ export class RoomStore {
       this.historyLoaded.set(true);
       return true;
     } catch {
-      if (generation === this.loads)
+      // Not connected: the conversation loads when the connection comes (the page says it is reconnecting).
+      if (generation === this.loads && this.realtime.connected())
         this.historyError.set('The conversation could not be loaded. Check your connection and try again.');
       return false;
     }
