@@ -89,15 +89,17 @@ export class SupervisionAgendaService {
           WHERE session_id = $1 AND case_id = $2 RETURNING id`,
         [s.id, input.caseId, summary, decisions],
       )) as [Array<{ id: string }>, number];
-      if (!rows.length) throw Errors.notFound('That case on the agenda');
+      const updated = rows[0];
+      if (!updated) throw Errors.notFound('That case on the agenda');
       await this.log(m, actor, s.schoolId, [input.caseId]);
       const [row]: AgendaItemRow[] = await m.query(
         `SELECT ${AGENDA_ITEM_COLUMNS} FROM supervision_agenda_items a
            JOIN cases c ON c.id = a.case_id JOIN schools sc ON sc.id = c.school_id
           WHERE a.id = $1`,
-        [rows[0]!.id],
+        [updated.id],
       );
-      return toAgendaItem(row!);
+      if (!row) throw Errors.notFound('That case on the agenda');
+      return toAgendaItem(row);
     });
     await this.announcer.announce(input.sessionId, { type: 'outcome', caseId: input.caseId });
     return item;

@@ -52,7 +52,12 @@ export class SupervisionLoaders {
             [ids],
           );
           return groupByKey(ids, rows, (r) => r.sessionId).map((list) =>
-            list.map(({ sessionId: _, ...p }) => ({ ...p, role: p.role as SupervisionRole })),
+            list.map((p) => ({
+              userId: p.userId,
+              displayName: p.displayName,
+              role: p.role as SupervisionRole,
+              lastReadSeq: p.lastReadSeq,
+            })),
           );
         }),
     );

@@ -45,10 +45,10 @@ export class SupervisionReadService {
         throw Errors.notFound("That school's supervision sessions");
     }
     const reach = caseDataReach(actor);
-    const sencoOf = actor.grants.filter((g) => g.role === Role.Senco && g.schoolId).map((g) => g.schoolId!);
-    const leadOf = actor.grants
-      .filter((g) => g.role === Role.TrustSendLead && g.trustId)
-      .map((g) => g.trustId!);
+    const sencoOf = actor.grants.flatMap((g) => (g.role === Role.Senco && g.schoolId ? [g.schoolId] : []));
+    const leadOf = actor.grants.flatMap((g) =>
+      g.role === Role.TrustSendLead && g.trustId ? [g.trustId] : [],
+    );
     const params: unknown[] = [
       actor.userId,
       reach.schoolIds,

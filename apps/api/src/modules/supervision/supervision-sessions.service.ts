@@ -7,7 +7,6 @@ import {
   SupervisionRole,
   SupervisionStatus,
   canAccessCaseData,
-  canChairSupervision,
   canRunSupervision,
   canScheduleSupervision,
 } from '@lantern/shared-domain';
@@ -17,20 +16,12 @@ import { PersonalDataService } from '../../common/personal-data/personal-data.se
 import { CaseAccessLogService } from '../case-access/case-access-log.service';
 import type { Publish } from '../notifications/notifications.service';
 import type { ScheduleSupervisionInput, UpdateSupervisionInput } from './dto/supervision.input';
-import { SupervisionAccess, SupervisionSessionScope } from './supervision-access.service';
+import { SupervisionAccess } from './supervision-access.service';
 import { replaceAgenda } from './supervision-agenda';
 import { changeSession } from './supervision-change';
 import { SupervisionAnnouncer } from './supervision-announcer.service';
 import { SupervisionNotifier } from './supervision-notifier.service';
-import {
-  agendaOf,
-  assertChangeable,
-  checkTexts,
-  loadSession,
-  placeOf,
-  target,
-  titleOf,
-} from './supervision-rows';
+import { agendaOf, checkTexts, loadSession, placeOf, target, titleOf } from './supervision-rows';
 import type { SupervisionSessionModel } from './supervision.model';
 
 const GRACE_MS = 5 * 60_000;
@@ -117,7 +108,8 @@ export class SupervisionSessionsService {
           actor.userId,
         ],
       );
-      const id = row!.id;
+      if (!row) throw new Error('The new session was not stored');
+      const id = row.id;
       await m.query(
         `INSERT INTO supervision_participants (session_id, user_id, role)
          SELECT $1, x.user_id, x.role FROM unnest($2::uuid[], $3::text[]) AS x(user_id, role)`,
@@ -127,7 +119,7 @@ export class SupervisionSessionsService {
       await this.logChanged(m, actor, s.schoolId, caseIds);
       const publishes = await this.notifier.invited(
         m,
-        { id, schoolName: school!.name, startsAt, live: input.startNow },
+        { id, schoolName: school.name, startsAt, live: input.startNow },
         [...participants.keys()].filter((u) => u !== actor.userId),
       );
       return { id, status, chairId, publishes };
@@ -158,13 +150,13 @@ export class SupervisionSessionsService {
           'SELECT revision, starts_at FROM supervision_sessions WHERE id = $1',
           [s.id],
         );
-        if (cur!.revision !== input.revision)
+        if (!cur || cur.revision !== input.revision)
           throw Errors.conflict(
             'Someone changed this session while you were editing it. Reload it to see their change, then make yours again.',
           );
         if (
           s.status === SupervisionStatus.Scheduled &&
-          input.startsAt.getTime() !== new Date(cur!.starts_at).getTime() &&
+          input.startsAt.getTime() !== new Date(cur.starts_at).getTime() &&
           input.startsAt.getTime() < Date.now() - GRACE_MS
         )
           throw Errors.badInput('Choose a time from now on.', { startsAt: 'In the past' });
@@ -197,7 +189,8 @@ export class SupervisionSessionsService {
     );
     const out = new Map<string, SupervisionRole>();
     for (const r of rows) {
-      const role = MEMBER_ROLE[r.role]!;
+      const role = MEMBER_ROLE[r.role];
+      if (!role) continue;
       const had = out.get(r.user_id);
       if (!had || PRECEDENCE.indexOf(role) < PRECEDENCE.indexOf(had)) out.set(r.user_id, role);
     }
