@@ -28,6 +28,8 @@ import type { CaseAccessKind } from '@lantern/shared-domain';
 import type { ActionStatus } from '@lantern/shared-domain';
 import type { ActionSourceKind } from '@lantern/shared-domain';
 import type { ActionDueState } from '@lantern/shared-domain';
+import type { SupervisionStatus } from '@lantern/shared-domain';
+import type { SupervisionRole } from '@lantern/shared-domain';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AcceptInvitationInput = {
   readonly displayName: string;
@@ -392,11 +394,68 @@ export { ResourceStatus };
 
 export { Role };
 
+export type ScheduleSupervisionInput = {
+  readonly agenda: ReadonlyArray<SupervisionAgendaItemInput>;
+  /** Invite the school's headteacher(s) too. */
+  readonly inviteHeadteacher: boolean;
+  /** Where it happens (a room). */
+  readonly location?: string | null | undefined;
+  readonly minutes: number;
+  /** The link to join online (https). */
+  readonly onlineLink?: string | null | undefined;
+  /** Keep text the personal-data check flagged as a name (never an identifier). */
+  readonly override?: boolean | null | undefined;
+  readonly schoolId: string | number;
+  /** Start it at once (live now) instead of scheduling it. */
+  readonly startNow: boolean;
+  /** When it starts (not needed with startNow). */
+  readonly startsAt?: string | null | undefined;
+  /** Default: "Caseload supervision". */
+  readonly title?: string | null | undefined;
+};
+
 export { SenNeed };
 
 export { SenStatus };
 
 export { ShareScope };
+
+/** An action on an agenda case, raised in the session. */
+export type SupervisionActionInput = {
+  readonly caseId: string | number;
+  /** YYYY-MM-DD. */
+  readonly dueOn: string;
+  /** The message it was made from (its seq in the room). */
+  readonly fromSeq?: number | null | undefined;
+  readonly ownerId: string | number;
+  readonly sessionId: string | number;
+  readonly title: string;
+};
+
+/** A case to bring, with the question to bring. */
+export type SupervisionAgendaItemInput = {
+  readonly caseId: string | number;
+  readonly question: string;
+};
+
+/** A case's outcome: the summary and decisions. */
+export type SupervisionOutcomeInput = {
+  readonly caseId: string | number;
+  readonly decisions: string;
+  /** Keep text the personal-data check flagged as a name (never an identifier). */
+  readonly override?: boolean | null | undefined;
+  readonly sessionId: string | number;
+  readonly summary: string;
+};
+
+export { SupervisionRole };
+
+export { SupervisionStatus };
+
+/** UPCOMING: scheduled or live, soonest first; PAST: ended or cancelled, newest first. */
+export type SupervisionWhen =
+  | 'PAST'
+  | 'UPCOMING';
 
 export type ThreadKind =
   | 'DISCUSSION'
@@ -1309,6 +1368,122 @@ export type UpdateReadingPreferencesMutationVariables = Exact<{
 
 export type UpdateReadingPreferencesMutation = { readonly updateReadingPreferences: { readonly permissions: ReadonlyArray<string>, readonly showPresence: boolean, readonly readingPreferences: { readonly readableFont: boolean, readonly textSize: ReadingTextSize, readonly wideSpacing: boolean, readonly tint: ReadingTint, readonly reduceMotion: boolean }, readonly user: { readonly id: string, readonly email: string, readonly displayName: string }, readonly memberships: ReadonlyArray<{ readonly id: string, readonly role: Role, readonly createdAt: string, readonly trust: { readonly id: string, readonly name: string, readonly shortName: string } | null, readonly school: { readonly id: string, readonly name: string, readonly displayName: string, readonly trust: { readonly id: string } } | null }> } };
 
+export type SupervisionListItemPartsFragment = { readonly id: string, readonly schoolId: string, readonly schoolName: string, readonly trustId: string, readonly title: string, readonly status: SupervisionStatus, readonly startsAt: string, readonly minutes: number, readonly location: string | null, readonly onlineLink: string | null, readonly myRole: SupervisionRole | null, readonly startedAt: string | null, readonly endedAt: string | null, readonly record: { readonly id: string, readonly signedAt: string | null } | null };
+
+export type SupervisionSessionListQueryVariables = Exact<{
+  schoolId?: string | number | null | undefined;
+  when: SupervisionWhen;
+  first?: number | null | undefined;
+  offset?: number | null | undefined;
+}>;
+
+
+export type SupervisionSessionListQuery = { readonly supervisionSessions: { readonly totalCount: number, readonly hasMore: boolean, readonly nodes: ReadonlyArray<{ readonly id: string, readonly schoolId: string, readonly schoolName: string, readonly trustId: string, readonly title: string, readonly status: SupervisionStatus, readonly startsAt: string, readonly minutes: number, readonly location: string | null, readonly onlineLink: string | null, readonly myRole: SupervisionRole | null, readonly startedAt: string | null, readonly endedAt: string | null, readonly record: { readonly id: string, readonly signedAt: string | null } | null }> } };
+
+export type ScheduleSupervisionMutationVariables = Exact<{
+  input: ScheduleSupervisionInput;
+}>;
+
+
+export type ScheduleSupervisionMutation = { readonly scheduleSupervision: { readonly id: string, readonly status: SupervisionStatus } };
+
+export type SupervisionAddendumPartsFragment = { readonly id: string, readonly body: string, readonly canSignAs: SupervisionRole | null, readonly writtenByName: string, readonly writtenAt: string, readonly sencoSignedByName: string | null, readonly sencoSignedAt: string | null, readonly leadSignedByName: string | null, readonly leadSignedAt: string | null, readonly signedAt: string | null };
+
+export type SupervisionRecordPartsFragment = { readonly id: string, readonly revision: number, readonly title: string, readonly schoolName: string, readonly startedAt: string | null, readonly endedAt: string | null, readonly draftedByName: string, readonly draftedAt: string, readonly sencoSignedByName: string | null, readonly sencoSignedAt: string | null, readonly leadSignedByName: string | null, readonly leadSignedAt: string | null, readonly signedAt: string | null, readonly canSignAs: SupervisionRole | null, readonly docxUrl: string, readonly pdfUrl: string, readonly attendees: ReadonlyArray<{ readonly displayName: string, readonly role: SupervisionRole }>, readonly cases: ReadonlyArray<{ readonly caseId: string, readonly caseReference: string, readonly question: string, readonly summary: string, readonly decisions: string, readonly actions: ReadonlyArray<{ readonly title: string, readonly ownerName: string, readonly dueOn: string, readonly status: ActionStatus }> }>, readonly addenda: ReadonlyArray<{ readonly id: string, readonly body: string, readonly canSignAs: SupervisionRole | null, readonly writtenByName: string, readonly writtenAt: string, readonly sencoSignedByName: string | null, readonly sencoSignedAt: string | null, readonly leadSignedByName: string | null, readonly leadSignedAt: string | null, readonly signedAt: string | null }> };
+
+export type SupervisionRecordSessionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SupervisionRecordSessionQuery = { readonly supervisionSession: { readonly id: string, readonly schoolId: string, readonly schoolName: string, readonly trustId: string, readonly title: string, readonly status: SupervisionStatus, readonly startsAt: string, readonly minutes: number, readonly startedAt: string | null, readonly endedAt: string | null, readonly myRole: SupervisionRole | null, readonly record: { readonly id: string, readonly revision: number, readonly title: string, readonly schoolName: string, readonly startedAt: string | null, readonly endedAt: string | null, readonly draftedByName: string, readonly draftedAt: string, readonly sencoSignedByName: string | null, readonly sencoSignedAt: string | null, readonly leadSignedByName: string | null, readonly leadSignedAt: string | null, readonly signedAt: string | null, readonly canSignAs: SupervisionRole | null, readonly docxUrl: string, readonly pdfUrl: string, readonly attendees: ReadonlyArray<{ readonly displayName: string, readonly role: SupervisionRole }>, readonly cases: ReadonlyArray<{ readonly caseId: string, readonly caseReference: string, readonly question: string, readonly summary: string, readonly decisions: string, readonly actions: ReadonlyArray<{ readonly title: string, readonly ownerName: string, readonly dueOn: string, readonly status: ActionStatus }> }>, readonly addenda: ReadonlyArray<{ readonly id: string, readonly body: string, readonly canSignAs: SupervisionRole | null, readonly writtenByName: string, readonly writtenAt: string, readonly sencoSignedByName: string | null, readonly sencoSignedAt: string | null, readonly leadSignedByName: string | null, readonly leadSignedAt: string | null, readonly signedAt: string | null }> } | null } };
+
+export type DraftSupervisionRecordMutationVariables = Exact<{
+  sessionId: string | number;
+}>;
+
+
+export type DraftSupervisionRecordMutation = { readonly draftSupervisionRecord: { readonly id: string, readonly revision: number, readonly title: string, readonly schoolName: string, readonly startedAt: string | null, readonly endedAt: string | null, readonly draftedByName: string, readonly draftedAt: string, readonly sencoSignedByName: string | null, readonly sencoSignedAt: string | null, readonly leadSignedByName: string | null, readonly leadSignedAt: string | null, readonly signedAt: string | null, readonly canSignAs: SupervisionRole | null, readonly docxUrl: string, readonly pdfUrl: string, readonly attendees: ReadonlyArray<{ readonly displayName: string, readonly role: SupervisionRole }>, readonly cases: ReadonlyArray<{ readonly caseId: string, readonly caseReference: string, readonly question: string, readonly summary: string, readonly decisions: string, readonly actions: ReadonlyArray<{ readonly title: string, readonly ownerName: string, readonly dueOn: string, readonly status: ActionStatus }> }>, readonly addenda: ReadonlyArray<{ readonly id: string, readonly body: string, readonly canSignAs: SupervisionRole | null, readonly writtenByName: string, readonly writtenAt: string, readonly sencoSignedByName: string | null, readonly sencoSignedAt: string | null, readonly leadSignedByName: string | null, readonly leadSignedAt: string | null, readonly signedAt: string | null }> } };
+
+export type SignSupervisionRecordMutationVariables = Exact<{
+  sessionId: string | number;
+  revision: number;
+}>;
+
+
+export type SignSupervisionRecordMutation = { readonly signSupervisionRecord: { readonly id: string, readonly revision: number, readonly title: string, readonly schoolName: string, readonly startedAt: string | null, readonly endedAt: string | null, readonly draftedByName: string, readonly draftedAt: string, readonly sencoSignedByName: string | null, readonly sencoSignedAt: string | null, readonly leadSignedByName: string | null, readonly leadSignedAt: string | null, readonly signedAt: string | null, readonly canSignAs: SupervisionRole | null, readonly docxUrl: string, readonly pdfUrl: string, readonly attendees: ReadonlyArray<{ readonly displayName: string, readonly role: SupervisionRole }>, readonly cases: ReadonlyArray<{ readonly caseId: string, readonly caseReference: string, readonly question: string, readonly summary: string, readonly decisions: string, readonly actions: ReadonlyArray<{ readonly title: string, readonly ownerName: string, readonly dueOn: string, readonly status: ActionStatus }> }>, readonly addenda: ReadonlyArray<{ readonly id: string, readonly body: string, readonly canSignAs: SupervisionRole | null, readonly writtenByName: string, readonly writtenAt: string, readonly sencoSignedByName: string | null, readonly sencoSignedAt: string | null, readonly leadSignedByName: string | null, readonly leadSignedAt: string | null, readonly signedAt: string | null }> } };
+
+export type AddSupervisionAddendumMutationVariables = Exact<{
+  sessionId: string | number;
+  body: string;
+  override?: boolean | null | undefined;
+}>;
+
+
+export type AddSupervisionAddendumMutation = { readonly addSupervisionAddendum: { readonly id: string, readonly revision: number, readonly title: string, readonly schoolName: string, readonly startedAt: string | null, readonly endedAt: string | null, readonly draftedByName: string, readonly draftedAt: string, readonly sencoSignedByName: string | null, readonly sencoSignedAt: string | null, readonly leadSignedByName: string | null, readonly leadSignedAt: string | null, readonly signedAt: string | null, readonly canSignAs: SupervisionRole | null, readonly docxUrl: string, readonly pdfUrl: string, readonly attendees: ReadonlyArray<{ readonly displayName: string, readonly role: SupervisionRole }>, readonly cases: ReadonlyArray<{ readonly caseId: string, readonly caseReference: string, readonly question: string, readonly summary: string, readonly decisions: string, readonly actions: ReadonlyArray<{ readonly title: string, readonly ownerName: string, readonly dueOn: string, readonly status: ActionStatus }> }>, readonly addenda: ReadonlyArray<{ readonly id: string, readonly body: string, readonly canSignAs: SupervisionRole | null, readonly writtenByName: string, readonly writtenAt: string, readonly sencoSignedByName: string | null, readonly sencoSignedAt: string | null, readonly leadSignedByName: string | null, readonly leadSignedAt: string | null, readonly signedAt: string | null }> } };
+
+export type SignSupervisionAddendumMutationVariables = Exact<{
+  addendumId: string | number;
+}>;
+
+
+export type SignSupervisionAddendumMutation = { readonly signSupervisionAddendum: { readonly id: string, readonly revision: number, readonly title: string, readonly schoolName: string, readonly startedAt: string | null, readonly endedAt: string | null, readonly draftedByName: string, readonly draftedAt: string, readonly sencoSignedByName: string | null, readonly sencoSignedAt: string | null, readonly leadSignedByName: string | null, readonly leadSignedAt: string | null, readonly signedAt: string | null, readonly canSignAs: SupervisionRole | null, readonly docxUrl: string, readonly pdfUrl: string, readonly attendees: ReadonlyArray<{ readonly displayName: string, readonly role: SupervisionRole }>, readonly cases: ReadonlyArray<{ readonly caseId: string, readonly caseReference: string, readonly question: string, readonly summary: string, readonly decisions: string, readonly actions: ReadonlyArray<{ readonly title: string, readonly ownerName: string, readonly dueOn: string, readonly status: ActionStatus }> }>, readonly addenda: ReadonlyArray<{ readonly id: string, readonly body: string, readonly canSignAs: SupervisionRole | null, readonly writtenByName: string, readonly writtenAt: string, readonly sencoSignedByName: string | null, readonly sencoSignedAt: string | null, readonly leadSignedByName: string | null, readonly leadSignedAt: string | null, readonly signedAt: string | null }> } };
+
+export type SupervisionRoomAgendaPartsFragment = { readonly id: string, readonly caseId: string, readonly caseReference: string, readonly position: number, readonly question: string, readonly summary: string, readonly decisions: string, readonly openActions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly actionsRaisedHere: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> };
+
+export type SupervisionRoomSessionPartsFragment = { readonly id: string, readonly schoolId: string, readonly schoolName: string, readonly title: string, readonly status: SupervisionStatus, readonly startsAt: string, readonly minutes: number, readonly location: string | null, readonly onlineLink: string | null, readonly chairId: string, readonly currentCaseId: string | null, readonly startedAt: string | null, readonly endedAt: string | null, readonly revision: number, readonly stream: string, readonly myRole: SupervisionRole | null, readonly participants: ReadonlyArray<{ readonly userId: string, readonly displayName: string, readonly role: SupervisionRole, readonly lastReadSeq: number }>, readonly agenda: ReadonlyArray<{ readonly id: string, readonly caseId: string, readonly caseReference: string, readonly position: number, readonly question: string, readonly summary: string, readonly decisions: string, readonly openActions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly actionsRaisedHere: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> }>, readonly record: { readonly id: string, readonly revision: number, readonly signedAt: string | null } | null };
+
+export type SupervisionRoomSessionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SupervisionRoomSessionQuery = { readonly supervisionSession: { readonly id: string, readonly schoolId: string, readonly schoolName: string, readonly title: string, readonly status: SupervisionStatus, readonly startsAt: string, readonly minutes: number, readonly location: string | null, readonly onlineLink: string | null, readonly chairId: string, readonly currentCaseId: string | null, readonly startedAt: string | null, readonly endedAt: string | null, readonly revision: number, readonly stream: string, readonly myRole: SupervisionRole | null, readonly participants: ReadonlyArray<{ readonly userId: string, readonly displayName: string, readonly role: SupervisionRole, readonly lastReadSeq: number }>, readonly agenda: ReadonlyArray<{ readonly id: string, readonly caseId: string, readonly caseReference: string, readonly position: number, readonly question: string, readonly summary: string, readonly decisions: string, readonly openActions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly actionsRaisedHere: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> }>, readonly record: { readonly id: string, readonly revision: number, readonly signedAt: string | null } | null } };
+
+export type StartSupervisionRoomMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StartSupervisionRoomMutation = { readonly startSupervision: { readonly id: string, readonly schoolId: string, readonly schoolName: string, readonly title: string, readonly status: SupervisionStatus, readonly startsAt: string, readonly minutes: number, readonly location: string | null, readonly onlineLink: string | null, readonly chairId: string, readonly currentCaseId: string | null, readonly startedAt: string | null, readonly endedAt: string | null, readonly revision: number, readonly stream: string, readonly myRole: SupervisionRole | null, readonly participants: ReadonlyArray<{ readonly userId: string, readonly displayName: string, readonly role: SupervisionRole, readonly lastReadSeq: number }>, readonly agenda: ReadonlyArray<{ readonly id: string, readonly caseId: string, readonly caseReference: string, readonly position: number, readonly question: string, readonly summary: string, readonly decisions: string, readonly openActions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly actionsRaisedHere: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> }>, readonly record: { readonly id: string, readonly revision: number, readonly signedAt: string | null } | null } };
+
+export type EndSupervisionRoomMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EndSupervisionRoomMutation = { readonly endSupervision: { readonly id: string, readonly schoolId: string, readonly schoolName: string, readonly title: string, readonly status: SupervisionStatus, readonly startsAt: string, readonly minutes: number, readonly location: string | null, readonly onlineLink: string | null, readonly chairId: string, readonly currentCaseId: string | null, readonly startedAt: string | null, readonly endedAt: string | null, readonly revision: number, readonly stream: string, readonly myRole: SupervisionRole | null, readonly participants: ReadonlyArray<{ readonly userId: string, readonly displayName: string, readonly role: SupervisionRole, readonly lastReadSeq: number }>, readonly agenda: ReadonlyArray<{ readonly id: string, readonly caseId: string, readonly caseReference: string, readonly position: number, readonly question: string, readonly summary: string, readonly decisions: string, readonly openActions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly actionsRaisedHere: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> }>, readonly record: { readonly id: string, readonly revision: number, readonly signedAt: string | null } | null } };
+
+export type HandOverSupervisionRoomChairMutationVariables = Exact<{
+  id: string | number;
+  userId: string | number;
+}>;
+
+
+export type HandOverSupervisionRoomChairMutation = { readonly handOverSupervisionChair: { readonly id: string, readonly schoolId: string, readonly schoolName: string, readonly title: string, readonly status: SupervisionStatus, readonly startsAt: string, readonly minutes: number, readonly location: string | null, readonly onlineLink: string | null, readonly chairId: string, readonly currentCaseId: string | null, readonly startedAt: string | null, readonly endedAt: string | null, readonly revision: number, readonly stream: string, readonly myRole: SupervisionRole | null, readonly participants: ReadonlyArray<{ readonly userId: string, readonly displayName: string, readonly role: SupervisionRole, readonly lastReadSeq: number }>, readonly agenda: ReadonlyArray<{ readonly id: string, readonly caseId: string, readonly caseReference: string, readonly position: number, readonly question: string, readonly summary: string, readonly decisions: string, readonly openActions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly actionsRaisedHere: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> }>, readonly record: { readonly id: string, readonly revision: number, readonly signedAt: string | null } | null } };
+
+export type SetSupervisionRoomOutcomeMutationVariables = Exact<{
+  input: SupervisionOutcomeInput;
+}>;
+
+
+export type SetSupervisionRoomOutcomeMutation = { readonly setSupervisionOutcome: { readonly id: string, readonly caseId: string, readonly caseReference: string, readonly position: number, readonly question: string, readonly summary: string, readonly decisions: string, readonly openActions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly actionsRaisedHere: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> } };
+
+export type AddSupervisionRoomActionMutationVariables = Exact<{
+  input: SupervisionActionInput;
+}>;
+
+
+export type AddSupervisionRoomActionMutation = { readonly addSupervisionAction: { readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } } };
+
+export type SupervisionRoomSearchQueryVariables = Exact<{
+  sessionId: string | number;
+  query: string;
+}>;
+
+
+export type SupervisionRoomSearchQuery = { readonly supervisionMessageSearch: ReadonlyArray<number> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2129,6 +2304,192 @@ fragment ReadingPreferencesParts on ReadingPreferences {
   tint
   reduceMotion
 }`, {"fragmentName":"ViewerParts"}) as unknown as TypedDocumentString<ViewerPartsFragment, unknown>;
+export const SupervisionListItemPartsFragmentDoc = new TypedDocumentString(`
+    fragment SupervisionListItemParts on SupervisionSession {
+  id
+  schoolId
+  schoolName
+  trustId
+  title
+  status
+  startsAt
+  minutes
+  location
+  onlineLink
+  myRole
+  startedAt
+  endedAt
+  record {
+    id
+    signedAt
+  }
+}
+    `, {"fragmentName":"SupervisionListItemParts"}) as unknown as TypedDocumentString<SupervisionListItemPartsFragment, unknown>;
+export const SupervisionAddendumPartsFragmentDoc = new TypedDocumentString(`
+    fragment SupervisionAddendumParts on SupervisionAddendum {
+  id
+  body
+  canSignAs
+  writtenByName
+  writtenAt
+  sencoSignedByName
+  sencoSignedAt
+  leadSignedByName
+  leadSignedAt
+  signedAt
+}
+    `, {"fragmentName":"SupervisionAddendumParts"}) as unknown as TypedDocumentString<SupervisionAddendumPartsFragment, unknown>;
+export const SupervisionRecordPartsFragmentDoc = new TypedDocumentString(`
+    fragment SupervisionRecordParts on SupervisionRecord {
+  id
+  revision
+  title
+  schoolName
+  startedAt
+  endedAt
+  attendees {
+    displayName
+    role
+  }
+  cases {
+    caseId
+    caseReference
+    question
+    summary
+    decisions
+    actions {
+      title
+      ownerName
+      dueOn
+      status
+    }
+  }
+  draftedByName
+  draftedAt
+  sencoSignedByName
+  sencoSignedAt
+  leadSignedByName
+  leadSignedAt
+  signedAt
+  addenda {
+    ...SupervisionAddendumParts
+  }
+  canSignAs
+  docxUrl
+  pdfUrl
+}
+    fragment SupervisionAddendumParts on SupervisionAddendum {
+  id
+  body
+  canSignAs
+  writtenByName
+  writtenAt
+  sencoSignedByName
+  sencoSignedAt
+  leadSignedByName
+  leadSignedAt
+  signedAt
+}`, {"fragmentName":"SupervisionRecordParts"}) as unknown as TypedDocumentString<SupervisionRecordPartsFragment, unknown>;
+export const SupervisionRoomAgendaPartsFragmentDoc = new TypedDocumentString(`
+    fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
+  id
+  caseId
+  caseReference
+  position
+  question
+  summary
+  decisions
+  openActions {
+    ...ActionParts
+  }
+  actionsRaisedHere {
+    ...ActionParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}`, {"fragmentName":"SupervisionRoomAgendaParts"}) as unknown as TypedDocumentString<SupervisionRoomAgendaPartsFragment, unknown>;
+export const SupervisionRoomSessionPartsFragmentDoc = new TypedDocumentString(`
+    fragment SupervisionRoomSessionParts on SupervisionSession {
+  id
+  schoolId
+  schoolName
+  title
+  status
+  startsAt
+  minutes
+  location
+  onlineLink
+  chairId
+  currentCaseId
+  startedAt
+  endedAt
+  revision
+  stream
+  myRole
+  participants {
+    userId
+    displayName
+    role
+    lastReadSeq
+  }
+  agenda {
+    ...SupervisionRoomAgendaParts
+  }
+  record {
+    id
+    revision
+    signedAt
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
+  id
+  caseId
+  caseReference
+  position
+  question
+  summary
+  decisions
+  openActions {
+    ...ActionParts
+  }
+  actionsRaisedHere {
+    ...ActionParts
+  }
+}`, {"fragmentName":"SupervisionRoomSessionParts"}) as unknown as TypedDocumentString<SupervisionRoomSessionPartsFragment, unknown>;
 export const MyActionsDocument = new TypedDocumentString(`
     query MyActions($open: Boolean, $first: Int, $offset: Int) {
   myActions(open: $open, first: $first, offset: $offset) {
@@ -5775,3 +6136,690 @@ fragment ReadingPreferencesParts on ReadingPreferences {
   tint
   reduceMotion
 }`) as unknown as TypedDocumentString<UpdateReadingPreferencesMutation, UpdateReadingPreferencesMutationVariables>;
+export const SupervisionSessionListDocument = new TypedDocumentString(`
+    query SupervisionSessionList($schoolId: ID, $when: SupervisionWhen!, $first: Int, $offset: Int) {
+  supervisionSessions(
+    schoolId: $schoolId
+    when: $when
+    first: $first
+    offset: $offset
+  ) {
+    totalCount
+    hasMore
+    nodes {
+      ...SupervisionListItemParts
+    }
+  }
+}
+    fragment SupervisionListItemParts on SupervisionSession {
+  id
+  schoolId
+  schoolName
+  trustId
+  title
+  status
+  startsAt
+  minutes
+  location
+  onlineLink
+  myRole
+  startedAt
+  endedAt
+  record {
+    id
+    signedAt
+  }
+}`) as unknown as TypedDocumentString<SupervisionSessionListQuery, SupervisionSessionListQueryVariables>;
+export const ScheduleSupervisionDocument = new TypedDocumentString(`
+    mutation ScheduleSupervision($input: ScheduleSupervisionInput!) {
+  scheduleSupervision(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduleSupervisionMutation, ScheduleSupervisionMutationVariables>;
+export const SupervisionRecordSessionDocument = new TypedDocumentString(`
+    query SupervisionRecordSession($id: ID!) {
+  supervisionSession(id: $id) {
+    id
+    schoolId
+    schoolName
+    trustId
+    title
+    status
+    startsAt
+    minutes
+    startedAt
+    endedAt
+    myRole
+    record {
+      ...SupervisionRecordParts
+    }
+  }
+}
+    fragment SupervisionAddendumParts on SupervisionAddendum {
+  id
+  body
+  canSignAs
+  writtenByName
+  writtenAt
+  sencoSignedByName
+  sencoSignedAt
+  leadSignedByName
+  leadSignedAt
+  signedAt
+}
+fragment SupervisionRecordParts on SupervisionRecord {
+  id
+  revision
+  title
+  schoolName
+  startedAt
+  endedAt
+  attendees {
+    displayName
+    role
+  }
+  cases {
+    caseId
+    caseReference
+    question
+    summary
+    decisions
+    actions {
+      title
+      ownerName
+      dueOn
+      status
+    }
+  }
+  draftedByName
+  draftedAt
+  sencoSignedByName
+  sencoSignedAt
+  leadSignedByName
+  leadSignedAt
+  signedAt
+  addenda {
+    ...SupervisionAddendumParts
+  }
+  canSignAs
+  docxUrl
+  pdfUrl
+}`) as unknown as TypedDocumentString<SupervisionRecordSessionQuery, SupervisionRecordSessionQueryVariables>;
+export const DraftSupervisionRecordDocument = new TypedDocumentString(`
+    mutation DraftSupervisionRecord($sessionId: ID!) {
+  draftSupervisionRecord(sessionId: $sessionId) {
+    ...SupervisionRecordParts
+  }
+}
+    fragment SupervisionAddendumParts on SupervisionAddendum {
+  id
+  body
+  canSignAs
+  writtenByName
+  writtenAt
+  sencoSignedByName
+  sencoSignedAt
+  leadSignedByName
+  leadSignedAt
+  signedAt
+}
+fragment SupervisionRecordParts on SupervisionRecord {
+  id
+  revision
+  title
+  schoolName
+  startedAt
+  endedAt
+  attendees {
+    displayName
+    role
+  }
+  cases {
+    caseId
+    caseReference
+    question
+    summary
+    decisions
+    actions {
+      title
+      ownerName
+      dueOn
+      status
+    }
+  }
+  draftedByName
+  draftedAt
+  sencoSignedByName
+  sencoSignedAt
+  leadSignedByName
+  leadSignedAt
+  signedAt
+  addenda {
+    ...SupervisionAddendumParts
+  }
+  canSignAs
+  docxUrl
+  pdfUrl
+}`) as unknown as TypedDocumentString<DraftSupervisionRecordMutation, DraftSupervisionRecordMutationVariables>;
+export const SignSupervisionRecordDocument = new TypedDocumentString(`
+    mutation SignSupervisionRecord($sessionId: ID!, $revision: Int!) {
+  signSupervisionRecord(sessionId: $sessionId, revision: $revision) {
+    ...SupervisionRecordParts
+  }
+}
+    fragment SupervisionAddendumParts on SupervisionAddendum {
+  id
+  body
+  canSignAs
+  writtenByName
+  writtenAt
+  sencoSignedByName
+  sencoSignedAt
+  leadSignedByName
+  leadSignedAt
+  signedAt
+}
+fragment SupervisionRecordParts on SupervisionRecord {
+  id
+  revision
+  title
+  schoolName
+  startedAt
+  endedAt
+  attendees {
+    displayName
+    role
+  }
+  cases {
+    caseId
+    caseReference
+    question
+    summary
+    decisions
+    actions {
+      title
+      ownerName
+      dueOn
+      status
+    }
+  }
+  draftedByName
+  draftedAt
+  sencoSignedByName
+  sencoSignedAt
+  leadSignedByName
+  leadSignedAt
+  signedAt
+  addenda {
+    ...SupervisionAddendumParts
+  }
+  canSignAs
+  docxUrl
+  pdfUrl
+}`) as unknown as TypedDocumentString<SignSupervisionRecordMutation, SignSupervisionRecordMutationVariables>;
+export const AddSupervisionAddendumDocument = new TypedDocumentString(`
+    mutation AddSupervisionAddendum($sessionId: ID!, $body: String!, $override: Boolean) {
+  addSupervisionAddendum(sessionId: $sessionId, body: $body, override: $override) {
+    ...SupervisionRecordParts
+  }
+}
+    fragment SupervisionAddendumParts on SupervisionAddendum {
+  id
+  body
+  canSignAs
+  writtenByName
+  writtenAt
+  sencoSignedByName
+  sencoSignedAt
+  leadSignedByName
+  leadSignedAt
+  signedAt
+}
+fragment SupervisionRecordParts on SupervisionRecord {
+  id
+  revision
+  title
+  schoolName
+  startedAt
+  endedAt
+  attendees {
+    displayName
+    role
+  }
+  cases {
+    caseId
+    caseReference
+    question
+    summary
+    decisions
+    actions {
+      title
+      ownerName
+      dueOn
+      status
+    }
+  }
+  draftedByName
+  draftedAt
+  sencoSignedByName
+  sencoSignedAt
+  leadSignedByName
+  leadSignedAt
+  signedAt
+  addenda {
+    ...SupervisionAddendumParts
+  }
+  canSignAs
+  docxUrl
+  pdfUrl
+}`) as unknown as TypedDocumentString<AddSupervisionAddendumMutation, AddSupervisionAddendumMutationVariables>;
+export const SignSupervisionAddendumDocument = new TypedDocumentString(`
+    mutation SignSupervisionAddendum($addendumId: ID!) {
+  signSupervisionAddendum(addendumId: $addendumId) {
+    ...SupervisionRecordParts
+  }
+}
+    fragment SupervisionAddendumParts on SupervisionAddendum {
+  id
+  body
+  canSignAs
+  writtenByName
+  writtenAt
+  sencoSignedByName
+  sencoSignedAt
+  leadSignedByName
+  leadSignedAt
+  signedAt
+}
+fragment SupervisionRecordParts on SupervisionRecord {
+  id
+  revision
+  title
+  schoolName
+  startedAt
+  endedAt
+  attendees {
+    displayName
+    role
+  }
+  cases {
+    caseId
+    caseReference
+    question
+    summary
+    decisions
+    actions {
+      title
+      ownerName
+      dueOn
+      status
+    }
+  }
+  draftedByName
+  draftedAt
+  sencoSignedByName
+  sencoSignedAt
+  leadSignedByName
+  leadSignedAt
+  signedAt
+  addenda {
+    ...SupervisionAddendumParts
+  }
+  canSignAs
+  docxUrl
+  pdfUrl
+}`) as unknown as TypedDocumentString<SignSupervisionAddendumMutation, SignSupervisionAddendumMutationVariables>;
+export const SupervisionRoomSessionDocument = new TypedDocumentString(`
+    query SupervisionRoomSession($id: ID!) {
+  supervisionSession(id: $id) {
+    ...SupervisionRoomSessionParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
+  id
+  caseId
+  caseReference
+  position
+  question
+  summary
+  decisions
+  openActions {
+    ...ActionParts
+  }
+  actionsRaisedHere {
+    ...ActionParts
+  }
+}
+fragment SupervisionRoomSessionParts on SupervisionSession {
+  id
+  schoolId
+  schoolName
+  title
+  status
+  startsAt
+  minutes
+  location
+  onlineLink
+  chairId
+  currentCaseId
+  startedAt
+  endedAt
+  revision
+  stream
+  myRole
+  participants {
+    userId
+    displayName
+    role
+    lastReadSeq
+  }
+  agenda {
+    ...SupervisionRoomAgendaParts
+  }
+  record {
+    id
+    revision
+    signedAt
+  }
+}`) as unknown as TypedDocumentString<SupervisionRoomSessionQuery, SupervisionRoomSessionQueryVariables>;
+export const StartSupervisionRoomDocument = new TypedDocumentString(`
+    mutation StartSupervisionRoom($id: ID!) {
+  startSupervision(id: $id) {
+    ...SupervisionRoomSessionParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
+  id
+  caseId
+  caseReference
+  position
+  question
+  summary
+  decisions
+  openActions {
+    ...ActionParts
+  }
+  actionsRaisedHere {
+    ...ActionParts
+  }
+}
+fragment SupervisionRoomSessionParts on SupervisionSession {
+  id
+  schoolId
+  schoolName
+  title
+  status
+  startsAt
+  minutes
+  location
+  onlineLink
+  chairId
+  currentCaseId
+  startedAt
+  endedAt
+  revision
+  stream
+  myRole
+  participants {
+    userId
+    displayName
+    role
+    lastReadSeq
+  }
+  agenda {
+    ...SupervisionRoomAgendaParts
+  }
+  record {
+    id
+    revision
+    signedAt
+  }
+}`) as unknown as TypedDocumentString<StartSupervisionRoomMutation, StartSupervisionRoomMutationVariables>;
+export const EndSupervisionRoomDocument = new TypedDocumentString(`
+    mutation EndSupervisionRoom($id: ID!) {
+  endSupervision(id: $id) {
+    ...SupervisionRoomSessionParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
+  id
+  caseId
+  caseReference
+  position
+  question
+  summary
+  decisions
+  openActions {
+    ...ActionParts
+  }
+  actionsRaisedHere {
+    ...ActionParts
+  }
+}
+fragment SupervisionRoomSessionParts on SupervisionSession {
+  id
+  schoolId
+  schoolName
+  title
+  status
+  startsAt
+  minutes
+  location
+  onlineLink
+  chairId
+  currentCaseId
+  startedAt
+  endedAt
+  revision
+  stream
+  myRole
+  participants {
+    userId
+    displayName
+    role
+    lastReadSeq
+  }
+  agenda {
+    ...SupervisionRoomAgendaParts
+  }
+  record {
+    id
+    revision
+    signedAt
+  }
+}`) as unknown as TypedDocumentString<EndSupervisionRoomMutation, EndSupervisionRoomMutationVariables>;
+export const HandOverSupervisionRoomChairDocument = new TypedDocumentString(`
+    mutation HandOverSupervisionRoomChair($id: ID!, $userId: ID!) {
+  handOverSupervisionChair(id: $id, userId: $userId) {
+    ...SupervisionRoomSessionParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
+  id
+  caseId
+  caseReference
+  position
+  question
+  summary
+  decisions
+  openActions {
+    ...ActionParts
+  }
+  actionsRaisedHere {
+    ...ActionParts
+  }
+}
+fragment SupervisionRoomSessionParts on SupervisionSession {
+  id
+  schoolId
+  schoolName
+  title
+  status
+  startsAt
+  minutes
+  location
+  onlineLink
+  chairId
+  currentCaseId
+  startedAt
+  endedAt
+  revision
+  stream
+  myRole
+  participants {
+    userId
+    displayName
+    role
+    lastReadSeq
+  }
+  agenda {
+    ...SupervisionRoomAgendaParts
+  }
+  record {
+    id
+    revision
+    signedAt
+  }
+}`) as unknown as TypedDocumentString<HandOverSupervisionRoomChairMutation, HandOverSupervisionRoomChairMutationVariables>;
+export const SetSupervisionRoomOutcomeDocument = new TypedDocumentString(`
+    mutation SetSupervisionRoomOutcome($input: SupervisionOutcomeInput!) {
+  setSupervisionOutcome(input: $input) {
+    ...SupervisionRoomAgendaParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
+  id
+  caseId
+  caseReference
+  position
+  question
+  summary
+  decisions
+  openActions {
+    ...ActionParts
+  }
+  actionsRaisedHere {
+    ...ActionParts
+  }
+}`) as unknown as TypedDocumentString<SetSupervisionRoomOutcomeMutation, SetSupervisionRoomOutcomeMutationVariables>;
+export const AddSupervisionRoomActionDocument = new TypedDocumentString(`
+    mutation AddSupervisionRoomAction($input: SupervisionActionInput!) {
+  addSupervisionAction(input: $input) {
+    ...ActionParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}`) as unknown as TypedDocumentString<AddSupervisionRoomActionMutation, AddSupervisionRoomActionMutationVariables>;
+export const SupervisionRoomSearchDocument = new TypedDocumentString(`
+    query SupervisionRoomSearch($sessionId: ID!, $query: String!) {
+  supervisionMessageSearch(sessionId: $sessionId, query: $query)
+}
+    `) as unknown as TypedDocumentString<SupervisionRoomSearchQuery, SupervisionRoomSearchQueryVariables>;

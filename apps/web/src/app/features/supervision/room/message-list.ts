@@ -87,7 +87,7 @@ export class RoomMessageList {
       if (loaded && !this.placed) {
         this.placed = true;
         const divider = el.querySelector<HTMLElement>('.divider');
-        if (divider) divider.scrollIntoView({ block: 'start' });
+        if (divider) divider.scrollIntoView?.({ block: 'start' });
         else el.scrollTop = el.scrollHeight;
       } else if (
         count > this.lastCount &&

@@ -211,7 +211,7 @@ export class RoomActions {
   jumpTo(seq: number): void {
     const el = document.getElementById(messageDomId(seq));
     if (!el) return;
-    el.scrollIntoView({ block: 'center' });
+    el.scrollIntoView?.({ block: 'center' });
     el.focus();
   }
 }
