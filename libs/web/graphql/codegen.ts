@@ -60,6 +60,8 @@ const config: CodegenConfig = {
           ActionStatus: sharedEnum('ActionStatus'),
           ActionSourceKind: sharedEnum('ActionSourceKind'),
           ActionDueState: sharedEnum('ActionDueState'),
+          SupervisionStatus: sharedEnum('SupervisionStatus'),
+          SupervisionRole: sharedEnum('SupervisionRole'),
         },
       },
     },

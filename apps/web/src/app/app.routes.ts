@@ -61,6 +61,12 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/caseload/caseload.routes').then((m) => m.CASELOAD_ROUTES),
       },
       {
+        path: 'supervision',
+        canActivate: [permissionGuard(Permission.CaseDataUse)],
+        loadChildren: () =>
+          import('./features/supervision/supervision.routes').then((m) => m.SUPERVISION_ROUTES),
+      },
+      {
         path: 'actions',
         title: 'My actions',
         loadComponent: () => import('./features/actions/actions.page').then((m) => m.ActionsPage),

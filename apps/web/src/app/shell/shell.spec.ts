@@ -38,9 +38,9 @@ describe('Shell', () => {
     expect(navLinks(el)).toEqual(['Directory', 'Forum', 'My actions']);
   });
 
-  it('shows the caseload and EHCP drafts to people who read case data', async () => {
+  it('shows the caseload, EHCP drafts and supervision to people who read case data', async () => {
     const { el } = await render(['directory.read', 'case.data']);
-    expect(navLinks(el)).toEqual(['Directory', 'Caseload', 'EHCP drafts', 'My actions']);
+    expect(navLinks(el)).toEqual(['Directory', 'Caseload', 'EHCP drafts', 'Supervision', 'My actions']);
   });
 
   it('shows only the features whose permission the viewer holds', async () => {
