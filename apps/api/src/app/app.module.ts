@@ -45,6 +45,7 @@ import { ActionsModule } from '../modules/actions/actions.module';
 import { CaseAccessModule } from '../modules/case-access/case-access.module';
 import { CaseloadModule } from '../modules/caseload/caseload.module';
 import { SupervisionModule } from '../modules/supervision/supervision.module';
+import { MeetingsModule } from '../modules/meetings/meetings.module';
 import { BookmarksModule } from '../modules/bookmarks/bookmarks.module';
 import { LibraryModule } from '../modules/library/library.module';
 import { JobsModule } from '../modules/jobs/jobs.module';
@@ -162,6 +163,7 @@ export class AppModule implements NestModule {
         EhcpModule,
         CaseloadModule,
         SupervisionModule,
+        MeetingsModule,
         LibraryModule,
         BookmarksModule,
         SeedModule,

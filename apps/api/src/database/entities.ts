@@ -40,6 +40,7 @@ import { ActionEntity } from '../modules/actions/action.entity';
 import { SUPERVISION_ENTITIES } from '../modules/supervision/supervision.entity';
 import { MEETING_ENTITIES } from '../modules/meetings/meeting.entity';
 import { Meetings1766100000000 } from './migrations/1766100000000-meetings';
+import { MeetingsReading1766150000000 } from './migrations/1766150000000-meetings-reading';
 import { Supervision1766000000000 } from './migrations/1766000000000-supervision';
 import { SecondFactor1765970000000 } from './migrations/1765970000000-second-factor';
 import { PasswordResetEntity } from '../modules/auth/password-reset.entity';
@@ -103,4 +104,5 @@ export const MIGRATIONS = [
   SecondFactor1765970000000,
   Supervision1766000000000,
   Meetings1766100000000,
+  MeetingsReading1766150000000,
 ];

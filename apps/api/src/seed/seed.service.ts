@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { PasswordService } from '../modules/auth/password.service';
 import { seedForum } from './forum-demo';
 import { seedLibrary } from './library-demo';
+import { seedMeetings } from './meetings-demo';
 import { seedSecondFactors } from './second-factor-demo';
 import { seedSupervision } from './supervision-demo';
 import {
@@ -109,6 +110,7 @@ export class SeedService {
     await seedForum(m, userIds, trustIds);
     await seedLibrary(m, userIds);
     await seedCaseloads(m, schoolIds, userIds);
+    await seedMeetings(m, schoolIds, userIds);
     await seedSupervision(m, schoolIds, userIds);
     // Last, so every account that reads case data is enrolled with the demo key (never in production).
     await seedSecondFactors(m, this.config.secondFactorKey);

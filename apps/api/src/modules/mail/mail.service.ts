@@ -5,10 +5,19 @@ import { createTransport, Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { OutboxMessageEntity } from './outbox-message.entity';
 
+export interface MailAttachment {
+  filename: string;
+  /** e.g. `text/calendar; charset=utf-8; method=REQUEST`. */
+  contentType: string;
+  /** Text content (UTF-8). */
+  content: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
 }
 
 /**
@@ -41,7 +50,7 @@ export class MailService {
       await this.transport.sendMail({ from: this.config.mailFrom, ...message });
       return;
     }
-    await manager.getRepository(OutboxMessageEntity).insert(message);
+    await manager.getRepository(OutboxMessageEntity).insert({ ...message, attachments: message.attachments ?? [] });
     this.logger.log(`Mail to ${message.to}: "${message.subject}" (development outbox at /dev/outbox)`);
   }
 

@@ -37,4 +37,5 @@ export enum AuditAction {
   EhcpDraftExported = 'ehcp.draft_exported',
   EhcpPersonalDataOverride = 'ehcp.personal_data_override',
   CasePersonalDataOverride = 'case.personal_data_override',
+  MeetingPersonalDataOverride = 'meeting.personal_data_override',
 }

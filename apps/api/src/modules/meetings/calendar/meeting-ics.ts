@@ -22,7 +22,8 @@ export interface CalendarMeeting {
   location?: string | null;
   url?: string | null;
   pattern: SeriesPattern;
-  exceptions: readonly OccurrenceException[];
+  /** An exception may also have its own place (then it is written as its own VEVENT, like a moved one). */
+  exceptions: ReadonlyArray<OccurrenceException & { location?: string | null }>;
   cancelled: boolean;
   /** For REQUEST/CANCEL emails: who sends it and to whom (RSVP=FALSE: answers are given in Lantern). */
   organizer?: { name: string; email: string };
@@ -58,7 +59,10 @@ export function meetingCalendar(
 
   for (const m of meetings) {
     const p = m.pattern;
-    const start = londonInstant(p.firstDate, p.time);
+    // A one-off has no RECURRENCE-ID events: its own exception (moved, re-timed, another place, cancelled) is the event.
+    const own = p.recurrence.kind === RecurrenceKind.None ? m.exceptions.find((e) => e.key === p.firstDate) : undefined;
+    const start = own?.startsAt ?? londonInstant(p.firstDate, p.time);
+    const length = own?.minutes ?? p.minutes;
     const base = {
       id: m.uid,
       sequence: m.sequence,
@@ -66,9 +70,10 @@ export function meetingCalendar(
       timezone: MEETING_TIME_ZONE,
       summary: m.title,
       description: m.description ?? undefined,
-      location: m.location ?? undefined,
+      location: own?.location ?? m.location ?? undefined,
       url: m.url ?? undefined,
-      status: m.cancelled || method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status:
+        m.cancelled || own?.cancelled || method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     };
     const cancelledKeys = m.exceptions.filter((e) => e.cancelled).map((e) => e.key);
     const rrule = toRRule(p);
@@ -83,17 +88,20 @@ export function meetingCalendar(
     const event = cal.createEvent({
       ...base,
       start: london(start),
-      end: london(new Date(start.getTime() + p.minutes * 60_000)),
+      end: london(new Date(start.getTime() + length * 60_000)),
       repeating: lines.length ? lines.join('\r\n') : null,
     });
     addPeople(event, m);
 
     for (const e of m.exceptions) {
-      if (e.cancelled || !e.startsAt || p.recurrence.kind === RecurrenceKind.None) continue;
+      if (e.cancelled || p.recurrence.kind === RecurrenceKind.None) continue;
+      if (!e.startsAt && e.minutes === null && !e.location) continue;
+      const startsAt = e.startsAt ?? londonInstant(e.key, p.time);
       const moved = cal.createEvent({
         ...base,
-        start: london(e.startsAt),
-        end: london(new Date(e.startsAt.getTime() + (e.minutes ?? p.minutes) * 60_000)),
+        location: e.location ?? m.location ?? undefined,
+        start: london(startsAt),
+        end: london(new Date(startsAt.getTime() + (e.minutes ?? p.minutes) * 60_000)),
         recurrenceId: london(londonInstant(e.key, p.time)),
       });
       addPeople(moved, m);

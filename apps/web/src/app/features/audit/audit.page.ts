@@ -51,6 +51,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   [AuditAction.EhcpDraftArchived]: 'EHCP draft archived',
   [AuditAction.EhcpDraftExported]: 'EHCP draft exported',
   [AuditAction.CasePersonalDataOverride]: 'Case text kept despite the personal-data check',
+  [AuditAction.MeetingPersonalDataOverride]: 'Meeting text kept despite the personal-data check',
 };
 
 export function auditActionLabel(action: string): string {
