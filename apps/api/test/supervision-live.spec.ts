@@ -160,6 +160,16 @@ describe('the supervision room (sockets)', () => {
       session.stream,
     ]);
     expect(after!.n).toBe(before!.n);
+
+    // A name alone may be a colleague's: "send anyway" passes it, and the override is audited.
+    const named = 'Olivia Brown has settled much better since half term.';
+    expect(await send(s, message(named))).toMatchObject({ ok: false, code: 'PERSONAL_DATA' });
+    expect(await send(s, message(named, { override: true }))).toMatchObject({ ok: true, created: true });
+    const audited = await t.sql(
+      "SELECT 1 FROM audit_entries WHERE action = 'case.personal_data_override' AND target_id = $1",
+      [session.id],
+    );
+    expect(audited).toHaveLength(1);
   });
 
   it('checks tags, replies and mentions against the session', async () => {
@@ -240,7 +250,8 @@ describe('the supervision room (sockets)', () => {
     const c = await send(senco, message('An old wording'));
     await send(senco, { type: 'edit', of: c.ok ? c.item.seq : 0, text: 'A new wording' });
     const d = await send(senco, message('Wording to delete'));
-    await send(senco, { type: 'delete', of: d.ok ? d.item.seq : 0 });
+    expect(await send(senco, { type: 'delete', of: d.ok ? d.item.seq : 0 })).toMatchObject({ ok: true });
+    expect(await send(senco, { type: 'delete', of: d.ok ? d.item.seq : 0 })).toMatchObject({ ok: false, code: 'CONFLICT' });
     const q = 'query($id: ID!, $q: String!) { supervisionMessageSearch(sessionId: $id, query: $q) }';
     const gql = await elevated(t, DEMO.sencoHolyFamily);
     const search = async (query: string) =>

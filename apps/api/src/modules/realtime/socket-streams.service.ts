@@ -101,8 +101,9 @@ export class SocketStreams {
 
   /**
    * A send to a kind with an `accept` hook: the rule (with a fresh record) and the second factor are
-   * checked, then the hook runs, all in the append's transaction; a retry of a stored clientId gets
-   * the stored item without the hook running again. The hook's AppError becomes the ack's refusal.
+   * checked, then the hook runs, all in the append's transaction (StreamsService.appendChecked); a
+   * retry of a stored clientId gets the stored item without the hook running again. The hook's
+   * AppError becomes the ack's refusal.
    */
   private async sendChecked(
     socket: LanternSocket,
@@ -119,6 +120,7 @@ export class SocketStreams {
         stream as StreamKey,
         clientId,
         actor.userId,
+        parsed.success ? parsed.data : null,
         async (m) => {
           record = await this.registry.readable(actor, stream, m);
           if (!record) throw new AppError(ErrorCode.Forbidden, 'You cannot post to that stream.');

@@ -34,10 +34,11 @@ export interface StreamKind<N extends PolicyRuleName = PolicyRuleName> {
   maxBodyBytes?: number;
   /**
    * Checks a client's send inside the append's transaction, with that transaction's `manager` only
-   * (never another connection: the embedded database has one). Refuses by throwing an AppError (its
-   * code and message become the ack's); otherwise returns the body to store and may change other
-   * rows in the same transaction. Not run again for a retry of a stored clientId. Kinds without it
-   * append in one statement.
+   * (never another connection: the embedded database has one). The item is already appended in
+   * that transaction (uncommitted; queries over stream_items see it, under `clientId`). Refuses by
+   * throwing an AppError (its code and message become the ack's; everything is rolled back);
+   * otherwise returns the body to store and may change other rows in the same transaction. Not run
+   * again for a retry of a stored clientId. Kinds without it append in one statement.
    */
   accept?(ctx: StreamAcceptContext<N>): Promise<unknown>;
   /**

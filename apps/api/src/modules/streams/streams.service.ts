@@ -74,25 +74,36 @@ export class StreamsService {
   }
 
   /**
-   * Append after a check that runs in the same transaction (a kind's `accept` hook): `admit` first
-   * (who may write, read with this transaction's manager), then, unless this clientId is already
-   * stored (a retry: its stored item is returned and `prepare` is not run again, so nothing it does
-   * happens twice), `prepare` returns the body to store and may change other rows. A refusal thrown
-   * by either rolls everything back. Only `m` is used inside (the embedded database has one connection).
+   * Append with a check in the same transaction (a kind's `accept` hook). The item is appended first
+   * with `body` (one statement, which also finds a stored item of this clientId and locks the stream's
+   * row); then `admit` applies who may write (with this transaction's manager), also to a retry, which
+   * gets the stored item without `prepare` running again (so nothing it does happens twice). For a new
+   * item `prepare` returns the body to store (rewritten only if it differs) and may change other rows.
+   * A refusal thrown by either rolls everything back, the sequence number included. Only `m` is used
+   * inside (the embedded database has one connection). Four round trips for a plain new item.
    */
   async appendChecked(
     key: StreamKey,
     clientId: string,
     authorId: string | null,
+    body: unknown,
     admit: (m: EntityManager) => Promise<void>,
     prepare: (m: EntityManager) => Promise<unknown>,
   ): Promise<{ item: StreamItem; created: boolean }> {
     try {
       return await this.ds.transaction(async (m) => {
+        const appended = await this.append(key, clientId, authorId, body, m);
         await admit(m);
-        const [stored] = (await m.query(EXISTING, [key, clientId])) as ItemRow[];
-        if (stored) return { item: toItem(stored), created: false };
-        return this.append(key, clientId, authorId, await prepare(m), m);
+        if (!appended.created) return appended;
+        const stored = await prepare(m);
+        const json = JSON.stringify(stored ?? null);
+        if (json === JSON.stringify(body ?? null)) return appended;
+        await m.query('UPDATE stream_items SET body = $3::jsonb WHERE stream_key = $1 AND seq = $2', [
+          key,
+          appended.item.seq,
+          json,
+        ]);
+        return { ...appended, item: { ...appended.item, body: JSON.parse(json) as unknown } };
       });
     } catch (err) {
       // The same new clientId sent twice at once: the second hit the unique index and was rolled

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   Actor,
   AuditAction,
@@ -22,15 +22,18 @@ import { SupervisionAccess, SupervisionSessionScope } from './supervision-access
 
 export const SIGNED_MESSAGE = 'The record is signed: the conversation can no longer change.';
 
-/** Is the case on the agenda, and what is item `seq` of the stream (type, author, deleted since)? */
+/**
+ * Is the case on the agenda, and what is item `seq` of the stream (type, author, deleted since)? The
+ * item being checked ($5, its client id) is already appended in this transaction: it does not count.
+ */
 const CHECKS = `
   SELECT EXISTS (SELECT 1 FROM supervision_agenda_items WHERE session_id = $1 AND case_id = $2) AS on_agenda,
          i.body->>'type' AS type, i.author_id,
          EXISTS (SELECT 1 FROM stream_items d
                   WHERE d.stream_key = $3 AND d.seq > $4 AND d.body->>'type' = 'delete'
-                    AND d.body->>'of' = $4::text) AS deleted
+                    AND d.body->>'of' = $4::text AND d.client_id <> $5) AS deleted
     FROM (SELECT 1) one
-    LEFT JOIN stream_items i ON i.stream_key = $3 AND i.seq = $4`;
+    LEFT JOIN stream_items i ON i.stream_key = $3 AND i.seq = $4 AND i.client_id <> $5`;
 
 /**
  * Newest text of each message of a stream (edits by its author replace it; deleted ones are left out),
@@ -103,7 +106,7 @@ export class SupervisionRoom implements OnModuleInit {
             mentions: 'Not a participant',
           });
         if (body.caseId || body.replyTo) {
-          const c = await this.checks(ctx.manager, ctx.id, body.caseId ?? null, body.replyTo ?? 0);
+          const c = await this.checks(ctx, body.caseId ?? null, body.replyTo ?? 0);
           if (body.caseId && !c.onAgenda) throw this.notOnAgenda();
           if (body.replyTo && (c.type !== 'message' || c.deleted))
             throw Errors.badInput('The message you are replying to does not exist.', { replyTo: 'Not found' });
@@ -113,7 +116,7 @@ export class SupervisionRoom implements OnModuleInit {
       }
       case 'edit':
       case 'delete': {
-        const c = await this.checks(ctx.manager, ctx.id, null, body.of);
+        const c = await this.checks(ctx, null, body.of);
         if (c.type !== 'message') throw Errors.badInput('That message does not exist.', { of: 'Not found' });
         if (c.authorId !== ctx.actor.userId)
           throw Errors.forbidden(body.type === 'edit' ? 'edit someone else’s message' : 'delete someone else’s message');
@@ -124,7 +127,7 @@ export class SupervisionRoom implements OnModuleInit {
       case 'current-case': {
         if (!canChairSupervision(ctx.actor, s)) throw Errors.forbidden('move the current case (the chair does)');
         if (s.status !== SupervisionStatus.Live) throw Errors.conflict('The session is not live.');
-        if (body.caseId && !(await this.checks(ctx.manager, ctx.id, body.caseId, 0)).onAgenda)
+        if (body.caseId && !(await this.checks(ctx, body.caseId, 0)).onAgenda)
           throw this.notOnAgenda();
         await ctx.manager.query(
           'UPDATE supervision_sessions SET current_case_id = $2, updated_at = now() WHERE id = $1',
@@ -168,12 +171,11 @@ export class SupervisionRoom implements OnModuleInit {
   }
 
   private async checks(
-    m: EntityManager,
-    sessionId: string,
+    ctx: StreamAcceptContext<'canJoinSupervision'>,
     caseId: string | null,
     seq: number,
   ): Promise<{ onAgenda: boolean; type: string | null; authorId: string | null; deleted: boolean }> {
-    const [row] = await m.query(CHECKS, [sessionId, caseId, supervisionStream(sessionId), seq]);
+    const [row] = await ctx.manager.query(CHECKS, [ctx.id, caseId, supervisionStream(ctx.id), seq, ctx.clientId]);
     return { onAgenda: !!row?.on_agenda, type: row?.type ?? null, authorId: row?.author_id ?? null, deleted: !!row?.deleted };
   }
 
