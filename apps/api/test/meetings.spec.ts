@@ -281,11 +281,11 @@ describe('meetings', () => {
       noteTakerId: user.get(DEMO.sencoHolyFamily),
     });
     await as['sencoHolyFamily']!.fails(
-      `mutation($s: ID!, $ids: [String!]!) { setHostRotation(seriesId: $s, schoolIds: $ids) { id } }`,
+      `mutation($s: ID!, $ids: [ID!]!) { setHostRotation(seriesId: $s, schoolIds: $ids) { id } }`,
       { s: s.id, ids: [holyFamily] },
       'FORBIDDEN',
     );
-    await as['sendLead']!.ok(`mutation($s: ID!, $ids: [String!]!) { setHostRotation(seriesId: $s, schoolIds: $ids) { id } }`, {
+    await as['sendLead']!.ok(`mutation($s: ID!, $ids: [ID!]!) { setHostRotation(seriesId: $s, schoolIds: $ids) { id } }`, {
       s: s.id,
       ids: [holyFamily, holyCross],
     });

@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, RsvpAnswer } from '@lantern/shared-domain';
 import { CurrentActor, SignedIn } from '../../common/auth/decorators';
 import { Errors } from '../../common/errors/app-error';
@@ -71,7 +71,7 @@ export class MeetingParticipationResolver {
   setHostRotation(
     @CurrentActor() actor: Actor,
     @IdArg('seriesId') seriesId: string,
-    @Args('schoolIds', { type: () => [String] }) schoolIds: string[],
+    @Args('schoolIds', { type: () => [ID] }) schoolIds: string[],
   ): Promise<MeetingSeriesModel> {
     if (schoolIds.some((id) => !UUID.test(id)))
       throw Errors.badInput('Choose schools from the directory.', { schoolIds: 'Not a valid id' });
