@@ -66,6 +66,12 @@ export async function recordsFor(
       records.case = cases.nodes[0]?.id;
       if (records.case) break;
     }
+    // A past session (the demo's signed record at Holy Family Primary) for its room and record pages.
+    const { supervisionSessions } = await gql<{ supervisionSessions: Nodes }>(
+      page,
+      '{ supervisionSessions(when: PAST, first: 1) { nodes { id } } }',
+    );
+    records.supervision = supervisionSessions.nodes[0]?.id;
   }
   return records;
 }

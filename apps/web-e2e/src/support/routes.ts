@@ -22,7 +22,8 @@ export type RecordKind =
   | 'managedResource'
   | 'toolkit'
   | 'draft'
-  | 'case';
+  | 'case'
+  | 'supervision';
 
 /** Who the client lets open a route. */
 export type Audience =
@@ -74,6 +75,11 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/caseload/cases/:case', audience: Permission.CaseDataUse, caseData: true },
   { path: '/ehcp-drafts', audience: Permission.CaseDataUse, caseData: true },
   { path: '/ehcp-drafts/:draft', audience: Permission.CaseDataUse, caseData: true },
+  { path: '/supervision', audience: Permission.CaseDataUse, caseData: true },
+  { path: '/supervision?when=past', audience: Permission.CaseDataUse, caseData: true },
+  { path: '/supervision/new', audience: Permission.CaseDataUse, caseData: true },
+  { path: '/supervision/:supervision', audience: Permission.CaseDataUse, caseData: true },
+  { path: '/supervision/:supervision/record', audience: Permission.CaseDataUse, caseData: true },
   { path: '/actions', audience: 'signed-in' },
   { path: '/admin/people', audience: Permission.PeopleRead },
   { path: '/admin/invitations', audience: Permission.PeopleInvite },
