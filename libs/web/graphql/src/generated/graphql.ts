@@ -2400,30 +2400,43 @@ export const SupervisionRoomAgendaPartsFragmentDoc = new TypedDocumentString(`
   summary
   decisions
   openActions {
-    ...ActionParts
+    id
+    title
+    status
+    dueOn
+    dueState
+    owner {
+      id
+      displayName
+    }
+    sourceKind
+    sourceId
+    sourceLabel
+    sourceLink
+    createdAt
+    closedAt
+    canChange
   }
   actionsRaisedHere {
-    ...ActionParts
+    id
+    title
+    status
+    dueOn
+    dueState
+    owner {
+      id
+      displayName
+    }
+    sourceKind
+    sourceId
+    sourceLabel
+    sourceLink
+    createdAt
+    closedAt
+    canChange
   }
 }
-    fragment ActionParts on Action {
-  id
-  title
-  status
-  dueOn
-  dueState
-  owner {
-    id
-    displayName
-  }
-  sourceKind
-  sourceId
-  sourceLabel
-  sourceLink
-  createdAt
-  closedAt
-  canChange
-}`, {"fragmentName":"SupervisionRoomAgendaParts"}) as unknown as TypedDocumentString<SupervisionRoomAgendaPartsFragment, unknown>;
+    `, {"fragmentName":"SupervisionRoomAgendaParts"}) as unknown as TypedDocumentString<SupervisionRoomAgendaPartsFragment, unknown>;
 export const SupervisionRoomSessionPartsFragmentDoc = new TypedDocumentString(`
     fragment SupervisionRoomSessionParts on SupervisionSession {
   id
@@ -2457,25 +2470,7 @@ export const SupervisionRoomSessionPartsFragmentDoc = new TypedDocumentString(`
     signedAt
   }
 }
-    fragment ActionParts on Action {
-  id
-  title
-  status
-  dueOn
-  dueState
-  owner {
-    id
-    displayName
-  }
-  sourceKind
-  sourceId
-  sourceLabel
-  sourceLink
-  createdAt
-  closedAt
-  canChange
-}
-fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
+    fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
   id
   caseId
   caseReference
@@ -2484,10 +2479,40 @@ fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
   summary
   decisions
   openActions {
-    ...ActionParts
+    id
+    title
+    status
+    dueOn
+    dueState
+    owner {
+      id
+      displayName
+    }
+    sourceKind
+    sourceId
+    sourceLabel
+    sourceLink
+    createdAt
+    closedAt
+    canChange
   }
   actionsRaisedHere {
-    ...ActionParts
+    id
+    title
+    status
+    dueOn
+    dueState
+    owner {
+      id
+      displayName
+    }
+    sourceKind
+    sourceId
+    sourceLabel
+    sourceLink
+    createdAt
+    closedAt
+    canChange
   }
 }`, {"fragmentName":"SupervisionRoomSessionParts"}) as unknown as TypedDocumentString<SupervisionRoomSessionPartsFragment, unknown>;
 export const MyActionsDocument = new TypedDocumentString(`
@@ -6477,25 +6502,7 @@ export const SupervisionRoomSessionDocument = new TypedDocumentString(`
     ...SupervisionRoomSessionParts
   }
 }
-    fragment ActionParts on Action {
-  id
-  title
-  status
-  dueOn
-  dueState
-  owner {
-    id
-    displayName
-  }
-  sourceKind
-  sourceId
-  sourceLabel
-  sourceLink
-  createdAt
-  closedAt
-  canChange
-}
-fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
+    fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
   id
   caseId
   caseReference
@@ -6504,10 +6511,40 @@ fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
   summary
   decisions
   openActions {
-    ...ActionParts
+    id
+    title
+    status
+    dueOn
+    dueState
+    owner {
+      id
+      displayName
+    }
+    sourceKind
+    sourceId
+    sourceLabel
+    sourceLink
+    createdAt
+    closedAt
+    canChange
   }
   actionsRaisedHere {
-    ...ActionParts
+    id
+    title
+    status
+    dueOn
+    dueState
+    owner {
+      id
+      displayName
+    }
+    sourceKind
+    sourceId
+    sourceLabel
+    sourceLink
+    createdAt
+    closedAt
+    canChange
   }
 }
 fragment SupervisionRoomSessionParts on SupervisionSession {
@@ -6548,25 +6585,7 @@ export const StartSupervisionRoomDocument = new TypedDocumentString(`
     ...SupervisionRoomSessionParts
   }
 }
-    fragment ActionParts on Action {
-  id
-  title
-  status
-  dueOn
-  dueState
-  owner {
-    id
-    displayName
-  }
-  sourceKind
-  sourceId
-  sourceLabel
-  sourceLink
-  createdAt
-  closedAt
-  canChange
-}
-fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
+    fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
   id
   caseId
   caseReference
@@ -6575,10 +6594,40 @@ fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
   summary
   decisions
   openActions {
-    ...ActionParts
+    id
+    title
+    status
+    dueOn
+    dueState
+    owner {
+      id
+      displayName
+    }
+    sourceKind
+    sourceId
+    sourceLabel
+    sourceLink
+    createdAt
+    closedAt
+    canChange
   }
   actionsRaisedHere {
-    ...ActionParts
+    id
+    title
+    status
+    dueOn
+    dueState
+    owner {
+      id
+      displayName
+    }
+    sourceKind
+    sourceId
+    sourceLabel
+    sourceLink
+    createdAt
+    closedAt
+    canChange
   }
 }
 fragment SupervisionRoomSessionParts on SupervisionSession {
@@ -6619,25 +6668,7 @@ export const EndSupervisionRoomDocument = new TypedDocumentString(`
     ...SupervisionRoomSessionParts
   }
 }
-    fragment ActionParts on Action {
-  id
-  title
-  status
-  dueOn
-  dueState
-  owner {
-    id
-    displayName
-  }
-  sourceKind
-  sourceId
-  sourceLabel
-  sourceLink
-  createdAt
-  closedAt
-  canChange
-}
-fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
+    fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
   id
   caseId
   caseReference
@@ -6646,10 +6677,40 @@ fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
   summary
   decisions
   openActions {
-    ...ActionParts
+    id
+    title
+    status
+    dueOn
+    dueState
+    owner {
+      id
+      displayName
+    }
+    sourceKind
+    sourceId
+    sourceLabel
+    sourceLink
+    createdAt
+    closedAt
+    canChange
   }
   actionsRaisedHere {
-    ...ActionParts
+    id
+    title
+    status
+    dueOn
+    dueState
+    owner {
+      id
+      displayName
+    }
+    sourceKind
+    sourceId
+    sourceLabel
+    sourceLink
+    createdAt
+    closedAt
+    canChange
   }
 }
 fragment SupervisionRoomSessionParts on SupervisionSession {
@@ -6690,25 +6751,7 @@ export const HandOverSupervisionRoomChairDocument = new TypedDocumentString(`
     ...SupervisionRoomSessionParts
   }
 }
-    fragment ActionParts on Action {
-  id
-  title
-  status
-  dueOn
-  dueState
-  owner {
-    id
-    displayName
-  }
-  sourceKind
-  sourceId
-  sourceLabel
-  sourceLink
-  createdAt
-  closedAt
-  canChange
-}
-fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
+    fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
   id
   caseId
   caseReference
@@ -6717,10 +6760,40 @@ fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
   summary
   decisions
   openActions {
-    ...ActionParts
+    id
+    title
+    status
+    dueOn
+    dueState
+    owner {
+      id
+      displayName
+    }
+    sourceKind
+    sourceId
+    sourceLabel
+    sourceLink
+    createdAt
+    closedAt
+    canChange
   }
   actionsRaisedHere {
-    ...ActionParts
+    id
+    title
+    status
+    dueOn
+    dueState
+    owner {
+      id
+      displayName
+    }
+    sourceKind
+    sourceId
+    sourceLabel
+    sourceLink
+    createdAt
+    closedAt
+    canChange
   }
 }
 fragment SupervisionRoomSessionParts on SupervisionSession {
@@ -6761,25 +6834,7 @@ export const SetSupervisionRoomOutcomeDocument = new TypedDocumentString(`
     ...SupervisionRoomAgendaParts
   }
 }
-    fragment ActionParts on Action {
-  id
-  title
-  status
-  dueOn
-  dueState
-  owner {
-    id
-    displayName
-  }
-  sourceKind
-  sourceId
-  sourceLabel
-  sourceLink
-  createdAt
-  closedAt
-  canChange
-}
-fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
+    fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
   id
   caseId
   caseReference
@@ -6788,10 +6843,40 @@ fragment SupervisionRoomAgendaParts on SupervisionAgendaItem {
   summary
   decisions
   openActions {
-    ...ActionParts
+    id
+    title
+    status
+    dueOn
+    dueState
+    owner {
+      id
+      displayName
+    }
+    sourceKind
+    sourceId
+    sourceLabel
+    sourceLink
+    createdAt
+    closedAt
+    canChange
   }
   actionsRaisedHere {
-    ...ActionParts
+    id
+    title
+    status
+    dueOn
+    dueState
+    owner {
+      id
+      displayName
+    }
+    sourceKind
+    sourceId
+    sourceLabel
+    sourceLink
+    createdAt
+    closedAt
+    canChange
   }
 }`) as unknown as TypedDocumentString<SetSupervisionRoomOutcomeMutation, SetSupervisionRoomOutcomeMutationVariables>;
 export const AddSupervisionRoomActionDocument = new TypedDocumentString(`
