@@ -265,6 +265,37 @@ describe('the supervision room (sockets)', () => {
     await (await t.signedIn(DEMO.staffHolyFamily)).fails(q, { id: session.id, q: 'wording' }, 'FORBIDDEN');
   });
 
+  it('many sends at once over several sessions (batched appends): gap-free per session, refusals and duplicates answered one by one', async () => {
+    const rooms = [await insertSession(t.sql), await insertSession(t.sql), await insertSession(t.sql)];
+    const senco = await socketOf(DEMO.sencoHolyFamily);
+    const sendTo = (room: Session, clientId: string, body: unknown) =>
+      request<StreamSendAck>(senco, SocketEvent.StreamSend, { stream: room.stream, clientId, body });
+    const acks = await Promise.all([
+      ...Array.from({ length: 24 }, (_, i) => sendTo(rooms[i % 3]!, `b${i}`, message(`Point ${i + 1}.`))),
+      sendTo(rooms[0]!, 'b-pii', message('UPN A123456789012 is on the referral')),
+      sendTo(rooms[1]!, 'b-off', message('Off agenda.', { caseId: rooms[1]!.otherCase })),
+      sendTo(rooms[2]!, 'b0', message('Same client id, another session.')),
+      sendTo(rooms[0]!, 'b0', message('Point 1.')),
+    ]);
+    expect(acks.slice(0, 24).every((a) => a.ok)).toBe(true);
+    expect(acks[24]).toMatchObject({ ok: false, code: 'PERSONAL_DATA' });
+    expect(acks[25]).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
+    expect(acks[26]).toMatchObject({ ok: true, created: true });
+    expect(acks[27]).toMatchObject({ ok: true, created: false });
+    expect(acks[27]!.ok && acks[0]!.ok && acks[27]!.item.seq).toBe(acks[0]!.ok && acks[0]!.item.seq);
+    for (const [r, room] of rooms.entries()) {
+      const rows = await t.sql<{ seq: string; client_id: string }>(
+        'SELECT seq, client_id FROM stream_items WHERE stream_key = $1 ORDER BY seq',
+        [room.stream],
+      );
+      expect(rows.map((x) => Number(x.seq))).toEqual(Array.from({ length: r === 2 ? 9 : 8 }, (_, i) => i + 1));
+      const [st] = await t.sql<{ last_seq: string }>('SELECT last_seq FROM streams WHERE key = $1', [room.stream]);
+      expect(Number(st!.last_seq)).toBe(rows.length);
+      for (const a of acks.filter((x) => x.ok && x.item.stream === room.stream))
+        expect(rows.find((x) => x.client_id === (a.ok && a.item.clientId))?.seq).toBe(String(a.ok && a.item.seq));
+    }
+  });
+
   it('refuses messages before the session starts, and after it ends (edits and deletes then allowed until the record is signed)', async () => {
     const scheduled = await insertSession(t.sql, 'SCHEDULED');
     const senco = await socketOf(DEMO.sencoHolyFamily);

@@ -13,6 +13,7 @@ import {
   StreamSubscribeAck,
 } from '@lantern/shared-domain';
 import { AppError } from '../../common/errors/app-error';
+import { StreamBatcher } from '../streams/stream-batcher';
 import { StreamKind, StreamRegistry, parseStreamKey } from '../streams/stream-registry';
 import { StreamsService } from '../streams/streams.service';
 import { RealtimeBus, streamRoom } from './realtime-bus';
@@ -36,6 +37,7 @@ export class SocketStreams {
     private readonly streams: StreamsService,
     private readonly registry: StreamRegistry,
     private readonly bus: RealtimeBus,
+    private readonly batcher: StreamBatcher,
   ) {}
 
   async subscribe(
@@ -101,9 +103,9 @@ export class SocketStreams {
 
   /**
    * A send to a kind with an `accept` hook: the rule (with a fresh record) and the second factor are
-   * checked, then the hook runs, all in the append's transaction (StreamsService.appendChecked); a
-   * retry of a stored clientId gets the stored item without the hook running again. The hook's
-   * AppError becomes the ack's refusal.
+   * checked, then the hook runs, all in the append's transaction, batched with other streams' sends
+   * (StreamBatcher); a retry of a stored clientId gets the stored item without the hook running
+   * again. The hook's AppError becomes the ack's refusal.
    */
   private async sendChecked(
     socket: LanternSocket,
@@ -113,25 +115,23 @@ export class SocketStreams {
     const parsed = kind.body ? kind.body.safeParse(body) : { success: true as const, data: body ?? null };
     if (kind.writers !== 'readers') return refuse(ErrorCode.Forbidden, 'You cannot post to that stream.');
     const { actor, session } = socket.data;
-    const id = parseStreamKey(stream)!.id;
-    let record: PolicyRecord<PolicyRuleName> | null = null;
     try {
-      const { item, created } = await this.streams.appendChecked(
-        stream as StreamKey,
+      const { item, created } = await this.batcher.send({
+        kind,
+        key: stream as StreamKey,
+        id: parseStreamKey(stream)!.id,
         clientId,
-        actor.userId,
-        parsed.success ? parsed.data : null,
-        async (m) => {
-          record = await this.registry.readable(actor, stream, m);
-          if (!record) throw new AppError(ErrorCode.Forbidden, 'You cannot post to that stream.');
+        actor,
+        session,
+        body: parsed.success ? parsed.data : null,
+        precheck: () => {
           const elevation = secondFactorAck(socket, kind);
-          if (elevation?.ok === false) throw new AppError(elevation.code as ErrorCode, elevation.message);
+          if (elevation?.ok === false) return new AppError(elevation.code as ErrorCode, elevation.message);
           if (!parsed.success)
-            throw new AppError(ErrorCode.BadInput, 'That message is not in the shape this stream takes.');
+            return new AppError(ErrorCode.BadInput, 'That message is not in the shape this stream takes.');
+          return null;
         },
-        (m) =>
-          kind.accept!({ actor, id, body: parsed.data, clientId, manager: m, record: record!, session }),
-      );
+      });
       if (created) this.bus.streamItem(item);
       return { ok: true, item, created };
     } catch (err) {

@@ -42,6 +42,11 @@ export interface StreamKind<N extends PolicyRuleName = PolicyRuleName> {
    */
   accept?(ctx: StreamAcceptContext<N>): Promise<unknown>;
   /**
+   * The records of several ids in one read (with the caller's manager), for batched sends; ids
+   * without a record are left out. Optional: `record` is used per id otherwise.
+   */
+  records?(ids: string[], manager: EntityManager): Promise<Map<string, PolicyRecord<N>>>;
+  /**
    * A reader says how far they have read (the `stream:signal` readUpTo): persist it if the kind keeps
    * read positions. Returns the position stored (relayed to the room), or null to relay nothing.
    */

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   AuditAction,
@@ -53,6 +53,18 @@ const SEARCH = `
    ORDER BY m.seq DESC
    LIMIT $3`;
 
+/** SupervisionAccess.scope for many sessions in one statement (batched sends). */
+const SCOPES = `
+  SELECT s.id, s.school_id, s.trust_id, s.chair_id, s.status, s.current_case_id,
+         (r.signed_at IS NOT NULL) AS signed,
+         coalesce((SELECT json_agg(json_build_object('userId', p.user_id, 'role', p.role))
+                     FROM supervision_participants p WHERE p.session_id = s.id), '[]'::json) AS participants
+    FROM supervision_sessions s
+    LEFT JOIN supervision_records r ON r.session_id = s.id
+   WHERE s.id = ANY($1::uuid[])`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const READ = `
   UPDATE supervision_participants
      SET last_read_seq = least($3::bigint, coalesce((SELECT last_seq FROM streams WHERE key = $4), 0))
@@ -82,6 +94,7 @@ export class SupervisionRoom implements OnModuleInit {
       kind: STREAM_KINDS.Supervision,
       rule: 'canJoinSupervision',
       record: (id, m) => this.access.scope(id, m),
+      records: (ids, m) => this.scopes(ids, m),
       writers: 'readers',
       body: supervisionClientBodySchema,
       accept: (ctx) => this.accept(ctx),
@@ -136,6 +149,28 @@ export class SupervisionRoom implements OnModuleInit {
         return body;
       }
     }
+  }
+
+  /** The scopes of several sessions (as SupervisionAccess.scope) in one read, with the batch's manager. */
+  async scopes(ids: string[], m: EntityManager): Promise<Map<string, SupervisionSessionScope>> {
+    const valid = ids.filter((id) => UUID.test(id));
+    if (!valid.length) return new Map();
+    const rows: Array<Record<string, unknown>> = await m.query(SCOPES, [valid]);
+    return new Map(
+      rows.map((row) => [
+        row['id'] as string,
+        {
+          id: row['id'] as string,
+          schoolId: row['school_id'] as string,
+          trustId: row['trust_id'] as string,
+          chairId: row['chair_id'] as string,
+          status: row['status'] as SupervisionStatus,
+          currentCaseId: (row['current_case_id'] as string | null) ?? null,
+          signed: !!row['signed'],
+          participants: (row['participants'] as SupervisionSessionScope['participants']) ?? [],
+        },
+      ]),
+    );
   }
 
   /** Store how far a participant has read (only ever forward, never past the stream's end). */
