@@ -171,9 +171,9 @@ export class RoomLiveSync {
   private onSignal(s: StreamSignal): void {
     if (!s || s.stream !== this.store.stream() || s.userId === this.store.viewerId()) return;
     if (typeof s.typing === 'boolean') this.watch.signal(s.userId, s.typing);
-    if (typeof s.readUpTo === 'number') {
-      const before = this.readUpTo().get(s.userId) ?? 0;
-      if (s.readUpTo > before) this.readUpTo.update((m) => new Map(m).set(s.userId, s.readUpTo!));
+    const upTo = s.readUpTo;
+    if (typeof upTo === 'number' && upTo > (this.readUpTo().get(s.userId) ?? 0)) {
+      this.readUpTo.update((m) => new Map(m).set(s.userId, upTo));
     }
   }
 

@@ -6,6 +6,7 @@ import {
   type StreamKey,
   type StreamSendAck,
   type StreamSubscribeAck,
+  SupervisionRole,
   SupervisionStatus,
   type SupervisionClientBody,
   foldSupervisionMessages,
@@ -77,11 +78,14 @@ export class RoomStore {
   readonly me = computed(
     () => this.session()?.participants.find((p) => p.userId === this.viewerId()) ?? null,
   );
-  readonly isChair = computed(() => !!this.session() && this.session()!.chairId === this.viewerId());
+  readonly isChair = computed(() => {
+    const s = this.session();
+    return !!s && s.chairId === this.viewerId();
+  });
   /** SENCO or SEND lead: runs the agenda, outcomes, actions (an invited headteacher only talks). */
   readonly canRun = computed(() => {
     const role = this.session()?.myRole;
-    return role === 'SENCO' || role === 'SEND_LEAD';
+    return role === SupervisionRole.Senco || role === SupervisionRole.SendLead;
   });
   /** Once the record is signed nothing in the room changes. */
   readonly frozen = computed(() => !!this.session()?.record?.signedAt);
