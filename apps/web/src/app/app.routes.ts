@@ -67,6 +67,10 @@ export const appRoutes: Route[] = [
           import('./features/supervision/supervision.routes').then((m) => m.SUPERVISION_ROUTES),
       },
       {
+        path: 'meetings',
+        loadChildren: () => import('./features/meetings/meetings.routes').then((m) => m.MEETINGS_ROUTES),
+      },
+      {
         path: 'actions',
         title: 'My actions',
         loadComponent: () => import('./features/actions/actions.page').then((m) => m.ActionsPage),

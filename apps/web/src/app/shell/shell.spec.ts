@@ -25,27 +25,27 @@ function navLinks(el: HTMLElement): string[] {
 describe('Shell', () => {
   it('shows someone with no feature permission the directory and their actions', async () => {
     const { el } = await render(['directory.read']);
-    expect(navLinks(el)).toEqual(['Directory', 'My actions']);
+    expect(navLinks(el)).toEqual(['Directory', 'Meetings', 'My actions']);
   });
 
   it('shows every feature to someone holding every permission', async () => {
     const { el } = await render(ALL_PERMISSIONS);
-    expect(navLinks(el)).toEqual(['Directory', 'My actions', 'People', 'Invitations', 'Audit trail']);
+    expect(navLinks(el)).toEqual(['Directory', 'Meetings', 'My actions', 'People', 'Invitations', 'Audit trail']);
   });
 
   it('shows the forum to people who may use it', async () => {
     const { el } = await render(['directory.read', 'forum.use']);
-    expect(navLinks(el)).toEqual(['Directory', 'Forum', 'My actions']);
+    expect(navLinks(el)).toEqual(['Directory', 'Forum', 'Meetings', 'My actions']);
   });
 
   it('shows the caseload, EHCP drafts and supervision to people who read case data', async () => {
     const { el } = await render(['directory.read', 'case.data']);
-    expect(navLinks(el)).toEqual(['Directory', 'Caseload', 'EHCP drafts', 'Supervision', 'My actions']);
+    expect(navLinks(el)).toEqual(['Directory', 'Caseload', 'EHCP drafts', 'Supervision', 'Meetings', 'My actions']);
   });
 
   it('shows only the features whose permission the viewer holds', async () => {
     const { el } = await render(['directory.read', 'audit.read']);
-    expect(navLinks(el)).toEqual(['Directory', 'My actions', 'Audit trail']);
+    expect(navLinks(el)).toEqual(['Directory', 'Meetings', 'My actions', 'Audit trail']);
   });
 
   it('has a skip link to the main content, the Lantern name and an account menu button', async () => {

@@ -37,6 +37,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/caseload', label: 'Caseload', icon: 'folder', permission: Permission.CaseDataUse },
   { path: '/ehcp-drafts', label: 'EHCP drafts', icon: 'description', permission: Permission.CaseDataUse },
   { path: '/supervision', label: 'Supervision', icon: 'groups', permission: Permission.CaseDataUse },
+  { path: '/meetings', label: 'Meetings', icon: 'event' },
   { path: '/actions', label: 'My actions', icon: 'task' },
   { path: '/admin/people', label: 'People', icon: 'groups', permission: Permission.PeopleRead },
   { path: '/admin/invitations', label: 'Invitations', icon: 'mail', permission: Permission.PeopleInvite },

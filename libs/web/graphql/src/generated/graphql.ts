@@ -30,6 +30,9 @@ import type { ActionSourceKind } from '@lantern/shared-domain';
 import type { ActionDueState } from '@lantern/shared-domain';
 import type { SupervisionStatus } from '@lantern/shared-domain';
 import type { SupervisionRole } from '@lantern/shared-domain';
+import type { MeetingMode } from '@lantern/shared-domain';
+import type { RsvpAnswer } from '@lantern/shared-domain';
+import type { RecurrenceKind } from '@lantern/shared-domain';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AcceptInvitationInput = {
   readonly displayName: string;
@@ -66,6 +69,11 @@ export type AdoptTemplateInput = {
   readonly resourceId: string | number;
   /** The trust adopting it; needed when the viewer is SEND lead of several trusts. */
   readonly trustId?: string | number | null | undefined;
+};
+
+export type AttendanceEntryInput = {
+  readonly attended: boolean;
+  readonly userId: string | number;
 };
 
 export type AuditFilter = {
@@ -154,6 +162,37 @@ export type CreateCaseInput = {
   readonly yearGroup: number;
 };
 
+export type CreateMeetingInput = {
+  /** Default: you. */
+  readonly chairId?: string | number | null | undefined;
+  /** At most this many meetings. */
+  readonly count?: number | null | undefined;
+  readonly description?: string;
+  /** YYYY-MM-DD (London). */
+  readonly firstDate: string;
+  /** Named guests from other scopes. */
+  readonly guestIds?: ReadonlyArray<string | number>;
+  /** Room or address (in person, hybrid). */
+  readonly location?: string | null | undefined;
+  readonly minutes: number;
+  readonly mode: MeetingMode;
+  readonly noteTakerId?: string | number | null | undefined;
+  /** Video link (online, hybrid). */
+  readonly onlineLink?: string | null | undefined;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+  readonly recurrence: MeetingRecurrenceInput;
+  /** SCHOOL meetings (the trust is the school’s). */
+  readonly schoolId?: string | number | null | undefined;
+  readonly scopeKind: MeetingScopeKind;
+  /** HH:MM (London, 24-hour). */
+  readonly startTime: string;
+  readonly title: string;
+  /** TRUST meetings. */
+  readonly trustId?: string | number | null | undefined;
+  /** Last date (inclusive). */
+  readonly until?: string | null | undefined;
+};
+
 export type CreateResourceInput = {
   /** A local-authority variant derives from this base resource. */
   readonly baseResourceId?: string | number | null | undefined;
@@ -225,6 +264,22 @@ export type EditCaseNoteInput = {
   readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
   /** The version you edited (refused if someone edited it since). */
   readonly version: number;
+};
+
+export type EditOccurrenceInput = {
+  /** Move to this date (THIS only). */
+  readonly date?: string | null | undefined;
+  readonly key: string;
+  readonly location?: string | null | undefined;
+  readonly minutes?: number | null | undefined;
+  readonly mode?: MeetingMode | null | undefined;
+  readonly onlineLink?: string | null | undefined;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+  readonly scope: OccurrenceEditScope;
+  readonly seriesId: string | number;
+  readonly startTime?: string | null | undefined;
+  /** THIS_AND_FOLLOWING only. */
+  readonly title?: string | null | undefined;
 };
 
 /** EHCP sections A to K (H holds H1 and H2). */
@@ -320,6 +375,23 @@ export type LoginInput = {
   readonly password: string;
 };
 
+export { MeetingMode };
+
+export type MeetingRecurrenceInput = {
+  /** DATES: YYYY-MM-DD each. */
+  readonly dates?: ReadonlyArray<string> | null | undefined;
+  /** WEEKLY: 1 or 2. */
+  readonly interval?: number | null | undefined;
+  readonly kind: RecurrenceKind;
+  /** MONTHLY_WEEKDAY: 1–4 or -1 (last). */
+  readonly week?: number | null | undefined;
+};
+
+export type MeetingScopeKind =
+  | 'NETWORK'
+  | 'SCHOOL'
+  | 'TRUST';
+
 export type ModerationAction =
   | 'HIDE'
   | 'LOCK'
@@ -334,6 +406,10 @@ export { NeedArea };
 export { NotificationDelivery };
 
 export { NotificationKind };
+
+export type OccurrenceEditScope =
+  | 'THIS'
+  | 'THIS_AND_FOLLOWING';
 
 export type PeopleFilter = {
   readonly includeDeactivated?: boolean | null | undefined;
@@ -365,6 +441,14 @@ export { ReadingTextSize };
 
 export { ReadingTint };
 
+export type RecordAttendanceInput = {
+  readonly entries: ReadonlyArray<AttendanceEntryInput>;
+  readonly key: string;
+  readonly seriesId: string | number;
+};
+
+export { RecurrenceKind };
+
 export type ReplyInput = {
   readonly anonymous?: boolean | null | undefined;
   readonly body: string;
@@ -394,6 +478,8 @@ export { ResourceStatus };
 
 export { Role };
 
+export { RsvpAnswer };
+
 export type ScheduleSupervisionInput = {
   readonly agenda: ReadonlyArray<SupervisionAgendaItemInput>;
   /** Invite the school's headteacher(s) too. */
@@ -417,6 +503,12 @@ export type ScheduleSupervisionInput = {
 export { SenNeed };
 
 export { SenStatus };
+
+export type SetTermsInput = {
+  readonly localAuthorityId?: string | number | null | undefined;
+  readonly schoolId?: string | number | null | undefined;
+  readonly terms: ReadonlyArray<TermInput>;
+};
 
 export { ShareScope };
 
@@ -457,6 +549,18 @@ export type SupervisionWhen =
   | 'PAST'
   | 'UPCOMING';
 
+export type TermInput = {
+  readonly ends: string;
+  readonly halfTermEnds?: string | null | undefined;
+  readonly halfTermStarts?: string | null | undefined;
+  readonly name: string;
+  readonly starts: string;
+};
+
+export type TermSource =
+  | 'LOCAL_AUTHORITY'
+  | 'SCHOOL';
+
 export type ThreadKind =
   | 'DISCUSSION'
   | 'QUESTION';
@@ -491,6 +595,35 @@ export type UpdateCaseInput = {
   readonly status: CaseStatus;
   /** Today’s year group: -1 nursery, 0 reception, 1–14. */
   readonly yearGroup: number;
+};
+
+export type UpdateMeetingSeriesInput = {
+  /** Default: you. */
+  readonly chairId?: string | number | null | undefined;
+  /** At most this many meetings. */
+  readonly count?: number | null | undefined;
+  readonly description?: string;
+  /** YYYY-MM-DD (London). */
+  readonly firstDate: string;
+  /** Named guests from other scopes. */
+  readonly guestIds?: ReadonlyArray<string | number>;
+  readonly id: string | number;
+  /** Room or address (in person, hybrid). */
+  readonly location?: string | null | undefined;
+  readonly minutes: number;
+  readonly mode: MeetingMode;
+  readonly noteTakerId?: string | number | null | undefined;
+  /** Video link (online, hybrid). */
+  readonly onlineLink?: string | null | undefined;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+  readonly recurrence: MeetingRecurrenceInput;
+  /** MeetingSeries.revision you changed. */
+  readonly revision: number;
+  /** HH:MM (London, 24-hour). */
+  readonly startTime: string;
+  readonly title: string;
+  /** Last date (inclusive). */
+  readonly until?: string | null | undefined;
 };
 
 export type UpdateProfileInput = {
@@ -1175,6 +1308,176 @@ export type ChangeResourceSharingMutationVariables = Exact<{
 
 
 export type ChangeResourceSharingMutation = { readonly changeResourceSharing: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly currentVersion: { readonly bodyMd: string, readonly bodyHtml: string, readonly id: string, readonly number: number, readonly title: string, readonly summary: string, readonly changeNote: string, readonly createdAt: string, readonly restoredFrom: number | null, readonly isCurrent: boolean, readonly ehcpSections: ReadonlyArray<{ readonly key: string, readonly title: string, readonly guidance: string, readonly guidanceHtml: string, readonly prompts: ReadonlyArray<string> }> | null, readonly files: ReadonlyArray<{ readonly id: string, readonly name: string, readonly sizeBytes: number, readonly mediaType: string, readonly downloadUrl: string }>, readonly author: { readonly id: string, readonly displayName: string } | null } | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null } };
+
+export type MeetingPersonPartsFragment = { readonly id: string, readonly displayName: string };
+
+export type MeetingSchoolPartsFragment = { readonly id: string, readonly name: string, readonly localAuthorityName: string | null };
+
+export type MeetingOccurrencePartsFragment = { readonly seriesId: string, readonly key: string, readonly occurrenceId: string | null, readonly title: string, readonly scopeKind: MeetingScopeKind, readonly trustName: string | null, readonly schoolName: string | null, readonly mode: MeetingMode, readonly location: string | null, readonly onlineLink: string | null, readonly startsAt: string, readonly endsAt: string, readonly minutes: number, readonly cancelled: boolean, readonly changed: boolean, readonly hostSkipped: boolean, readonly myRsvp: RsvpAnswer | null, readonly canManage: boolean, readonly canMinute: boolean, readonly canTakePart: boolean, readonly host: { readonly id: string, readonly name: string, readonly localAuthorityName: string | null } | null, readonly rsvpCounts: { readonly inPerson: number, readonly online: number, readonly apologies: number } };
+
+export type MeetingSeriesPartsFragment = { readonly id: string, readonly scopeKind: MeetingScopeKind, readonly trustId: string | null, readonly trustName: string | null, readonly schoolId: string | null, readonly schoolName: string | null, readonly title: string, readonly description: string, readonly mode: MeetingMode, readonly location: string | null, readonly onlineLink: string | null, readonly firstDate: string, readonly startTime: string, readonly minutes: number, readonly until: string | null, readonly count: number | null, readonly revision: number, readonly sequence: number, readonly splitFrom: string | null, readonly cancelledAt: string | null, readonly myRsvp: RsvpAnswer | null, readonly canManage: boolean, readonly canMinute: boolean, readonly canTakePart: boolean, readonly recurrence: { readonly kind: RecurrenceKind, readonly interval: number | null, readonly week: number | null, readonly dates: ReadonlyArray<string> }, readonly chair: { readonly id: string, readonly displayName: string }, readonly noteTaker: { readonly id: string, readonly displayName: string } | null, readonly organiser: { readonly id: string, readonly displayName: string }, readonly guests: ReadonlyArray<{ readonly id: string, readonly displayName: string }>, readonly hostSchools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly localAuthorityName: string | null }> };
+
+export type MeetingAttendeePartsFragment = { readonly answer: RsvpAnswer | null, readonly attended: boolean | null, readonly person: { readonly id: string, readonly displayName: string }, readonly schools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly localAuthorityName: string | null }> };
+
+export type MyMeetingsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  first?: number | null | undefined;
+  offset?: number | null | undefined;
+}>;
+
+
+export type MyMeetingsQuery = { readonly myMeetings: { readonly totalCount: number, readonly hasNextPage: boolean, readonly nodes: ReadonlyArray<{ readonly seriesId: string, readonly key: string, readonly occurrenceId: string | null, readonly title: string, readonly scopeKind: MeetingScopeKind, readonly trustName: string | null, readonly schoolName: string | null, readonly mode: MeetingMode, readonly location: string | null, readonly onlineLink: string | null, readonly startsAt: string, readonly endsAt: string, readonly minutes: number, readonly cancelled: boolean, readonly changed: boolean, readonly hostSkipped: boolean, readonly myRsvp: RsvpAnswer | null, readonly canManage: boolean, readonly canMinute: boolean, readonly canTakePart: boolean, readonly host: { readonly id: string, readonly name: string, readonly localAuthorityName: string | null } | null, readonly rsvpCounts: { readonly inPerson: number, readonly online: number, readonly apologies: number } }> } };
+
+export type MeetingOccurrenceQueryVariables = Exact<{
+  seriesId: string | number;
+  key: string;
+}>;
+
+
+export type MeetingOccurrenceQuery = { readonly meetingOccurrence: { readonly seriesId: string, readonly key: string, readonly occurrenceId: string | null, readonly title: string, readonly scopeKind: MeetingScopeKind, readonly trustName: string | null, readonly schoolName: string | null, readonly mode: MeetingMode, readonly location: string | null, readonly onlineLink: string | null, readonly startsAt: string, readonly endsAt: string, readonly minutes: number, readonly cancelled: boolean, readonly changed: boolean, readonly hostSkipped: boolean, readonly myRsvp: RsvpAnswer | null, readonly canManage: boolean, readonly canMinute: boolean, readonly canTakePart: boolean, readonly host: { readonly id: string, readonly name: string, readonly localAuthorityName: string | null } | null, readonly rsvpCounts: { readonly inPerson: number, readonly online: number, readonly apologies: number } }, readonly meetingSeries: { readonly id: string, readonly scopeKind: MeetingScopeKind, readonly trustId: string | null, readonly trustName: string | null, readonly schoolId: string | null, readonly schoolName: string | null, readonly title: string, readonly description: string, readonly mode: MeetingMode, readonly location: string | null, readonly onlineLink: string | null, readonly firstDate: string, readonly startTime: string, readonly minutes: number, readonly until: string | null, readonly count: number | null, readonly revision: number, readonly sequence: number, readonly splitFrom: string | null, readonly cancelledAt: string | null, readonly myRsvp: RsvpAnswer | null, readonly canManage: boolean, readonly canMinute: boolean, readonly canTakePart: boolean, readonly recurrence: { readonly kind: RecurrenceKind, readonly interval: number | null, readonly week: number | null, readonly dates: ReadonlyArray<string> }, readonly chair: { readonly id: string, readonly displayName: string }, readonly noteTaker: { readonly id: string, readonly displayName: string } | null, readonly organiser: { readonly id: string, readonly displayName: string }, readonly guests: ReadonlyArray<{ readonly id: string, readonly displayName: string }>, readonly hostSchools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly localAuthorityName: string | null }> } };
+
+export type MeetingSeriesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MeetingSeriesQuery = { readonly meetingSeries: { readonly id: string, readonly scopeKind: MeetingScopeKind, readonly trustId: string | null, readonly trustName: string | null, readonly schoolId: string | null, readonly schoolName: string | null, readonly title: string, readonly description: string, readonly mode: MeetingMode, readonly location: string | null, readonly onlineLink: string | null, readonly firstDate: string, readonly startTime: string, readonly minutes: number, readonly until: string | null, readonly count: number | null, readonly revision: number, readonly sequence: number, readonly splitFrom: string | null, readonly cancelledAt: string | null, readonly myRsvp: RsvpAnswer | null, readonly canManage: boolean, readonly canMinute: boolean, readonly canTakePart: boolean, readonly recurrence: { readonly kind: RecurrenceKind, readonly interval: number | null, readonly week: number | null, readonly dates: ReadonlyArray<string> }, readonly chair: { readonly id: string, readonly displayName: string }, readonly noteTaker: { readonly id: string, readonly displayName: string } | null, readonly organiser: { readonly id: string, readonly displayName: string }, readonly guests: ReadonlyArray<{ readonly id: string, readonly displayName: string }>, readonly hostSchools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly localAuthorityName: string | null }> } };
+
+export type MeetingAttendeesQueryVariables = Exact<{
+  seriesId: string | number;
+  key: string;
+}>;
+
+
+export type MeetingAttendeesQuery = { readonly meetingAttendees: ReadonlyArray<{ readonly answer: RsvpAnswer | null, readonly attended: boolean | null, readonly person: { readonly id: string, readonly displayName: string }, readonly schools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly localAuthorityName: string | null }> }> };
+
+export type MeetingModeBalanceQueryVariables = Exact<{
+  seriesId: string | number;
+  on?: string | null | undefined;
+}>;
+
+
+export type MeetingModeBalanceQuery = { readonly meetingModeBalance: { readonly period: string, readonly from: string, readonly to: string, readonly inPerson: number, readonly online: number, readonly hybrid: number } };
+
+export type CreateMeetingMutationVariables = Exact<{
+  input: CreateMeetingInput;
+}>;
+
+
+export type CreateMeetingMutation = { readonly createMeeting: { readonly id: string, readonly scopeKind: MeetingScopeKind, readonly trustId: string | null, readonly trustName: string | null, readonly schoolId: string | null, readonly schoolName: string | null, readonly title: string, readonly description: string, readonly mode: MeetingMode, readonly location: string | null, readonly onlineLink: string | null, readonly firstDate: string, readonly startTime: string, readonly minutes: number, readonly until: string | null, readonly count: number | null, readonly revision: number, readonly sequence: number, readonly splitFrom: string | null, readonly cancelledAt: string | null, readonly myRsvp: RsvpAnswer | null, readonly canManage: boolean, readonly canMinute: boolean, readonly canTakePart: boolean, readonly recurrence: { readonly kind: RecurrenceKind, readonly interval: number | null, readonly week: number | null, readonly dates: ReadonlyArray<string> }, readonly chair: { readonly id: string, readonly displayName: string }, readonly noteTaker: { readonly id: string, readonly displayName: string } | null, readonly organiser: { readonly id: string, readonly displayName: string }, readonly guests: ReadonlyArray<{ readonly id: string, readonly displayName: string }>, readonly hostSchools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly localAuthorityName: string | null }> } };
+
+export type UpdateMeetingSeriesMutationVariables = Exact<{
+  input: UpdateMeetingSeriesInput;
+}>;
+
+
+export type UpdateMeetingSeriesMutation = { readonly updateMeetingSeries: { readonly id: string, readonly scopeKind: MeetingScopeKind, readonly trustId: string | null, readonly trustName: string | null, readonly schoolId: string | null, readonly schoolName: string | null, readonly title: string, readonly description: string, readonly mode: MeetingMode, readonly location: string | null, readonly onlineLink: string | null, readonly firstDate: string, readonly startTime: string, readonly minutes: number, readonly until: string | null, readonly count: number | null, readonly revision: number, readonly sequence: number, readonly splitFrom: string | null, readonly cancelledAt: string | null, readonly myRsvp: RsvpAnswer | null, readonly canManage: boolean, readonly canMinute: boolean, readonly canTakePart: boolean, readonly recurrence: { readonly kind: RecurrenceKind, readonly interval: number | null, readonly week: number | null, readonly dates: ReadonlyArray<string> }, readonly chair: { readonly id: string, readonly displayName: string }, readonly noteTaker: { readonly id: string, readonly displayName: string } | null, readonly organiser: { readonly id: string, readonly displayName: string }, readonly guests: ReadonlyArray<{ readonly id: string, readonly displayName: string }>, readonly hostSchools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly localAuthorityName: string | null }> } };
+
+export type EditOccurrenceMutationVariables = Exact<{
+  input: EditOccurrenceInput;
+}>;
+
+
+export type EditOccurrenceMutation = { readonly editOccurrence: { readonly seriesId: string, readonly key: string, readonly occurrenceId: string | null, readonly title: string, readonly scopeKind: MeetingScopeKind, readonly trustName: string | null, readonly schoolName: string | null, readonly mode: MeetingMode, readonly location: string | null, readonly onlineLink: string | null, readonly startsAt: string, readonly endsAt: string, readonly minutes: number, readonly cancelled: boolean, readonly changed: boolean, readonly hostSkipped: boolean, readonly myRsvp: RsvpAnswer | null, readonly canManage: boolean, readonly canMinute: boolean, readonly canTakePart: boolean, readonly host: { readonly id: string, readonly name: string, readonly localAuthorityName: string | null } | null, readonly rsvpCounts: { readonly inPerson: number, readonly online: number, readonly apologies: number } } };
+
+export type CancelOccurrenceMutationVariables = Exact<{
+  seriesId: string | number;
+  key: string;
+}>;
+
+
+export type CancelOccurrenceMutation = { readonly cancelOccurrence: { readonly seriesId: string, readonly key: string, readonly occurrenceId: string | null, readonly title: string, readonly scopeKind: MeetingScopeKind, readonly trustName: string | null, readonly schoolName: string | null, readonly mode: MeetingMode, readonly location: string | null, readonly onlineLink: string | null, readonly startsAt: string, readonly endsAt: string, readonly minutes: number, readonly cancelled: boolean, readonly changed: boolean, readonly hostSkipped: boolean, readonly myRsvp: RsvpAnswer | null, readonly canManage: boolean, readonly canMinute: boolean, readonly canTakePart: boolean, readonly host: { readonly id: string, readonly name: string, readonly localAuthorityName: string | null } | null, readonly rsvpCounts: { readonly inPerson: number, readonly online: number, readonly apologies: number } } };
+
+export type CancelSeriesMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelSeriesMutation = { readonly cancelSeries: { readonly id: string, readonly scopeKind: MeetingScopeKind, readonly trustId: string | null, readonly trustName: string | null, readonly schoolId: string | null, readonly schoolName: string | null, readonly title: string, readonly description: string, readonly mode: MeetingMode, readonly location: string | null, readonly onlineLink: string | null, readonly firstDate: string, readonly startTime: string, readonly minutes: number, readonly until: string | null, readonly count: number | null, readonly revision: number, readonly sequence: number, readonly splitFrom: string | null, readonly cancelledAt: string | null, readonly myRsvp: RsvpAnswer | null, readonly canManage: boolean, readonly canMinute: boolean, readonly canTakePart: boolean, readonly recurrence: { readonly kind: RecurrenceKind, readonly interval: number | null, readonly week: number | null, readonly dates: ReadonlyArray<string> }, readonly chair: { readonly id: string, readonly displayName: string }, readonly noteTaker: { readonly id: string, readonly displayName: string } | null, readonly organiser: { readonly id: string, readonly displayName: string }, readonly guests: ReadonlyArray<{ readonly id: string, readonly displayName: string }>, readonly hostSchools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly localAuthorityName: string | null }> } };
+
+export type RsvpOccurrenceMutationVariables = Exact<{
+  seriesId: string | number;
+  key: string;
+  answer?: RsvpAnswer | null | undefined;
+}>;
+
+
+export type RsvpOccurrenceMutation = { readonly rsvpOccurrence: { readonly seriesId: string, readonly key: string, readonly occurrenceId: string | null, readonly title: string, readonly scopeKind: MeetingScopeKind, readonly trustName: string | null, readonly schoolName: string | null, readonly mode: MeetingMode, readonly location: string | null, readonly onlineLink: string | null, readonly startsAt: string, readonly endsAt: string, readonly minutes: number, readonly cancelled: boolean, readonly changed: boolean, readonly hostSkipped: boolean, readonly myRsvp: RsvpAnswer | null, readonly canManage: boolean, readonly canMinute: boolean, readonly canTakePart: boolean, readonly host: { readonly id: string, readonly name: string, readonly localAuthorityName: string | null } | null, readonly rsvpCounts: { readonly inPerson: number, readonly online: number, readonly apologies: number } } };
+
+export type RsvpSeriesMutationVariables = Exact<{
+  seriesId: string | number;
+  answer?: RsvpAnswer | null | undefined;
+}>;
+
+
+export type RsvpSeriesMutation = { readonly rsvpSeries: { readonly id: string, readonly scopeKind: MeetingScopeKind, readonly trustId: string | null, readonly trustName: string | null, readonly schoolId: string | null, readonly schoolName: string | null, readonly title: string, readonly description: string, readonly mode: MeetingMode, readonly location: string | null, readonly onlineLink: string | null, readonly firstDate: string, readonly startTime: string, readonly minutes: number, readonly until: string | null, readonly count: number | null, readonly revision: number, readonly sequence: number, readonly splitFrom: string | null, readonly cancelledAt: string | null, readonly myRsvp: RsvpAnswer | null, readonly canManage: boolean, readonly canMinute: boolean, readonly canTakePart: boolean, readonly recurrence: { readonly kind: RecurrenceKind, readonly interval: number | null, readonly week: number | null, readonly dates: ReadonlyArray<string> }, readonly chair: { readonly id: string, readonly displayName: string }, readonly noteTaker: { readonly id: string, readonly displayName: string } | null, readonly organiser: { readonly id: string, readonly displayName: string }, readonly guests: ReadonlyArray<{ readonly id: string, readonly displayName: string }>, readonly hostSchools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly localAuthorityName: string | null }> } };
+
+export type RecordAttendanceMutationVariables = Exact<{
+  input: RecordAttendanceInput;
+}>;
+
+
+export type RecordAttendanceMutation = { readonly recordAttendance: ReadonlyArray<{ readonly answer: RsvpAnswer | null, readonly attended: boolean | null, readonly person: { readonly id: string, readonly displayName: string }, readonly schools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly localAuthorityName: string | null }> }> };
+
+export type SetHostRotationMutationVariables = Exact<{
+  seriesId: string | number;
+  schoolIds: ReadonlyArray<string | number> | string | number;
+}>;
+
+
+export type SetHostRotationMutation = { readonly setHostRotation: { readonly id: string, readonly scopeKind: MeetingScopeKind, readonly trustId: string | null, readonly trustName: string | null, readonly schoolId: string | null, readonly schoolName: string | null, readonly title: string, readonly description: string, readonly mode: MeetingMode, readonly location: string | null, readonly onlineLink: string | null, readonly firstDate: string, readonly startTime: string, readonly minutes: number, readonly until: string | null, readonly count: number | null, readonly revision: number, readonly sequence: number, readonly splitFrom: string | null, readonly cancelledAt: string | null, readonly myRsvp: RsvpAnswer | null, readonly canManage: boolean, readonly canMinute: boolean, readonly canTakePart: boolean, readonly recurrence: { readonly kind: RecurrenceKind, readonly interval: number | null, readonly week: number | null, readonly dates: ReadonlyArray<string> }, readonly chair: { readonly id: string, readonly displayName: string }, readonly noteTaker: { readonly id: string, readonly displayName: string } | null, readonly organiser: { readonly id: string, readonly displayName: string }, readonly guests: ReadonlyArray<{ readonly id: string, readonly displayName: string }>, readonly hostSchools: ReadonlyArray<{ readonly id: string, readonly name: string, readonly localAuthorityName: string | null }> } };
+
+export type SkipHostMutationVariables = Exact<{
+  seriesId: string | number;
+  key: string;
+  skipped: boolean;
+}>;
+
+
+export type SkipHostMutation = { readonly skipHost: { readonly seriesId: string, readonly key: string, readonly occurrenceId: string | null, readonly title: string, readonly scopeKind: MeetingScopeKind, readonly trustName: string | null, readonly schoolName: string | null, readonly mode: MeetingMode, readonly location: string | null, readonly onlineLink: string | null, readonly startsAt: string, readonly endsAt: string, readonly minutes: number, readonly cancelled: boolean, readonly changed: boolean, readonly hostSkipped: boolean, readonly myRsvp: RsvpAnswer | null, readonly canManage: boolean, readonly canMinute: boolean, readonly canTakePart: boolean, readonly host: { readonly id: string, readonly name: string, readonly localAuthorityName: string | null } | null, readonly rsvpCounts: { readonly inPerson: number, readonly online: number, readonly apologies: number } } };
+
+export type TermDatesQueryVariables = Exact<{
+  localAuthorityId?: string | number | null | undefined;
+  schoolId?: string | number | null | undefined;
+}>;
+
+
+export type TermDatesQuery = { readonly termDates: { readonly source: TermSource, readonly terms: ReadonlyArray<{ readonly name: string, readonly starts: string, readonly ends: string, readonly halfTermStarts: string | null, readonly halfTermEnds: string | null }> } };
+
+export type SetTermsMutationVariables = Exact<{
+  input: SetTermsInput;
+}>;
+
+
+export type SetTermsMutation = { readonly setTerms: { readonly source: TermSource, readonly terms: ReadonlyArray<{ readonly name: string, readonly starts: string, readonly ends: string, readonly halfTermStarts: string | null, readonly halfTermEnds: string | null }> } };
+
+export type MyCalendarFeedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyCalendarFeedQuery = { readonly myCalendarFeed: { readonly active: boolean, readonly createdAt: string | null } };
+
+export type RegenerateCalendarFeedMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegenerateCalendarFeedMutation = { readonly regenerateCalendarFeed: { readonly url: string } };
+
+export type RevokeCalendarFeedMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevokeCalendarFeedMutation = { readonly revokeCalendarFeed: boolean };
+
+export type MeetingPlacesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeetingPlacesQuery = { readonly localAuthorities: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly trusts: ReadonlyArray<{ readonly id: string, readonly name: string, readonly schools: ReadonlyArray<{ readonly id: string, readonly displayName: string }> }> };
+
+export type MeetingPeopleSearchQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type MeetingPeopleSearchQuery = { readonly people: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly displayName: string }> } };
 
 export type NotificationPartsFragment = { readonly id: string, readonly kind: NotificationKind, readonly title: string, readonly body: string | null, readonly link: string | null, readonly createdAt: string, readonly readAt: string | null };
 
@@ -2179,6 +2482,132 @@ fragment LibraryResourceParts on LibraryResource {
     name
   }
 }`, {"fragmentName":"ToolkitParts"}) as unknown as TypedDocumentString<ToolkitPartsFragment, unknown>;
+export const MeetingSchoolPartsFragmentDoc = new TypedDocumentString(`
+    fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}
+    `, {"fragmentName":"MeetingSchoolParts"}) as unknown as TypedDocumentString<MeetingSchoolPartsFragment, unknown>;
+export const MeetingOccurrencePartsFragmentDoc = new TypedDocumentString(`
+    fragment MeetingOccurrenceParts on MeetingOccurrence {
+  seriesId
+  key
+  occurrenceId
+  title
+  scopeKind
+  trustName
+  schoolName
+  mode
+  location
+  onlineLink
+  startsAt
+  endsAt
+  minutes
+  cancelled
+  changed
+  host {
+    ...MeetingSchoolParts
+  }
+  hostSkipped
+  myRsvp
+  rsvpCounts {
+    inPerson
+    online
+    apologies
+  }
+  canManage
+  canMinute
+  canTakePart
+}
+    fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}`, {"fragmentName":"MeetingOccurrenceParts"}) as unknown as TypedDocumentString<MeetingOccurrencePartsFragment, unknown>;
+export const MeetingPersonPartsFragmentDoc = new TypedDocumentString(`
+    fragment MeetingPersonParts on MeetingPerson {
+  id
+  displayName
+}
+    `, {"fragmentName":"MeetingPersonParts"}) as unknown as TypedDocumentString<MeetingPersonPartsFragment, unknown>;
+export const MeetingSeriesPartsFragmentDoc = new TypedDocumentString(`
+    fragment MeetingSeriesParts on MeetingSeries {
+  id
+  scopeKind
+  trustId
+  trustName
+  schoolId
+  schoolName
+  title
+  description
+  mode
+  location
+  onlineLink
+  firstDate
+  startTime
+  minutes
+  recurrence {
+    kind
+    interval
+    week
+    dates
+  }
+  until
+  count
+  chair {
+    ...MeetingPersonParts
+  }
+  noteTaker {
+    ...MeetingPersonParts
+  }
+  organiser {
+    ...MeetingPersonParts
+  }
+  guests {
+    ...MeetingPersonParts
+  }
+  hostSchools {
+    ...MeetingSchoolParts
+  }
+  revision
+  sequence
+  splitFrom
+  cancelledAt
+  myRsvp
+  canManage
+  canMinute
+  canTakePart
+}
+    fragment MeetingPersonParts on MeetingPerson {
+  id
+  displayName
+}
+fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}`, {"fragmentName":"MeetingSeriesParts"}) as unknown as TypedDocumentString<MeetingSeriesPartsFragment, unknown>;
+export const MeetingAttendeePartsFragmentDoc = new TypedDocumentString(`
+    fragment MeetingAttendeeParts on MeetingAttendee {
+  person {
+    ...MeetingPersonParts
+  }
+  answer
+  attended
+  schools {
+    ...MeetingSchoolParts
+  }
+}
+    fragment MeetingPersonParts on MeetingPerson {
+  id
+  displayName
+}
+fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}`, {"fragmentName":"MeetingAttendeeParts"}) as unknown as TypedDocumentString<MeetingAttendeePartsFragment, unknown>;
 export const NotificationPartsFragmentDoc = new TypedDocumentString(`
     fragment NotificationParts on Notification {
   id
@@ -5639,6 +6068,818 @@ fragment LibraryResourceParts on LibraryResource {
     name
   }
 }`) as unknown as TypedDocumentString<ChangeResourceSharingMutation, ChangeResourceSharingMutationVariables>;
+export const MyMeetingsDocument = new TypedDocumentString(`
+    query MyMeetings($from: String!, $to: String!, $first: Int, $offset: Int) {
+  myMeetings(from: $from, to: $to, first: $first, offset: $offset) {
+    totalCount
+    hasNextPage
+    nodes {
+      ...MeetingOccurrenceParts
+    }
+  }
+}
+    fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}
+fragment MeetingOccurrenceParts on MeetingOccurrence {
+  seriesId
+  key
+  occurrenceId
+  title
+  scopeKind
+  trustName
+  schoolName
+  mode
+  location
+  onlineLink
+  startsAt
+  endsAt
+  minutes
+  cancelled
+  changed
+  host {
+    ...MeetingSchoolParts
+  }
+  hostSkipped
+  myRsvp
+  rsvpCounts {
+    inPerson
+    online
+    apologies
+  }
+  canManage
+  canMinute
+  canTakePart
+}`) as unknown as TypedDocumentString<MyMeetingsQuery, MyMeetingsQueryVariables>;
+export const MeetingOccurrenceDocument = new TypedDocumentString(`
+    query MeetingOccurrence($seriesId: ID!, $key: String!) {
+  meetingOccurrence(seriesId: $seriesId, key: $key) {
+    ...MeetingOccurrenceParts
+  }
+  meetingSeries(id: $seriesId) {
+    ...MeetingSeriesParts
+  }
+}
+    fragment MeetingPersonParts on MeetingPerson {
+  id
+  displayName
+}
+fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}
+fragment MeetingOccurrenceParts on MeetingOccurrence {
+  seriesId
+  key
+  occurrenceId
+  title
+  scopeKind
+  trustName
+  schoolName
+  mode
+  location
+  onlineLink
+  startsAt
+  endsAt
+  minutes
+  cancelled
+  changed
+  host {
+    ...MeetingSchoolParts
+  }
+  hostSkipped
+  myRsvp
+  rsvpCounts {
+    inPerson
+    online
+    apologies
+  }
+  canManage
+  canMinute
+  canTakePart
+}
+fragment MeetingSeriesParts on MeetingSeries {
+  id
+  scopeKind
+  trustId
+  trustName
+  schoolId
+  schoolName
+  title
+  description
+  mode
+  location
+  onlineLink
+  firstDate
+  startTime
+  minutes
+  recurrence {
+    kind
+    interval
+    week
+    dates
+  }
+  until
+  count
+  chair {
+    ...MeetingPersonParts
+  }
+  noteTaker {
+    ...MeetingPersonParts
+  }
+  organiser {
+    ...MeetingPersonParts
+  }
+  guests {
+    ...MeetingPersonParts
+  }
+  hostSchools {
+    ...MeetingSchoolParts
+  }
+  revision
+  sequence
+  splitFrom
+  cancelledAt
+  myRsvp
+  canManage
+  canMinute
+  canTakePart
+}`) as unknown as TypedDocumentString<MeetingOccurrenceQuery, MeetingOccurrenceQueryVariables>;
+export const MeetingSeriesDocument = new TypedDocumentString(`
+    query MeetingSeries($id: ID!) {
+  meetingSeries(id: $id) {
+    ...MeetingSeriesParts
+  }
+}
+    fragment MeetingPersonParts on MeetingPerson {
+  id
+  displayName
+}
+fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}
+fragment MeetingSeriesParts on MeetingSeries {
+  id
+  scopeKind
+  trustId
+  trustName
+  schoolId
+  schoolName
+  title
+  description
+  mode
+  location
+  onlineLink
+  firstDate
+  startTime
+  minutes
+  recurrence {
+    kind
+    interval
+    week
+    dates
+  }
+  until
+  count
+  chair {
+    ...MeetingPersonParts
+  }
+  noteTaker {
+    ...MeetingPersonParts
+  }
+  organiser {
+    ...MeetingPersonParts
+  }
+  guests {
+    ...MeetingPersonParts
+  }
+  hostSchools {
+    ...MeetingSchoolParts
+  }
+  revision
+  sequence
+  splitFrom
+  cancelledAt
+  myRsvp
+  canManage
+  canMinute
+  canTakePart
+}`) as unknown as TypedDocumentString<MeetingSeriesQuery, MeetingSeriesQueryVariables>;
+export const MeetingAttendeesDocument = new TypedDocumentString(`
+    query MeetingAttendees($seriesId: ID!, $key: String!) {
+  meetingAttendees(seriesId: $seriesId, key: $key) {
+    ...MeetingAttendeeParts
+  }
+}
+    fragment MeetingPersonParts on MeetingPerson {
+  id
+  displayName
+}
+fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}
+fragment MeetingAttendeeParts on MeetingAttendee {
+  person {
+    ...MeetingPersonParts
+  }
+  answer
+  attended
+  schools {
+    ...MeetingSchoolParts
+  }
+}`) as unknown as TypedDocumentString<MeetingAttendeesQuery, MeetingAttendeesQueryVariables>;
+export const MeetingModeBalanceDocument = new TypedDocumentString(`
+    query MeetingModeBalance($seriesId: ID!, $on: String) {
+  meetingModeBalance(seriesId: $seriesId, on: $on) {
+    period
+    from
+    to
+    inPerson
+    online
+    hybrid
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingModeBalanceQuery, MeetingModeBalanceQueryVariables>;
+export const CreateMeetingDocument = new TypedDocumentString(`
+    mutation CreateMeeting($input: CreateMeetingInput!) {
+  createMeeting(input: $input) {
+    ...MeetingSeriesParts
+  }
+}
+    fragment MeetingPersonParts on MeetingPerson {
+  id
+  displayName
+}
+fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}
+fragment MeetingSeriesParts on MeetingSeries {
+  id
+  scopeKind
+  trustId
+  trustName
+  schoolId
+  schoolName
+  title
+  description
+  mode
+  location
+  onlineLink
+  firstDate
+  startTime
+  minutes
+  recurrence {
+    kind
+    interval
+    week
+    dates
+  }
+  until
+  count
+  chair {
+    ...MeetingPersonParts
+  }
+  noteTaker {
+    ...MeetingPersonParts
+  }
+  organiser {
+    ...MeetingPersonParts
+  }
+  guests {
+    ...MeetingPersonParts
+  }
+  hostSchools {
+    ...MeetingSchoolParts
+  }
+  revision
+  sequence
+  splitFrom
+  cancelledAt
+  myRsvp
+  canManage
+  canMinute
+  canTakePart
+}`) as unknown as TypedDocumentString<CreateMeetingMutation, CreateMeetingMutationVariables>;
+export const UpdateMeetingSeriesDocument = new TypedDocumentString(`
+    mutation UpdateMeetingSeries($input: UpdateMeetingSeriesInput!) {
+  updateMeetingSeries(input: $input) {
+    ...MeetingSeriesParts
+  }
+}
+    fragment MeetingPersonParts on MeetingPerson {
+  id
+  displayName
+}
+fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}
+fragment MeetingSeriesParts on MeetingSeries {
+  id
+  scopeKind
+  trustId
+  trustName
+  schoolId
+  schoolName
+  title
+  description
+  mode
+  location
+  onlineLink
+  firstDate
+  startTime
+  minutes
+  recurrence {
+    kind
+    interval
+    week
+    dates
+  }
+  until
+  count
+  chair {
+    ...MeetingPersonParts
+  }
+  noteTaker {
+    ...MeetingPersonParts
+  }
+  organiser {
+    ...MeetingPersonParts
+  }
+  guests {
+    ...MeetingPersonParts
+  }
+  hostSchools {
+    ...MeetingSchoolParts
+  }
+  revision
+  sequence
+  splitFrom
+  cancelledAt
+  myRsvp
+  canManage
+  canMinute
+  canTakePart
+}`) as unknown as TypedDocumentString<UpdateMeetingSeriesMutation, UpdateMeetingSeriesMutationVariables>;
+export const EditOccurrenceDocument = new TypedDocumentString(`
+    mutation EditOccurrence($input: EditOccurrenceInput!) {
+  editOccurrence(input: $input) {
+    ...MeetingOccurrenceParts
+  }
+}
+    fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}
+fragment MeetingOccurrenceParts on MeetingOccurrence {
+  seriesId
+  key
+  occurrenceId
+  title
+  scopeKind
+  trustName
+  schoolName
+  mode
+  location
+  onlineLink
+  startsAt
+  endsAt
+  minutes
+  cancelled
+  changed
+  host {
+    ...MeetingSchoolParts
+  }
+  hostSkipped
+  myRsvp
+  rsvpCounts {
+    inPerson
+    online
+    apologies
+  }
+  canManage
+  canMinute
+  canTakePart
+}`) as unknown as TypedDocumentString<EditOccurrenceMutation, EditOccurrenceMutationVariables>;
+export const CancelOccurrenceDocument = new TypedDocumentString(`
+    mutation CancelOccurrence($seriesId: ID!, $key: String!) {
+  cancelOccurrence(seriesId: $seriesId, key: $key) {
+    ...MeetingOccurrenceParts
+  }
+}
+    fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}
+fragment MeetingOccurrenceParts on MeetingOccurrence {
+  seriesId
+  key
+  occurrenceId
+  title
+  scopeKind
+  trustName
+  schoolName
+  mode
+  location
+  onlineLink
+  startsAt
+  endsAt
+  minutes
+  cancelled
+  changed
+  host {
+    ...MeetingSchoolParts
+  }
+  hostSkipped
+  myRsvp
+  rsvpCounts {
+    inPerson
+    online
+    apologies
+  }
+  canManage
+  canMinute
+  canTakePart
+}`) as unknown as TypedDocumentString<CancelOccurrenceMutation, CancelOccurrenceMutationVariables>;
+export const CancelSeriesDocument = new TypedDocumentString(`
+    mutation CancelSeries($id: ID!) {
+  cancelSeries(id: $id) {
+    ...MeetingSeriesParts
+  }
+}
+    fragment MeetingPersonParts on MeetingPerson {
+  id
+  displayName
+}
+fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}
+fragment MeetingSeriesParts on MeetingSeries {
+  id
+  scopeKind
+  trustId
+  trustName
+  schoolId
+  schoolName
+  title
+  description
+  mode
+  location
+  onlineLink
+  firstDate
+  startTime
+  minutes
+  recurrence {
+    kind
+    interval
+    week
+    dates
+  }
+  until
+  count
+  chair {
+    ...MeetingPersonParts
+  }
+  noteTaker {
+    ...MeetingPersonParts
+  }
+  organiser {
+    ...MeetingPersonParts
+  }
+  guests {
+    ...MeetingPersonParts
+  }
+  hostSchools {
+    ...MeetingSchoolParts
+  }
+  revision
+  sequence
+  splitFrom
+  cancelledAt
+  myRsvp
+  canManage
+  canMinute
+  canTakePart
+}`) as unknown as TypedDocumentString<CancelSeriesMutation, CancelSeriesMutationVariables>;
+export const RsvpOccurrenceDocument = new TypedDocumentString(`
+    mutation RsvpOccurrence($seriesId: ID!, $key: String!, $answer: RsvpAnswer) {
+  rsvpOccurrence(seriesId: $seriesId, key: $key, answer: $answer) {
+    ...MeetingOccurrenceParts
+  }
+}
+    fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}
+fragment MeetingOccurrenceParts on MeetingOccurrence {
+  seriesId
+  key
+  occurrenceId
+  title
+  scopeKind
+  trustName
+  schoolName
+  mode
+  location
+  onlineLink
+  startsAt
+  endsAt
+  minutes
+  cancelled
+  changed
+  host {
+    ...MeetingSchoolParts
+  }
+  hostSkipped
+  myRsvp
+  rsvpCounts {
+    inPerson
+    online
+    apologies
+  }
+  canManage
+  canMinute
+  canTakePart
+}`) as unknown as TypedDocumentString<RsvpOccurrenceMutation, RsvpOccurrenceMutationVariables>;
+export const RsvpSeriesDocument = new TypedDocumentString(`
+    mutation RsvpSeries($seriesId: ID!, $answer: RsvpAnswer) {
+  rsvpSeries(seriesId: $seriesId, answer: $answer) {
+    ...MeetingSeriesParts
+  }
+}
+    fragment MeetingPersonParts on MeetingPerson {
+  id
+  displayName
+}
+fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}
+fragment MeetingSeriesParts on MeetingSeries {
+  id
+  scopeKind
+  trustId
+  trustName
+  schoolId
+  schoolName
+  title
+  description
+  mode
+  location
+  onlineLink
+  firstDate
+  startTime
+  minutes
+  recurrence {
+    kind
+    interval
+    week
+    dates
+  }
+  until
+  count
+  chair {
+    ...MeetingPersonParts
+  }
+  noteTaker {
+    ...MeetingPersonParts
+  }
+  organiser {
+    ...MeetingPersonParts
+  }
+  guests {
+    ...MeetingPersonParts
+  }
+  hostSchools {
+    ...MeetingSchoolParts
+  }
+  revision
+  sequence
+  splitFrom
+  cancelledAt
+  myRsvp
+  canManage
+  canMinute
+  canTakePart
+}`) as unknown as TypedDocumentString<RsvpSeriesMutation, RsvpSeriesMutationVariables>;
+export const RecordAttendanceDocument = new TypedDocumentString(`
+    mutation RecordAttendance($input: RecordAttendanceInput!) {
+  recordAttendance(input: $input) {
+    ...MeetingAttendeeParts
+  }
+}
+    fragment MeetingPersonParts on MeetingPerson {
+  id
+  displayName
+}
+fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}
+fragment MeetingAttendeeParts on MeetingAttendee {
+  person {
+    ...MeetingPersonParts
+  }
+  answer
+  attended
+  schools {
+    ...MeetingSchoolParts
+  }
+}`) as unknown as TypedDocumentString<RecordAttendanceMutation, RecordAttendanceMutationVariables>;
+export const SetHostRotationDocument = new TypedDocumentString(`
+    mutation SetHostRotation($seriesId: ID!, $schoolIds: [ID!]!) {
+  setHostRotation(seriesId: $seriesId, schoolIds: $schoolIds) {
+    ...MeetingSeriesParts
+  }
+}
+    fragment MeetingPersonParts on MeetingPerson {
+  id
+  displayName
+}
+fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}
+fragment MeetingSeriesParts on MeetingSeries {
+  id
+  scopeKind
+  trustId
+  trustName
+  schoolId
+  schoolName
+  title
+  description
+  mode
+  location
+  onlineLink
+  firstDate
+  startTime
+  minutes
+  recurrence {
+    kind
+    interval
+    week
+    dates
+  }
+  until
+  count
+  chair {
+    ...MeetingPersonParts
+  }
+  noteTaker {
+    ...MeetingPersonParts
+  }
+  organiser {
+    ...MeetingPersonParts
+  }
+  guests {
+    ...MeetingPersonParts
+  }
+  hostSchools {
+    ...MeetingSchoolParts
+  }
+  revision
+  sequence
+  splitFrom
+  cancelledAt
+  myRsvp
+  canManage
+  canMinute
+  canTakePart
+}`) as unknown as TypedDocumentString<SetHostRotationMutation, SetHostRotationMutationVariables>;
+export const SkipHostDocument = new TypedDocumentString(`
+    mutation SkipHost($seriesId: ID!, $key: String!, $skipped: Boolean!) {
+  skipHost(seriesId: $seriesId, key: $key, skipped: $skipped) {
+    ...MeetingOccurrenceParts
+  }
+}
+    fragment MeetingSchoolParts on MeetingSchool {
+  id
+  name
+  localAuthorityName
+}
+fragment MeetingOccurrenceParts on MeetingOccurrence {
+  seriesId
+  key
+  occurrenceId
+  title
+  scopeKind
+  trustName
+  schoolName
+  mode
+  location
+  onlineLink
+  startsAt
+  endsAt
+  minutes
+  cancelled
+  changed
+  host {
+    ...MeetingSchoolParts
+  }
+  hostSkipped
+  myRsvp
+  rsvpCounts {
+    inPerson
+    online
+    apologies
+  }
+  canManage
+  canMinute
+  canTakePart
+}`) as unknown as TypedDocumentString<SkipHostMutation, SkipHostMutationVariables>;
+export const TermDatesDocument = new TypedDocumentString(`
+    query TermDates($localAuthorityId: ID, $schoolId: ID) {
+  termDates(localAuthorityId: $localAuthorityId, schoolId: $schoolId) {
+    source
+    terms {
+      name
+      starts
+      ends
+      halfTermStarts
+      halfTermEnds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TermDatesQuery, TermDatesQueryVariables>;
+export const SetTermsDocument = new TypedDocumentString(`
+    mutation SetTerms($input: SetTermsInput!) {
+  setTerms(input: $input) {
+    source
+    terms {
+      name
+      starts
+      ends
+      halfTermStarts
+      halfTermEnds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetTermsMutation, SetTermsMutationVariables>;
+export const MyCalendarFeedDocument = new TypedDocumentString(`
+    query MyCalendarFeed {
+  myCalendarFeed {
+    active
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<MyCalendarFeedQuery, MyCalendarFeedQueryVariables>;
+export const RegenerateCalendarFeedDocument = new TypedDocumentString(`
+    mutation RegenerateCalendarFeed {
+  regenerateCalendarFeed {
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<RegenerateCalendarFeedMutation, RegenerateCalendarFeedMutationVariables>;
+export const RevokeCalendarFeedDocument = new TypedDocumentString(`
+    mutation RevokeCalendarFeed {
+  revokeCalendarFeed
+}
+    `) as unknown as TypedDocumentString<RevokeCalendarFeedMutation, RevokeCalendarFeedMutationVariables>;
+export const MeetingPlacesDocument = new TypedDocumentString(`
+    query MeetingPlaces {
+  localAuthorities {
+    id
+    name
+  }
+  trusts {
+    id
+    name
+    schools {
+      id
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingPlacesQuery, MeetingPlacesQueryVariables>;
+export const MeetingPeopleSearchDocument = new TypedDocumentString(`
+    query MeetingPeopleSearch($search: String!) {
+  people(filter: {search: $search}, first: 10) {
+    nodes {
+      id
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingPeopleSearchQuery, MeetingPeopleSearchQueryVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {
   notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
