@@ -155,7 +155,16 @@ export class RoomActions {
 
   // ---- a message that was not sent ----
 
-  retry(clientId: string): void {
+  /**
+   * Send again (same client id). Refused for want of the second factor (it expired): fetching the
+   * session asks for the code (GraphqlClient does), and the socket knows a moment later.
+   */
+  async retry(clientId: string): Promise<void> {
+    const p = this.store.pending().find((x) => x.clientId === clientId);
+    if (p?.code === ErrorCode.SecondFactorRequired) {
+      await this.store.reloadSession();
+      await new Promise((r) => setTimeout(r, 700));
+    }
     this.store.retry(clientId);
   }
 
