@@ -25,3 +25,4 @@ export * from './lib/supervision';
 export * from './lib/supervision-room';
 export * from './lib/recurrence';
 export * from './lib/meetings';
+export * from './lib/meetings-live';

@@ -5,9 +5,13 @@ import {
   ACTION_LIMITS,
   ActionSourceKind,
   NotificationKind,
+  REMINDER_LOOKBACK_DAYS,
+  Term,
   daysBetween,
   londonToday,
+  soonReminderDay,
 } from '@lantern/shared-domain';
+import type { EntityManager } from 'typeorm';
 import { ActorsRepository } from '../../common/auth/actors.repository';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { JobsService } from '../jobs/jobs.service';
@@ -21,6 +25,8 @@ const BATCH = 200;
  * and once when it has passed; daily as the job `actions.reminders` (once across processes). Each
  * reminder is marked in the same transaction as its notification, so a rerun sends nothing twice.
  * An owner who can no longer use the record (left the school, lost the role) is not reminded.
+ * A "due soon" reminder whose day is not a school day of the owner's term dates (their schools'
+ * own, else their local authorities') goes on the last school day before it (soonReminderDay).
  */
 @Injectable()
 export class ActionRemindersService implements OnModuleInit {
@@ -50,6 +56,8 @@ export class ActionRemindersService implements OnModuleInit {
   async remind(now: Date = new Date()): Promise<number> {
     const today = londonToday(now);
     let total = 0;
+    // Actions looked at whose "due soon" day has not come yet (left unmarked, not asked again).
+    const notYet: string[] = [];
     for (;;) {
       const { found, publishes } = await this.ds.transaction(async (m) => {
         const due: Array<{
@@ -65,10 +73,17 @@ export class ActionRemindersService implements OnModuleInit {
             WHERE status = 'OPEN'
               AND ((due_on < $1::date AND reminded_overdue_at IS NULL)
                 OR (due_on >= $1::date AND due_on <= $1::date + $2::int AND reminded_soon_at IS NULL))
+              AND NOT (id = ANY($3::uuid[]))
             ORDER BY due_on LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-          [today, ACTION_LIMITS.remindDaysBefore],
+          [today, ACTION_LIMITS.remindDaysBefore + REMINDER_LOOKBACK_DAYS, notYet],
         );
         if (!due.length) return { found: 0, publishes: [] as Publish[] };
+        const terms = await this.termsOf(m, due.filter((d) => !d.overdue).map((d) => d.owner_id));
+        for (const d of due)
+          if (!d.overdue && soonReminderDay(d.due_on, terms.get(d.owner_id) ?? []) > today) notYet.push(d.id);
+        const waiting = new Set(notYet);
+        const found = due.length;
+        due.splice(0, due.length, ...due.filter((d) => !waiting.has(d.id)));
         const owners = await this.actors.actorsFor(
           due.map((d) => d.owner_id),
           m,
@@ -106,11 +121,28 @@ export class ActionRemindersService implements OnModuleInit {
           );
         if (soon.length)
           await m.query('UPDATE actions SET reminded_soon_at = now() WHERE id = ANY($1::uuid[])', [soon]);
-        return { found: due.length, publishes };
+        return { found, publishes };
       });
       for (const p of publishes) await p();
       total += publishes.length;
       if (found < BATCH) return total;
     }
+  }
+
+  /** Each owner's term dates: their schools' own, else their schools' local authorities'. One statement. */
+  private async termsOf(m: EntityManager, ownerIds: string[]): Promise<Map<string, Term[]>> {
+    const out = new Map<string, Term[]>();
+    if (!ownerIds.length) return out;
+    const rows: Array<Term & { user_id: string }> = await m.query(
+      `SELECT DISTINCT ms.user_id, t.name, t.starts::text AS starts, t.ends::text AS ends,
+              t.half_term_starts::text AS "halfTermStarts", t.half_term_ends::text AS "halfTermEnds"
+         FROM memberships ms JOIN schools sc ON sc.id = ms.school_id
+         JOIN terms t ON (sc.own_term_dates AND t.school_id = sc.id)
+                      OR (NOT sc.own_term_dates AND t.local_authority_id = sc.local_authority_id)
+        WHERE ms.user_id = ANY($1::uuid[])`,
+      [[...new Set(ownerIds)]],
+    );
+    for (const { user_id, ...t } of rows) out.set(user_id, [...(out.get(user_id) ?? []), t]);
+    return out;
   }
 }

@@ -1,6 +1,8 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { daysBetween } from './caseload';
+import { type Term, isSchoolDay } from './meetings';
+import { addDays } from './recurrence';
 
 /**
  * Actions: one module for every feature (cases now; supervision sessions and meetings next). Each has
@@ -64,4 +66,22 @@ export function actionTitleProblem(title: string): string | null {
   if (t.length > ACTION_LIMITS.titleMax)
     return `Keep the action to ${ACTION_LIMITS.titleMax} characters or fewer.`;
   return null;
+}
+
+/** How far back a "due soon" reminder may move to reach a school day (a summer holiday and its weekends). */
+export const REMINDER_LOOKBACK_DAYS = 50;
+
+/**
+ * The day the "due soon" reminder of an action goes out: ACTION_LIMITS.remindDaysBefore days before
+ * it is due, or, when that day is not a school day of the owner's term dates (a holiday, half term
+ * or weekend), the last school day before it. Without term dates (or none within reach) the plain day.
+ */
+export function soonReminderDay(dueOn: string, terms: readonly Term[]): string {
+  const plain = addDays(dueOn, -ACTION_LIMITS.remindDaysBefore);
+  if (!terms.length || isSchoolDay(plain, terms)) return plain;
+  for (let i = 1; i <= REMINDER_LOOKBACK_DAYS; i += 1) {
+    const day = addDays(plain, -i);
+    if (isSchoolDay(day, terms)) return day;
+  }
+  return plain;
 }

@@ -7,6 +7,7 @@ import {
   isNetworkLevel,
   trustsOf,
 } from './policy';
+import { canSeeMeeting } from './meetings';
 import { canJoinSupervision } from './supervision';
 
 /** A forum thread as the policy sees it: where it lives and whether moderators hid it. */
@@ -37,6 +38,8 @@ export const POLICY_RULES = {
   canAccessCaseData,
   /** Participants of a supervision session, under the case-data rule (its live room). */
   canJoinSupervision,
+  /** Everyone who may see a meeting (its live stream: current item and timer). The record is a MeetingAccess. */
+  canSeeMeeting,
 } as const;
 
 export type PolicyRuleName = keyof typeof POLICY_RULES;

@@ -168,6 +168,10 @@ export enum NotificationKind {
   SupervisionInvited = 'SUPERVISION_INVITED',
   SupervisionStartingSoon = 'SUPERVISION_STARTING_SOON',
   SupervisionRecordToSign = 'SUPERVISION_RECORD_TO_SIGN',
+  MeetingAgendaPublished = 'MEETING_AGENDA_PUBLISHED',
+  MeetingMinutesPublished = 'MEETING_MINUTES_PUBLISHED',
+  MeetingPollInvited = 'MEETING_POLL_INVITED',
+  MeetingPollDecided = 'MEETING_POLL_DECIDED',
 }
 
 export enum NotificationDelivery {
@@ -191,6 +195,10 @@ export const NOTIFICATION_KIND_LABEL: Readonly<Record<NotificationKind, string>>
   [NotificationKind.SupervisionInvited]: 'You were invited to a supervision session',
   [NotificationKind.SupervisionStartingSoon]: 'A supervision session you take part in starts in 15 minutes',
   [NotificationKind.SupervisionRecordToSign]: 'A supervision record awaits your signature',
+  [NotificationKind.MeetingAgendaPublished]: 'The agenda of a meeting you are invited to is published',
+  [NotificationKind.MeetingMinutesPublished]: 'The minutes of a meeting you attended are published',
+  [NotificationKind.MeetingPollInvited]: 'You are asked when you can meet',
+  [NotificationKind.MeetingPollDecided]: 'A time was chosen for a meeting you were asked about',
 };
 
 export const DEFAULT_DELIVERY: NotificationDelivery = NotificationDelivery.InApp;
