@@ -57,7 +57,7 @@ export class SupervisionAgendaService {
     override: boolean | null,
   ): Promise<SupervisionSessionModel> {
     const agenda = agendaOf(items ?? []);
-    await this.ds.transaction(async (m) => {
+    const emit = await this.ds.transaction(async (m) => {
       const s = await this.running(m, actor, id, 'change the agenda');
       await checkTexts(
         this.personalData,
@@ -69,8 +69,9 @@ export class SupervisionAgendaService {
       );
       const caseIds = await replaceAgenda(m, s, agenda, actor.userId);
       await this.log(m, actor, s.schoolId, caseIds);
+      return this.announcer.stage(m, id, { type: 'agenda' });
     });
-    await this.announcer.announce(id, { type: 'agenda' });
+    emit();
     return loadSession(this.ds.manager, id, actor.userId);
   }
 
@@ -81,7 +82,7 @@ export class SupervisionAgendaService {
   ): Promise<SupervisionAgendaItemModel> {
     const summary = input.summary.trim();
     const decisions = input.decisions.trim();
-    const item = await this.ds.transaction(async (m) => {
+    const { item, emit } = await this.ds.transaction(async (m) => {
       const s = await this.running(m, actor, input.sessionId, 'record outcomes');
       await checkTexts(this.personalData, ctx, m, [summary, decisions], input.override, target(s));
       const [rows] = (await m.query(
@@ -99,9 +100,10 @@ export class SupervisionAgendaService {
         [updated.id],
       );
       if (!row) throw Errors.notFound('That case on the agenda');
-      return toAgendaItem(row);
+      const staged = await this.announcer.stage(m, s.id, { type: 'outcome', caseId: input.caseId });
+      return { item: toAgendaItem(row), emit: staged };
     });
-    await this.announcer.announce(input.sessionId, { type: 'outcome', caseId: input.caseId });
+    emit();
     return item;
   }
 
@@ -110,7 +112,7 @@ export class SupervisionAgendaService {
    * remembers the session. Its owner takes part in the session and may use the case's data.
    */
   async addAction(ctx: RequestContext, actor: Actor, input: SupervisionActionInput): Promise<ActionModel> {
-    const { action, publish } = await this.ds.transaction(async (m) => {
+    const { action, publish, emit } = await this.ds.transaction(async (m) => {
       const s = await this.running(m, actor, input.sessionId, 'add actions in this session');
       const [c]: Array<{ id: string; reference: string; school_id: string; trust_id: string }> =
         await m.query(
@@ -131,15 +133,16 @@ export class SupervisionAgendaService {
         supervisionSessionId: s.id,
       });
       await m.query('UPDATE cases SET updated_at = now() WHERE id = $1', [c.id]);
-      return added;
+      const staged = await this.announcer.stage(m, s.id, {
+        type: 'action',
+        actionId: added.action.id,
+        caseId: input.caseId,
+        from: input.fromSeq ?? null,
+      });
+      return { ...added, emit: staged };
     });
     await publish();
-    await this.announcer.announce(input.sessionId, {
-      type: 'action',
-      actionId: action.id,
-      caseId: input.caseId,
-      from: input.fromSeq ?? null,
-    });
+    emit();
     return action;
   }
 

@@ -1,35 +1,28 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { SupervisionServerBody, supervisionStream } from '@lantern/shared-domain';
 import { RealtimeBus } from '../realtime/realtime-bus';
 import { StreamsService } from '../streams/streams.service';
 
+/** Emits a staged item to the room; call it only after the change's transaction has committed. */
+export type EmitToRoom = () => void;
+
 /**
  * Tells the live room (`supervision:<id>`) what changed: a server item appended to the session's
- * stream and pushed to those in the room. Call after the change's transaction has committed, so
- * nobody is told of a change that could still vanish; each append has a fresh client id.
+ * stream in the change's own transaction (with its manager: the embedded database has one
+ * connection), so the change and the room's record of it are saved together or not at all; it is
+ * pushed to those in the room only after commit, so nobody hears of a change that could vanish.
  */
 @Injectable()
 export class SupervisionAnnouncer {
-  private readonly logger = new Logger(SupervisionAnnouncer.name);
-
   constructor(
     private readonly streams: StreamsService,
     private readonly bus: RealtimeBus,
   ) {}
 
-  async announce(sessionId: string, body: SupervisionServerBody): Promise<void> {
-    try {
-      const { item } = await this.streams.append(
-        supervisionStream(sessionId),
-        `srv-${randomUUID()}`,
-        null,
-        body,
-      );
-      this.bus.streamItem(item);
-    } catch (err) {
-      // The change itself is committed; a reload shows it even if the room missed the news.
-      this.logger.warn(`Could not announce ${body.type} in supervision ${sessionId}: ${String(err)}`);
-    }
+  async stage(m: EntityManager, sessionId: string, body: SupervisionServerBody): Promise<EmitToRoom> {
+    const { item } = await this.streams.append(supervisionStream(sessionId), `srv-${randomUUID()}`, null, body, m);
+    return () => this.bus.streamItem(item);
   }
 }

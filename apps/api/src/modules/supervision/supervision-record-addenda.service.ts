@@ -57,7 +57,7 @@ export class SupervisionRecordAddendaService {
           body: 'Too long',
         },
       );
-    const { record, publish } = await this.ds.transaction(async (m) => {
+    const { record, publish, emit } = await this.ds.transaction(async (m) => {
       await lockSession(m, sessionId);
       const s = await this.access.require(
         actor,
@@ -80,10 +80,11 @@ export class SupervisionRecordAddendaService {
         [r.id, body, actor.userId],
       );
       const publish = await this.events.awaitingSignature(m, sessionId, SIDES, actor.userId, 'addendum');
-      return { record: await this.read.mustRecord(m, actor, sessionId), publish };
+      const emit = await this.events.stage(m, sessionId, 'addendum');
+      return { record: await this.read.mustRecord(m, actor, sessionId), publish, emit };
     });
     await publish();
-    await this.events.announce(sessionId, 'addendum');
+    emit();
     return record;
   }
 
@@ -95,7 +96,7 @@ export class SupervisionRecordAddendaService {
     );
     if (!found) throw Errors.notFound('That addendum');
     const sessionId: string = found.session_id;
-    const { record, publish } = await this.ds.transaction(async (m) => {
+    const { record, publish, emit } = await this.ds.transaction(async (m) => {
       await lockSession(m, sessionId);
       const s = await this.access.require(actor, sessionId, () => true, 'sign this addendum', m);
       const side = signingSide(actor, s);
@@ -119,10 +120,11 @@ export class SupervisionRecordAddendaService {
       const publish = final
         ? async () => undefined
         : await this.events.awaitingSignature(m, sessionId, [other], actor.userId, 'addendum');
-      return { record: await this.read.mustRecord(m, actor, sessionId), publish };
+      const emit = await this.events.stage(m, sessionId, 'addendum');
+      return { record: await this.read.mustRecord(m, actor, sessionId), publish, emit };
     });
     await publish();
-    await this.events.announce(sessionId, 'addendum');
+    emit();
     return record;
   }
 

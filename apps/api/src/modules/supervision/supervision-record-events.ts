@@ -1,31 +1,26 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   NotificationKind,
   SupervisionServerBody,
   SupervisionSignSide,
-  supervisionStream,
 } from '@lantern/shared-domain';
 import { NotificationsService, Publish } from '../notifications/notifications.service';
-import { RealtimeBus } from '../realtime/realtime-bus';
-import { StreamsService } from '../streams/streams.service';
+import { EmitToRoom, SupervisionAnnouncer } from './supervision-announcer.service';
 
 type RecordEvent = Extract<SupervisionServerBody, { type: 'record' }>['what'];
 
 /**
  * What the record's changes tell people: "a supervision record awaits your signature" to the
  * participants of each side that has not signed (never to the person who acted), written in the
- * change's transaction; and the record item in the session's room, appended after commit.
+ * change's transaction; and the record item in the session's room, staged in the same transaction
+ * and emitted after commit.
  */
 @Injectable()
 export class SupervisionRecordEvents {
-  private readonly logger = new Logger(SupervisionRecordEvents.name);
-
   constructor(
     private readonly notifications: NotificationsService,
-    private readonly streams: StreamsService,
-    private readonly bus: RealtimeBus,
+    private readonly announcer: SupervisionAnnouncer,
   ) {}
 
   /** Notify the participants of `sides` (except `actorId`) with the caller's manager; publish after commit. */
@@ -63,20 +58,9 @@ export class SupervisionRecordEvents {
     };
   }
 
-  /** Append `{ type: 'record', what }` to the session's room and emit it (after commit). */
-  async announce(sessionId: string, what: RecordEvent): Promise<void> {
+  /** Stage `{ type: 'record', what }` in the session's room with the change's manager; emit after commit. */
+  stage(m: EntityManager, sessionId: string, what: RecordEvent): Promise<EmitToRoom> {
     const body: SupervisionServerBody = { type: 'record', what };
-    try {
-      const { item } = await this.streams.append(
-        supervisionStream(sessionId),
-        `srv-${randomUUID()}`,
-        null,
-        body,
-      );
-      this.bus.streamItem(item);
-    } catch (err) {
-      // The change is committed; a reload shows it even if the room missed the news.
-      this.logger.warn(`Could not announce the record's ${what} in supervision ${sessionId}: ${String(err)}`);
-    }
+    return this.announcer.stage(m, sessionId, body);
   }
 }

@@ -69,7 +69,7 @@ export class SupervisionRecordService {
   ) {}
 
   async draft(actor: Actor, sessionId: string): Promise<SupervisionRecordModel> {
-    const { record, publish } = await this.ds.transaction(async (m) => {
+    const { record, publish, emit } = await this.ds.transaction(async (m) => {
       await lockSession(m, sessionId);
       const s = await this.access.require(
         actor,
@@ -94,15 +94,16 @@ export class SupervisionRecordService {
         [sessionId, content, actor.userId],
       );
       const publish = await this.events.awaitingSignature(m, sessionId, SIDES, actor.userId, 'record');
-      return { record: await this.read.mustRecord(m, actor, sessionId), publish };
+      const emit = await this.events.stage(m, sessionId, 'drafted');
+      return { record: await this.read.mustRecord(m, actor, sessionId), publish, emit };
     });
     await publish();
-    await this.events.announce(sessionId, 'drafted');
+    emit();
     return record;
   }
 
   async sign(actor: Actor, sessionId: string, revision: number): Promise<SupervisionRecordModel> {
-    const { record, publish, final } = await this.ds.transaction(async (m) => {
+    const { record, publish, emit } = await this.ds.transaction(async (m) => {
       await lockSession(m, sessionId);
       const s = await this.access.require(actor, sessionId, () => true, 'sign this record', m);
       const side = signingSide(actor, s);
@@ -132,10 +133,11 @@ export class SupervisionRecordService {
         ? async () => undefined
         : await this.events.awaitingSignature(m, sessionId, [other], actor.userId, 'record');
       if (final) await this.keepWithCases(m, actor, s, r.id);
-      return { record: await this.read.mustRecord(m, actor, sessionId), publish, final };
+      const emit = final ? await this.events.stage(m, sessionId, 'signed') : () => undefined;
+      return { record: await this.read.mustRecord(m, actor, sessionId), publish, emit };
     });
     await publish();
-    if (final) await this.events.announce(sessionId, 'signed');
+    emit();
     return record;
   }
 

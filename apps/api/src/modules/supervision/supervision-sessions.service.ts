@@ -122,11 +122,12 @@ export class SupervisionSessionsService {
         { id, schoolName: school.name, startsAt, live: input.startNow },
         [...participants.keys()].filter((u) => u !== actor.userId),
       );
-      return { id, status, chairId, publishes };
+      const emits = [await this.announcer.stage(m, id, { type: 'state', status, chairId })];
+      if (caseIds.length) emits.push(await this.announcer.stage(m, id, { type: 'agenda' }));
+      return { id, publishes, emits };
     });
     await this.after(done.publishes);
-    await this.announcer.announce(done.id, { type: 'state', status: done.status, chairId: done.chairId });
-    if (input.agenda?.length) await this.announcer.announce(done.id, { type: 'agenda' });
+    for (const emit of done.emits) emit();
     return loadSession(this.ds.manager, done.id, actor.userId);
   }
 
