@@ -17,9 +17,25 @@ const CREATE_MEETING = `mutation($input: CreateMeetingInput!) { createMeeting(in
 const SERIES = `query($id: ID!) { meetingSeries(id: $id) { id title firstDate startTime } }`;
 
 type Poll = {
-  id: string; status: string; chosenSlotId: string | null; seriesId: string | null; canDecide: boolean; canAnswer: boolean;
-  slots: Array<{ id: string; startsAt: string; yes: number; ifNeedBe: number; no: number; myAnswer: string | null }>;
-  invitees: Array<{ person: { id: string }; answers: Array<{ slotId: string; answer: string }>; clashes: string[] }>;
+  id: string;
+  status: string;
+  chosenSlotId: string | null;
+  seriesId: string | null;
+  canDecide: boolean;
+  canAnswer: boolean;
+  slots: Array<{
+    id: string;
+    startsAt: string;
+    yes: number;
+    ifNeedBe: number;
+    no: number;
+    myAnswer: string | null;
+  }>;
+  invitees: Array<{
+    person: { id: string };
+    answers: Array<{ slotId: string; answer: string }>;
+    clashes: string[];
+  }>;
 };
 
 /** Who may call a meeting (and so a poll) in each scope (canOrganiseMeeting). */
@@ -48,7 +64,9 @@ describe('meetings: finding a time (polls)', () => {
     for (const r of await t.sql<{ id: string; email: string }>('SELECT id, email FROM users'))
       for (const [k, email] of Object.entries(DEMO)) if (email === r.email) user[k as Who] = r.id;
     act = (await t.sql<{ id: string }>(`SELECT id FROM trusts WHERE short_name = 'ACT'`))[0]!.id;
-    holyFamily = (await t.sql<{ id: string }>(`SELECT id FROM schools WHERE name = 'Holy Family Primary'`))[0]!.id;
+    holyFamily = (
+      await t.sql<{ id: string }>(`SELECT id FROM schools WHERE name = 'Holy Family Primary'`)
+    )[0]!.id;
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -64,27 +82,43 @@ describe('meetings: finding a time (polls)', () => {
     ...over,
   });
 
-  it.each(['NETWORK', 'TRUST', 'SCHOOL'] as const)('lets only those who may call a %s meeting start a poll', async (scope) => {
-    for (const who of EVERYONE) {
-      if (ORGANISE[scope].includes(who)) {
-        const p = (await as[who].ok<{ createMeetingPoll: Poll }>(CREATE_POLL, { input: input(scope) })).createMeetingPoll;
-        expect([who, p.status, p.canDecide]).toEqual([who, 'OPEN', true]);
-        await as[who].ok(CANCEL, { id: p.id });
-      } else {
-        await as[who].fails(CREATE_POLL, { input: input(scope) }, 'FORBIDDEN');
+  it.each(['NETWORK', 'TRUST', 'SCHOOL'] as const)(
+    'lets only those who may call a %s meeting start a poll',
+    async (scope) => {
+      for (const who of EVERYONE) {
+        if (ORGANISE[scope].includes(who)) {
+          const p = (await as[who].ok<{ createMeetingPoll: Poll }>(CREATE_POLL, { input: input(scope) }))
+            .createMeetingPoll;
+          expect([who, p.status, p.canDecide]).toEqual([who, 'OPEN', true]);
+          await as[who].ok(CANCEL, { id: p.id });
+        } else {
+          await as[who].fails(CREATE_POLL, { input: input(scope) }, 'FORBIDDEN');
+        }
       }
-    }
-  });
+    },
+  );
 
   it('refuses times in the past and personal data in the title', async () => {
-    await as.sendLead.fails(CREATE_POLL, { input: input('NETWORK', { slots: ['2020-01-01T10:00:00.000Z'] }) }, 'BAD_USER_INPUT');
-    await as.sendLead.fails(CREATE_POLL, { input: input('NETWORK', { title: 'Tom Smith, Year 4, EHCP review' }) }, 'PERSONAL_DATA');
+    await as.sendLead.fails(
+      CREATE_POLL,
+      { input: input('NETWORK', { slots: ['2020-01-01T10:00:00.000Z'] }) },
+      'BAD_USER_INPUT',
+    );
+    await as.sendLead.fails(
+      CREATE_POLL,
+      { input: input('NETWORK', { title: 'Tom Smith, Year 4, EHCP review' }) },
+      'PERSONAL_DATA',
+    );
   });
 
   it('shows the poll to its organiser and the people asked only, who are told', async () => {
-    poll = (await as.sendLead.ok<{ createMeetingPoll: Poll }>(CREATE_POLL, {
-      input: input('NETWORK', { inviteeIds: [user.sencoHolyFamily, user.sencoHolyCross, user.staffHolyFamily] }),
-    })).createMeetingPoll;
+    poll = (
+      await as.sendLead.ok<{ createMeetingPoll: Poll }>(CREATE_POLL, {
+        input: input('NETWORK', {
+          inviteeIds: [user.sencoHolyFamily, user.sencoHolyCross, user.staffHolyFamily],
+        }),
+      })
+    ).createMeetingPoll;
     // The organiser answers too.
     expect(poll.invitees.map((i) => i.person.id).sort()).toEqual(
       [user.sendLead, user.sencoHolyFamily, user.sencoHolyCross, user.staffHolyFamily].sort(),
@@ -94,7 +128,11 @@ describe('meetings: finding a time (polls)', () => {
       if (asked.includes(who)) {
         const seen = (await as[who].ok<{ meetingPoll: Poll }>(POLL, { id: poll.id })).meetingPoll;
         expect([who, seen.canAnswer, seen.canDecide]).toEqual([who, true, who === 'sendLead']);
-        expect((await as[who].ok<{ myMeetingPolls: Array<{ id: string }> }>(MINE, {})).myMeetingPolls.map((p) => p.id)).toContain(poll.id);
+        expect(
+          (await as[who].ok<{ myMeetingPolls: Array<{ id: string }> }>(MINE, {})).myMeetingPolls.map(
+            (p) => p.id,
+          ),
+        ).toContain(poll.id);
       } else {
         await as[who].fails(POLL, { id: poll.id }, 'NOT_FOUND');
         await as[who].fails(ANSWER, { input: { pollId: poll.id, answers: [] } }, 'NOT_FOUND');
@@ -104,31 +142,66 @@ describe('meetings: finding a time (polls)', () => {
       `SELECT recipient_id FROM notifications WHERE kind = 'MEETING_POLL_INVITED' AND link = $1`,
       [`/meetings/polls/${poll.id}`],
     );
-    expect(told.map((r) => r.recipient_id).sort()).toEqual([user.sencoHolyFamily, user.sencoHolyCross, user.staffHolyFamily].sort());
+    expect(told.map((r) => r.recipient_id).sort()).toEqual(
+      [user.sencoHolyFamily, user.sencoHolyCross, user.staffHolyFamily].sort(),
+    );
   });
 
   it('takes each invitee’s answers per slot and counts them', async () => {
     const [clash, free, bst] = poll.slots.map((s) => s.id);
-    await as.sencoHolyFamily.ok(ANSWER, { input: { pollId: poll.id, answers: [{ slotId: clash, answer: 'NO' }, { slotId: free, answer: 'YES' }, { slotId: bst, answer: 'YES' }] } });
-    await as.sencoHolyCross.ok(ANSWER, { input: { pollId: poll.id, answers: [{ slotId: free, answer: 'IF_NEED_BE' }, { slotId: bst, answer: 'YES' }] } });
+    await as.sencoHolyFamily.ok(ANSWER, {
+      input: {
+        pollId: poll.id,
+        answers: [
+          { slotId: clash, answer: 'NO' },
+          { slotId: free, answer: 'YES' },
+          { slotId: bst, answer: 'YES' },
+        ],
+      },
+    });
+    await as.sencoHolyCross.ok(ANSWER, {
+      input: {
+        pollId: poll.id,
+        answers: [
+          { slotId: free, answer: 'IF_NEED_BE' },
+          { slotId: bst, answer: 'YES' },
+        ],
+      },
+    });
     // Changing one's mind replaces the answer.
-    const p = (await as.sencoHolyCross.ok<{ answerMeetingPoll: Poll }>(ANSWER, {
-      input: { pollId: poll.id, answers: [{ slotId: free, answer: 'NO' }] },
-    })).answerMeetingPoll;
+    const p = (
+      await as.sencoHolyCross.ok<{ answerMeetingPoll: Poll }>(ANSWER, {
+        input: { pollId: poll.id, answers: [{ slotId: free, answer: 'NO' }] },
+      })
+    ).answerMeetingPoll;
     const byId = new Map(p.slots.map((s) => [s.id, s]));
     expect(byId.get(bst)).toMatchObject({ yes: 2, ifNeedBe: 0, no: 0, myAnswer: 'YES' });
     expect(byId.get(free)).toMatchObject({ yes: 1, ifNeedBe: 0, no: 1, myAnswer: 'NO' });
-    await as.sencoHolyCross.fails(ANSWER, {
-      input: { pollId: poll.id, answers: [{ slotId: '00000000-0000-4000-8000-000000000000', answer: 'YES' }] },
-    }, 'BAD_USER_INPUT');
+    await as.sencoHolyCross.fails(
+      ANSWER,
+      {
+        input: {
+          pollId: poll.id,
+          answers: [{ slotId: '00000000-0000-4000-8000-000000000000', answer: 'YES' }],
+        },
+      },
+      'BAD_USER_INPUT',
+    );
   });
 
   it('marks, for each invitee, the slots that clash with their other Lantern meetings', async () => {
     // A Holy Family meeting 10:00–11:00 London on 3 March: the school's SENCO takes part, staff only see it.
     await as.sencoHolyFamily.ok(CREATE_MEETING, {
       input: {
-        scopeKind: 'SCHOOL', schoolId: holyFamily, title: 'SEN review', mode: 'ONLINE', onlineLink: 'https://meet.example.org/r',
-        firstDate: '2027-03-03', startTime: '10:00', minutes: 60, recurrence: { kind: 'NONE' },
+        scopeKind: 'SCHOOL',
+        schoolId: holyFamily,
+        title: 'SEN review',
+        mode: 'ONLINE',
+        onlineLink: 'https://meet.example.org/r',
+        firstDate: '2027-03-03',
+        startTime: '10:00',
+        minutes: 60,
+        recurrence: { kind: 'NONE' },
       },
     });
     const p = (await as.sencoHolyCross.ok<{ meetingPoll: Poll }>(POLL, { id: poll.id })).meetingPoll;
@@ -144,23 +217,56 @@ describe('meetings: finding a time (polls)', () => {
     const decide = { pollId: poll.id, slotId: bst, onlineLink: 'https://meet.example.org/planning' };
     await as.sencoHolyFamily.fails(DECIDE, { input: decide }, 'FORBIDDEN');
     await as.leaderChristus.fails(DECIDE, { input: decide }, 'NOT_FOUND');
-    const made = (await as.sendLead.ok<{ decideMeetingPoll: {
-      id: string; firstDate: string; startTime: string; minutes: number; scopeKind: string; guests: Array<{ id: string }>; organiser: { id: string };
-    } }>(DECIDE, { input: decide })).decideMeetingPoll;
-    expect(made).toMatchObject({ firstDate: '2027-04-07', startTime: '10:00', minutes: 60, scopeKind: 'NETWORK', organiser: { id: user.sendLead } });
+    const made = (
+      await as.sendLead.ok<{
+        decideMeetingPoll: {
+          id: string;
+          firstDate: string;
+          startTime: string;
+          minutes: number;
+          scopeKind: string;
+          guests: Array<{ id: string }>;
+          organiser: { id: string };
+        };
+      }>(DECIDE, { input: decide })
+    ).decideMeetingPoll;
+    expect(made).toMatchObject({
+      firstDate: '2027-04-07',
+      startTime: '10:00',
+      minutes: 60,
+      scopeKind: 'NETWORK',
+      organiser: { id: user.sendLead },
+    });
     // Staff are not invited to network meetings by role: asked in the poll, they come as a guest.
     expect(made.guests.map((g) => g.id)).toEqual([user.staffHolyFamily]);
     const after = (await as.sendLead.ok<{ meetingPoll: Poll }>(POLL, { id: poll.id })).meetingPoll;
-    expect(after).toMatchObject({ status: 'DECIDED', chosenSlotId: bst, seriesId: made.id, canDecide: false });
+    expect(after).toMatchObject({
+      status: 'DECIDED',
+      chosenSlotId: bst,
+      seriesId: made.id,
+      canDecide: false,
+    });
     for (const who of ['sencoHolyFamily', 'sencoHolyCross', 'staffHolyFamily'] as Who[])
-      expect((await as[who].ok<{ meetingSeries: { id: string } }>(SERIES, { id: made.id })).meetingSeries.id).toBe(made.id);
+      expect(
+        (await as[who].ok<{ meetingSeries: { id: string } }>(SERIES, { id: made.id })).meetingSeries.id,
+      ).toBe(made.id);
     const told = await t.sql<{ recipient_id: string }>(
       `SELECT recipient_id FROM notifications WHERE kind = 'MEETING_POLL_DECIDED' AND link = $1`,
       [`/meetings/${made.id}/2027-04-07`],
     );
-    expect(told.map((r) => r.recipient_id).sort()).toEqual([user.sencoHolyFamily, user.sencoHolyCross, user.staffHolyFamily].sort());
+    expect(told.map((r) => r.recipient_id).sort()).toEqual(
+      [user.sencoHolyFamily, user.sencoHolyCross, user.staffHolyFamily].sort(),
+    );
     await as.sendLead.fails(DECIDE, { input: decide }, 'CONFLICT');
-    await as.sencoHolyCross.fails(ANSWER, { input: { pollId: poll.id, answers: [{ slotId: bst, answer: 'NO' }] } }, 'CONFLICT');
-    expect((await as.sencoHolyCross.ok<{ myMeetingPolls: Array<{ id: string }> }>(MINE, { open: false })).myMeetingPolls.map((p) => p.id)).toContain(poll.id);
+    await as.sencoHolyCross.fails(
+      ANSWER,
+      { input: { pollId: poll.id, answers: [{ slotId: bst, answer: 'NO' }] } },
+      'CONFLICT',
+    );
+    expect(
+      (
+        await as.sencoHolyCross.ok<{ myMeetingPolls: Array<{ id: string }> }>(MINE, { open: false })
+      ).myMeetingPolls.map((p) => p.id),
+    ).toContain(poll.id);
   });
 });

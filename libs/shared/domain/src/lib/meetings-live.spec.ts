@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { soonReminderDay } from './actions';
 import type { Term } from './meetings';
-import { latestMeetingLiveState, meetingItemSecondsLeft, meetingLiveBodySchema, meetingStream } from './meetings-live';
+import {
+  latestMeetingLiveState,
+  meetingItemSecondsLeft,
+  meetingLiveBodySchema,
+  meetingStream,
+} from './meetings-live';
 import type { StreamItem } from './realtime';
 
 const TERMS: Term[] = [
-  { name: 'Spring term', starts: '2027-01-05', ends: '2027-03-26', halfTermStarts: '2027-02-15', halfTermEnds: '2027-02-19' },
+  {
+    name: 'Spring term',
+    starts: '2027-01-05',
+    ends: '2027-03-26',
+    halfTermStarts: '2027-02-15',
+    halfTermEnds: '2027-02-19',
+  },
 ];
 const item = (seq: number, body: unknown): StreamItem => ({
   stream: meetingStream('0b7c9f5e-3c1a-4e0f-9d7a-2f6a1b3c4d5e'),
@@ -33,7 +44,11 @@ describe('meeting live stream', () => {
   });
 
   it('folds to the latest live state and counts down from its instant', () => {
-    const state = latestMeetingLiveState([item(1, { ...live, currentItemMinutes: 5 }), item(2, { type: 'minutes' }), item(3, live)]);
+    const state = latestMeetingLiveState([
+      item(1, { ...live, currentItemMinutes: 5 }),
+      item(2, { type: 'minutes' }),
+      item(3, live),
+    ]);
     expect(state?.currentItemMinutes).toBe(15);
     expect(meetingItemSecondsLeft(state, new Date('2027-02-03T09:50:00.000Z'))).toBe(300);
     expect(meetingItemSecondsLeft(state, new Date('2027-02-03T09:56:00.000Z'))).toBe(-60);

@@ -47,8 +47,12 @@ export function latestMeetingLiveState(items: readonly StreamItem[]): MeetingLiv
 }
 
 /** Seconds left on the current item at `now` (negative: over time), or null when none is running. */
-export function meetingItemSecondsLeft(state: MeetingLiveState | undefined, now: Date = new Date()): number | null {
-  if (!state || state.endedAt || !state.currentItemStartedAt || state.currentItemMinutes === null) return null;
+export function meetingItemSecondsLeft(
+  state: MeetingLiveState | undefined,
+  now: Date = new Date(),
+): number | null {
+  if (!state || state.endedAt || !state.currentItemStartedAt || state.currentItemMinutes === null)
+    return null;
   const ends = new Date(state.currentItemStartedAt).getTime() + state.currentItemMinutes * 60_000;
   return Math.round((ends - now.getTime()) / 1000);
 }

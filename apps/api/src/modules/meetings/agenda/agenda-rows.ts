@@ -103,7 +103,11 @@ export function canSeeItem(
 }
 
 /** May the viewer change this item? The chair or organiser; the proposer while it is proposed. */
-export function canEditItem(actor: Actor, access: MeetingAccess, item: Pick<ItemRow, 'status' | 'proposed_by'>): boolean {
+export function canEditItem(
+  actor: Actor,
+  access: MeetingAccess,
+  item: Pick<ItemRow, 'status' | 'proposed_by'>,
+): boolean {
   return (
     canManageMeeting(actor, access) ||
     (item.proposed_by === actor.userId && item.status === AgendaItemStatus.Proposed)
@@ -111,7 +115,11 @@ export function canEditItem(actor: Actor, access: MeetingAccess, item: Pick<Item
 }
 
 /** Minutes are read by the chair and note-taker at any time, by everyone else once published. */
-export function canReadMinutes(actor: Actor, access: MeetingAccess, state: Pick<OccurrenceState, 'minutes_published_at'>): boolean {
+export function canReadMinutes(
+  actor: Actor,
+  access: MeetingAccess,
+  state: Pick<OccurrenceState, 'minutes_published_at'>,
+): boolean {
   return canMinuteMeeting(actor, access) || !!state.minutes_published_at;
 }
 
@@ -121,20 +129,29 @@ export function itemModel(
   access: MeetingAccess,
   state: Pick<OccurrenceState, 'minutes_published_at'>,
 ): MeetingAgendaItemModel {
-  const resourceVisible =
-    !!r.resource_id &&
-    !!r.resource_scope &&
+  const resource =
+    r.resource_id &&
+    r.resource_scope &&
+    r.resource_status &&
+    r.resource_owner_id &&
     canSeeResource(actor, {
       shareScope: r.resource_scope,
       trustId: r.resource_trust_id,
       schoolId: r.resource_school_id,
-      status: r.resource_status!,
-      ownerId: r.resource_owner_id!,
-    });
-  const threadVisible =
-    !!r.thread_id &&
+      status: r.resource_status,
+      ownerId: r.resource_owner_id,
+    })
+      ? { id: r.resource_id, title: r.resource_title ?? '' }
+      : null;
+  const thread =
+    r.thread_id &&
     r.thread_hidden !== null &&
-    canReadThread(actor, { category: { trustId: r.thread_trust_id, roles: r.thread_roles }, hidden: r.thread_hidden });
+    canReadThread(actor, {
+      category: { trustId: r.thread_trust_id, roles: r.thread_roles },
+      hidden: r.thread_hidden,
+    })
+      ? { id: r.thread_id, title: r.thread_title ?? '' }
+      : null;
   const minutes = canReadMinutes(actor, access, state);
   return {
     id: r.id,
@@ -144,9 +161,11 @@ export function itemModel(
     minutes: r.minutes,
     status: r.status,
     position: r.position,
-    resource: resourceVisible ? { id: r.resource_id!, title: r.resource_title ?? '' } : null,
-    thread: threadVisible ? { id: r.thread_id!, title: r.thread_title ?? '' } : null,
-    papers: r.papers.map((p): MeetingPaperModel => ({ ...p, size: Number(p.size), addedAt: new Date(p.addedAt) })),
+    resource,
+    thread,
+    papers: r.papers.map(
+      (p): MeetingPaperModel => ({ ...p, size: Number(p.size), addedAt: new Date(p.addedAt) }),
+    ),
     approvesMinutesOf: r.approves_minutes_of,
     proposedBy: { id: r.proposed_by, displayName: r.proposed_by_name },
     notes: minutes ? r.notes : null,

@@ -16,7 +16,9 @@ export class MeetingLinkedRecordModel {
   @Field(() => String) title!: string;
 }
 
-@ObjectType('MeetingPaper', { description: 'A file attached to an agenda item (download it from /files/:id).' })
+@ObjectType('MeetingPaper', {
+  description: 'A file attached to an agenda item (download it from /files/:id).',
+})
 export class MeetingPaperModel {
   @Field(() => ID) fileId!: string;
   @Field(() => String) name!: string;
@@ -33,9 +35,15 @@ export class MeetingAgendaItemModel {
   @Field(() => Int) minutes!: number;
   @Field(() => AgendaItemStatusEnum) status!: AgendaItemStatus;
   @Field(() => Int) position!: number;
-  @Field(() => MeetingLinkedRecordModel, { nullable: true, description: 'Null when the viewer may not see it.' })
+  @Field(() => MeetingLinkedRecordModel, {
+    nullable: true,
+    description: 'Null when the viewer may not see it.',
+  })
   resource!: MeetingLinkedRecordModel | null;
-  @Field(() => MeetingLinkedRecordModel, { nullable: true, description: 'Null when the viewer may not read it.' })
+  @Field(() => MeetingLinkedRecordModel, {
+    nullable: true,
+    description: 'Null when the viewer may not read it.',
+  })
   thread!: MeetingLinkedRecordModel | null;
   @Field(() => [MeetingPaperModel]) papers!: MeetingPaperModel[];
   @Field(() => ID, {
@@ -44,13 +52,18 @@ export class MeetingAgendaItemModel {
   })
   approvesMinutesOf!: string | null;
   @Field(() => MeetingPersonModel) proposedBy!: MeetingPersonModel;
-  @Field(() => String, { nullable: true, description: 'Minutes (markdown); null until published, except for the chair and note-taker.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Minutes (markdown); null until published, except for the chair and note-taker.',
+  })
   notes!: string | null;
   @Field(() => String, { nullable: true }) notesHtml!: string | null;
   @Field(() => String, { nullable: true, description: 'Decisions (markdown), as notes.' })
   decisions!: string | null;
   @Field(() => String, { nullable: true }) decisionsHtml!: string | null;
-  @Field(() => Boolean, { description: 'The viewer may change it (the proposer while proposed; the chair or organiser).' })
+  @Field(() => Boolean, {
+    description: 'The viewer may change it (the proposer while proposed; the chair or organiser).',
+  })
   canEdit!: boolean;
 }
 

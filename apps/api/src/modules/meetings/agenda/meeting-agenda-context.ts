@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, AgendaItemStatus, AgendaPurpose, MeetingAccess, canManageMeeting, isIsoDate } from '@lantern/shared-domain';
+import {
+  Actor,
+  AgendaItemStatus,
+  AgendaPurpose,
+  MeetingAccess,
+  canManageMeeting,
+  isIsoDate,
+} from '@lantern/shared-domain';
 import { Errors } from '../../../common/errors/app-error';
 import { MeetingAccessService } from '../meeting-access.service';
 import { MeetingOccurrences } from '../meeting-occurrences';
@@ -43,13 +50,21 @@ export class MeetingAgendaContext {
     private readonly read: MeetingsReadService,
   ) {}
 
-  async open(m: EntityManager, actor: Actor, seriesId: string, key: string, lock = false): Promise<AgendaContext> {
+  async open(
+    m: EntityManager,
+    actor: Actor,
+    seriesId: string,
+    key: string,
+    lock = false,
+  ): Promise<AgendaContext> {
     if (!isIsoDate(key)) throw Errors.notFound('That meeting');
     const series = await this.access.load(m, actor, seriesId);
     const row = await this.occurrences.ensure(m, seriesId, key);
     const occurrence = await this.read.occurrenceOf(m, actor, series, key);
     await this.ensureApprovalItem(m, series, row.id, key);
-    const [state] = (await m.query(`${STATE_SELECT} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [row.id])) as OccurrenceState[];
+    const [state] = (await m.query(`${STATE_SELECT} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
+      row.id,
+    ])) as OccurrenceState[];
     if (!state) throw Errors.notFound('That meeting');
     return { series, access: accessOf(series), state, occurrence };
   }
@@ -82,7 +97,12 @@ export class MeetingAgendaContext {
    * published minutes not yet approved elsewhere — the latest such. Checked without a lock first,
    * then again under the occurrence row's lock before inserting, so two first touches make one.
    */
-  private async ensureApprovalItem(m: EntityManager, series: SeriesRow, occurrenceId: string, key: string): Promise<void> {
+  private async ensureApprovalItem(
+    m: EntityManager,
+    series: SeriesRow,
+    occurrenceId: string,
+    key: string,
+  ): Promise<void> {
     const find = async (): Promise<{ id: string; has: boolean } | null> => {
       const [r]: Array<{ prev: string | null; has: boolean }> = await m.query(
         `${SERIES_CHAIN}
@@ -106,12 +126,21 @@ export class MeetingAgendaContext {
     );
     if (started?.started) return;
     // First in order: every other item's position moves down by one.
-    await m.query('UPDATE meeting_agenda_items SET position = position + 1 WHERE occurrence_id = $1', [occurrenceId]);
+    await m.query('UPDATE meeting_agenda_items SET position = position + 1 WHERE occurrence_id = $1', [
+      occurrenceId,
+    ]);
     await m.query(
       `INSERT INTO meeting_agenda_items (occurrence_id, title, purpose, presenter_id, minutes, status, position,
                                          approves_minutes_of, proposed_by)
        VALUES ($1, $2, $3, $4, 5, $5, 0, $6, $4)`,
-      [occurrenceId, APPROVAL_TITLE, AgendaPurpose.Decide, series.chair_id, AgendaItemStatus.Accepted, again.id],
+      [
+        occurrenceId,
+        APPROVAL_TITLE,
+        AgendaPurpose.Decide,
+        series.chair_id,
+        AgendaItemStatus.Accepted,
+        again.id,
+      ],
     );
   }
 }

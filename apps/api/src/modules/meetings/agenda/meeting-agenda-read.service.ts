@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, agendaTiming, canManageMeeting, canMinuteMeeting, canTakePartInMeeting } from '@lantern/shared-domain';
+import {
+  Actor,
+  agendaTiming,
+  canManageMeeting,
+  canMinuteMeeting,
+  canTakePartInMeeting,
+} from '@lantern/shared-domain';
 import { MeetingActionsSource, meetingRecord } from '../minutes/meeting-actions.source';
 import type { MeetingAgendaModel } from './agenda.model';
 import { canReadMinutes, canSeeItem, itemModel, itemsOf } from './agenda-rows';
@@ -23,7 +29,9 @@ export class MeetingAgendaReadService {
   ) {}
 
   agenda(actor: Actor, seriesId: string, key: string): Promise<MeetingAgendaModel> {
-    return this.ds.transaction(async (m) => this.build(m, actor, await this.context.open(m, actor, seriesId, key)));
+    return this.ds.transaction(async (m) =>
+      this.build(m, actor, await this.context.open(m, actor, seriesId, key)),
+    );
   }
 
   async build(m: EntityManager, actor: Actor, c: AgendaContext): Promise<MeetingAgendaModel> {
@@ -50,7 +58,11 @@ export class MeetingAgendaReadService {
       minutesPublishedAt: c.state.minutes_published_at,
       actions: await this.actions.raisedAt(m, actor, record),
       carriedForward: await this.actions.carriedForward(m, actor, record, c.series.id, c.state.key),
-      canPropose: canTakePartInMeeting(actor, c.access) && !c.series.cancelled_at && !c.state.cancelled && !c.state.ended_at,
+      canPropose:
+        canTakePartInMeeting(actor, c.access) &&
+        !c.series.cancelled_at &&
+        !c.state.cancelled &&
+        !c.state.ended_at,
       canManage: canManageMeeting(actor, c.access),
       canMinute: canMinuteMeeting(actor, c.access),
       canExportMinutes: canReadMinutes(actor, c.access, c.state),

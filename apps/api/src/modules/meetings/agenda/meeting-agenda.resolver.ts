@@ -22,7 +22,9 @@ export class MeetingAgendaResolver {
     private readonly live: MeetingLiveService,
   ) {}
 
-  @Query(() => MeetingAgendaModel, { description: 'An occurrence’s agenda, live state, minutes and actions.' })
+  @Query(() => MeetingAgendaModel, {
+    description: 'An occurrence’s agenda, live state, minutes and actions.',
+  })
   @SignedIn()
   meetingAgenda(
     @CurrentActor() actor: Actor,
@@ -32,7 +34,9 @@ export class MeetingAgendaResolver {
     return this.read.agenda(actor, seriesId, key);
   }
 
-  @Mutation(() => MeetingAgendaItemModel, { description: 'Propose an item (invitees); the chair’s own are accepted.' })
+  @Mutation(() => MeetingAgendaItemModel, {
+    description: 'Propose an item (invitees); the chair’s own are accepted.',
+  })
   @SignedIn()
   proposeAgendaItem(
     @Ctx() ctx: RequestContext,
@@ -42,7 +46,9 @@ export class MeetingAgendaResolver {
     return this.agenda.propose(ctx, actor, input);
   }
 
-  @Mutation(() => MeetingAgendaItemModel, { description: 'Change an item (its proposer while proposed; the chair).' })
+  @Mutation(() => MeetingAgendaItemModel, {
+    description: 'Change an item (its proposer while proposed; the chair).',
+  })
   @SignedIn()
   updateAgendaItem(
     @Ctx() ctx: RequestContext,
@@ -52,7 +58,9 @@ export class MeetingAgendaResolver {
     return this.agenda.update(ctx, actor, input);
   }
 
-  @Mutation(() => MeetingAgendaItemModel, { description: 'Accept or decline an item (the chair or organiser).' })
+  @Mutation(() => MeetingAgendaItemModel, {
+    description: 'Accept or decline an item (the chair or organiser).',
+  })
   @SignedIn()
   decideAgendaItem(
     @CurrentActor() actor: Actor,
@@ -62,7 +70,9 @@ export class MeetingAgendaResolver {
     return this.agenda.decide(actor, id, status);
   }
 
-  @Mutation(() => MeetingAgendaModel, { description: 'Put the accepted items in this order (the chair or organiser).' })
+  @Mutation(() => MeetingAgendaModel, {
+    description: 'Put the accepted items in this order (the chair or organiser).',
+  })
   @SignedIn()
   orderAgenda(
     @CurrentActor() actor: Actor,
@@ -73,7 +83,9 @@ export class MeetingAgendaResolver {
     return this.agenda.order(actor, seriesId, key, itemIds);
   }
 
-  @Mutation(() => MeetingAgendaModel, { description: 'Publish the agenda with the papers deadline; everyone invited is told.' })
+  @Mutation(() => MeetingAgendaModel, {
+    description: 'Publish the agenda with the papers deadline; everyone invited is told.',
+  })
   @SignedIn()
   publishAgenda(
     @CurrentActor() actor: Actor,
@@ -84,7 +96,9 @@ export class MeetingAgendaResolver {
     return this.agenda.publish(actor, seriesId, key, papersDueAt ?? null);
   }
 
-  @Mutation(() => MeetingAgendaModel, { description: 'Start the meeting: the first accepted item becomes current.' })
+  @Mutation(() => MeetingAgendaModel, {
+    description: 'Start the meeting: the first accepted item becomes current.',
+  })
   @SignedIn()
   startMeeting(
     @CurrentActor() actor: Actor,
@@ -94,7 +108,9 @@ export class MeetingAgendaResolver {
     return this.live.start(actor, seriesId, key);
   }
 
-  @Mutation(() => MeetingAgendaModel, { description: 'Take up an accepted item (null: none); its timer starts now for everyone.' })
+  @Mutation(() => MeetingAgendaModel, {
+    description: 'Take up an accepted item (null: none); its timer starts now for everyone.',
+  })
   @SignedIn()
   setCurrentAgendaItem(
     @CurrentActor() actor: Actor,

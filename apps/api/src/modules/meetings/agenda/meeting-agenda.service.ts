@@ -37,15 +37,23 @@ export class MeetingAgendaService {
     private readonly announcer: MeetingAnnouncer,
   ) {}
 
-  async propose(ctx: RequestContext, actor: Actor, input: ProposeAgendaItemInput): Promise<MeetingAgendaItemModel> {
+  async propose(
+    ctx: RequestContext,
+    actor: Actor,
+    input: ProposeAgendaItemInput,
+  ): Promise<MeetingAgendaItemModel> {
     const title = input.title.trim();
     if (!title) throw Errors.badInput('Give the item a title.', { title: 'Empty' });
     const fileIds = input.fileIds ?? [];
     const { item, occurrenceId } = await this.ds.transaction(async (m) => {
       const c = await this.context.openForChange(m, actor, input.seriesId, input.key);
-      if (!canTakePartInMeeting(actor, c.access)) throw Errors.forbidden('propose agenda items (the meeting’s invitees do)');
+      if (!canTakePartInMeeting(actor, c.access))
+        throw Errors.forbidden('propose agenda items (the meeting’s invitees do)');
       if (c.state.ended_at) throw Errors.conflict('This meeting has ended.');
-      const [{ n }] = await m.query('SELECT count(*)::int AS n FROM meeting_agenda_items WHERE occurrence_id = $1', [c.state.id]);
+      const [{ n }] = await m.query(
+        'SELECT count(*)::int AS n FROM meeting_agenda_items WHERE occurrence_id = $1',
+        [c.state.id],
+      );
       if (n >= MEETING_LIMITS.agendaItemsMax)
         throw Errors.conflict(`An agenda has at most ${MEETING_LIMITS.agendaItemsMax} items.`);
       await this.checks.presenter(m, c, input.presenterId);
@@ -53,7 +61,9 @@ export class MeetingAgendaService {
       const names = await this.checks.papers(m, actor, c, null, fileIds);
       await this.checks.text(ctx, m, c, [title, ...names], input.personalDataOverride);
       // The chair's and organiser's own items need nobody's acceptance.
-      const status = canManageMeeting(actor, c.access) ? AgendaItemStatus.Accepted : AgendaItemStatus.Proposed;
+      const status = canManageMeeting(actor, c.access)
+        ? AgendaItemStatus.Accepted
+        : AgendaItemStatus.Proposed;
       const [row] = await m.query(
         `INSERT INTO meeting_agenda_items (occurrence_id, title, purpose, presenter_id, minutes, resource_id, thread_id,
                                            status, position, proposed_by)
@@ -61,8 +71,15 @@ export class MeetingAgendaService {
                  (SELECT COALESCE(max(position) + 1, 0) FROM meeting_agenda_items WHERE occurrence_id = $1), $9)
          RETURNING id`,
         [
-          c.state.id, title, input.purpose, input.presenterId ?? null, input.minutes, input.resourceId ?? null,
-          input.threadId ?? null, status, actor.userId,
+          c.state.id,
+          title,
+          input.purpose,
+          input.presenterId ?? null,
+          input.minutes,
+          input.resourceId ?? null,
+          input.threadId ?? null,
+          status,
+          actor.userId,
         ],
       );
       await this.setPapers(m, actor, row.id, fileIds);
@@ -72,7 +89,11 @@ export class MeetingAgendaService {
     return item;
   }
 
-  async update(ctx: RequestContext, actor: Actor, input: UpdateAgendaItemInput): Promise<MeetingAgendaItemModel> {
+  async update(
+    ctx: RequestContext,
+    actor: Actor,
+    input: UpdateAgendaItemInput,
+  ): Promise<MeetingAgendaItemModel> {
     const { item, occurrenceId } = await this.ds.transaction(async (m) => {
       const c = await this.context.openItem(m, actor, input.id);
       const current = await this.lockItem(m, actor, c, input.id);
@@ -88,7 +109,13 @@ export class MeetingAgendaService {
         input.threadId !== undefined && input.threadId !== current.thread_id ? input.threadId : null,
       );
       const names = input.fileIds ? await this.checks.papers(m, actor, c, current.id, input.fileIds) : [];
-      await this.checks.text(ctx, m, c, [input.title !== undefined ? title : null, ...names], input.personalDataOverride);
+      await this.checks.text(
+        ctx,
+        m,
+        c,
+        [input.title !== undefined ? title : null, ...names],
+        input.personalDataOverride,
+      );
       await m.query(
         `UPDATE meeting_agenda_items SET title = $2, purpose = $3, presenter_id = $4, minutes = $5, resource_id = $6,
                 thread_id = $7, updated_at = now() WHERE id = $1`,
@@ -103,10 +130,10 @@ export class MeetingAgendaService {
         ],
       );
       if (input.fileIds) {
-        await m.query('DELETE FROM meeting_item_papers WHERE item_id = $1 AND NOT (file_id = ANY($2::uuid[]))', [
-          current.id,
-          input.fileIds,
-        ]);
+        await m.query(
+          'DELETE FROM meeting_item_papers WHERE item_id = $1 AND NOT (file_id = ANY($2::uuid[]))',
+          [current.id, input.fileIds],
+        );
         await this.setPapers(m, actor, current.id, input.fileIds);
       }
       return { item: await this.item(m, actor, c, current.id), occurrenceId: c.state.id };
@@ -146,7 +173,11 @@ export class MeetingAgendaService {
         [c.state.id],
       );
       const ids = new Set(accepted.map((a) => a.id));
-      if (itemIds.length !== ids.size || new Set(itemIds).size !== itemIds.length || itemIds.some((i) => !ids.has(i)))
+      if (
+        itemIds.length !== ids.size ||
+        new Set(itemIds).size !== itemIds.length ||
+        itemIds.some((i) => !ids.has(i))
+      )
         throw Errors.badInput('Order every accepted item, each once.', { itemIds: 'Not the accepted items' });
       await m.query(
         `UPDATE meeting_agenda_items i SET position = o.n - 1, updated_at = now()
@@ -158,11 +189,18 @@ export class MeetingAgendaService {
   }
 
   /** Publish (or publish again) with the papers deadline; everyone invited is told. */
-  async publish(actor: Actor, seriesId: string, key: string, papersDueAt: Date | null): Promise<MeetingAgendaModel> {
+  async publish(
+    actor: Actor,
+    seriesId: string,
+    key: string,
+    papersDueAt: Date | null,
+  ): Promise<MeetingAgendaModel> {
     return this.change(actor, seriesId, key, async (m, c) => {
       this.context.requireManager(actor, c, 'publish the agenda');
       if (papersDueAt && papersDueAt.getTime() > c.occurrence.startsAt.getTime())
-        throw Errors.badInput('Papers must be due before the meeting starts.', { papersDueAt: 'After the start' });
+        throw Errors.badInput('Papers must be due before the meeting starts.', {
+          papersDueAt: 'After the start',
+        });
       const again = !!c.state.agenda_published_at;
       await m.query(
         `UPDATE meeting_occurrences SET agenda_published_at = now(), papers_due_at = $2, updated_at = now() WHERE id = $1`,
@@ -200,13 +238,23 @@ export class MeetingAgendaService {
     return row;
   }
 
-  private async item(m: EntityManager, actor: Actor, c: AgendaContext, id: string): Promise<MeetingAgendaItemModel> {
+  private async item(
+    m: EntityManager,
+    actor: Actor,
+    c: AgendaContext,
+    id: string,
+  ): Promise<MeetingAgendaItemModel> {
     const [row] = (await m.query(`${ITEM_SELECT} WHERE i.id = $1`, [id])) as ItemRow[];
     if (!row) throw Errors.notFound('That agenda item');
     return itemModel(row, actor, c.access, c.state);
   }
 
-  private async setPapers(m: EntityManager, actor: Actor, itemId: string, fileIds: readonly string[]): Promise<void> {
+  private async setPapers(
+    m: EntityManager,
+    actor: Actor,
+    itemId: string,
+    fileIds: readonly string[],
+  ): Promise<void> {
     if (!fileIds.length) return;
     await m.query(
       `INSERT INTO meeting_item_papers (item_id, file_id, added_by) SELECT $1, unnest($2::uuid[]), $3

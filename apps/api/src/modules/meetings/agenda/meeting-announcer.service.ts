@@ -20,7 +20,12 @@ export class MeetingAnnouncer {
 
   async announce(occurrenceId: string, body: MeetingLiveBody): Promise<void> {
     try {
-      const { item } = await this.streams.append(meetingStream(occurrenceId), `srv-${randomUUID()}`, null, body);
+      const { item } = await this.streams.append(
+        meetingStream(occurrenceId),
+        `srv-${randomUUID()}`,
+        null,
+        body,
+      );
       this.bus.streamItem(item);
     } catch (err) {
       // The change itself is committed; a reload shows it even if the room missed the news.

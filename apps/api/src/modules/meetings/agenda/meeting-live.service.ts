@@ -65,7 +65,12 @@ export class MeetingLiveService implements OnModuleInit {
   }
 
   /** Take up an accepted item (null: none). Setting the same item again restarts its timer. */
-  setCurrent(actor: Actor, seriesId: string, key: string, itemId: string | null): Promise<MeetingAgendaModel> {
+  setCurrent(
+    actor: Actor,
+    seriesId: string,
+    key: string,
+    itemId: string | null,
+  ): Promise<MeetingAgendaModel> {
     return this.run(actor, seriesId, key, async (m, c) => {
       if (!c.state.started_at || c.state.ended_at) throw Errors.conflict('The meeting is not running.');
       if (itemId) {
@@ -73,7 +78,10 @@ export class MeetingLiveService implements OnModuleInit {
           `SELECT 1 FROM meeting_agenda_items WHERE id = $1 AND occurrence_id = $2 AND status = 'ACCEPTED'`,
           [itemId, c.state.id],
         );
-        if (!ok) throw Errors.badInput('Choose an accepted item of this meeting’s agenda.', { itemId: 'Not on the agenda' });
+        if (!ok)
+          throw Errors.badInput('Choose an accepted item of this meeting’s agenda.', {
+            itemId: 'Not on the agenda',
+          });
       }
       await m.query(
         `UPDATE meeting_occurrences SET current_item_id = $2,

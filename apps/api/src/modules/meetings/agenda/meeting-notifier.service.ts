@@ -30,7 +30,15 @@ export class MeetingNotifier {
     const out: Publish[] = [];
     for (const id of new Set(recipients)) {
       if (id === except) continue;
-      out.push(await this.notifications.notify(m, { recipientId: id, kind: n.kind, title: n.title, body: null, link: n.link }));
+      out.push(
+        await this.notifications.notify(m, {
+          recipientId: id,
+          kind: n.kind,
+          title: n.title,
+          body: null,
+          link: n.link,
+        }),
+      );
     }
     return out;
   }

@@ -15,13 +15,17 @@ export class MeetingPaperReadCheck implements FileReadCheck {
   async mayRead(ctx: RequestContext, fileId: string): Promise<boolean> {
     const actor = ctx.actor;
     if (!actor) return false;
-    const items: Array<{ series_id: string; status: AgendaItemStatus; proposed_by: string; agenda_published_at: Date | null }> =
-      await this.ds.query(
-        `SELECT o.series_id, i.status, i.proposed_by, o.agenda_published_at
+    const items: Array<{
+      series_id: string;
+      status: AgendaItemStatus;
+      proposed_by: string;
+      agenda_published_at: Date | null;
+    }> = await this.ds.query(
+      `SELECT o.series_id, i.status, i.proposed_by, o.agenda_published_at
            FROM meeting_item_papers p JOIN meeting_agenda_items i ON i.id = p.item_id
            JOIN meeting_occurrences o ON o.id = i.occurrence_id WHERE p.file_id = $1`,
-        [fileId],
-      );
+      [fileId],
+    );
     if (!items.length) return false;
     const series = (await this.ds.query(`${SERIES_SELECT} WHERE s.id = ANY($1::uuid[])`, [
       [...new Set(items.map((i) => i.series_id))],

@@ -87,7 +87,12 @@ export class MeetingActionsSource implements OnModuleInit {
   /** The actions raised at this occurrence (for those who may use them; none otherwise). */
   async raisedAt(m: EntityManager, actor: Actor, record: MeetingActionRecord): Promise<ActionModel[]> {
     if (!canUseMeetingActions(actor, record)) return [];
-    const lists = await this.actions.forSources(m, actor, new Map([[record.id, record]]), ActionSourceKind.Meeting);
+    const lists = await this.actions.forSources(
+      m,
+      actor,
+      new Map([[record.id, record]]),
+      ActionSourceKind.Meeting,
+    );
     return lists.get(record.id) ?? [];
   }
 
@@ -95,7 +100,13 @@ export class MeetingActionsSource implements OnModuleInit {
    * Unfinished actions of earlier occurrences of the series and the series it was split from, until
    * done: the occurrences holding open actions in one statement, their actions in one more.
    */
-  async carriedForward(m: EntityManager, actor: Actor, record: MeetingActionRecord, seriesId: string, key: string): Promise<ActionModel[]> {
+  async carriedForward(
+    m: EntityManager,
+    actor: Actor,
+    record: MeetingActionRecord,
+    seriesId: string,
+    key: string,
+  ): Promise<ActionModel[]> {
     if (!canUseMeetingActions(actor, record)) return [];
     const earlier: Array<{ id: string }> = await m.query(
       `${SERIES_CHAIN}
@@ -105,7 +116,10 @@ export class MeetingActionsSource implements OnModuleInit {
       [seriesId, key],
     );
     if (!earlier.length) return [];
-    const records = await this.records(earlier.map((o) => o.id), m);
+    const records = await this.records(
+      earlier.map((o) => o.id),
+      m,
+    );
     const lists = await this.actions.forSources(m, actor, records, ActionSourceKind.Meeting);
     return [...lists.values()]
       .flat()

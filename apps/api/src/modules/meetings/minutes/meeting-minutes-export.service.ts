@@ -26,28 +26,36 @@ export class MeetingMinutesExportService {
       const c = await this.context.open(m, actor, seriesId, key);
       if (!canReadMinutes(actor, c.access, c.state)) throw Errors.notFound('Those minutes');
       const agenda = await this.read.build(m, actor, c);
-      const people: Array<{ display_name: string; attended: boolean | null; answer: RsvpAnswer | null }> = await m.query(
-        `SELECT u.display_name, a.attended, e.answer
+      const people: Array<{ display_name: string; attended: boolean | null; answer: RsvpAnswer | null }> =
+        await m.query(
+          `SELECT u.display_name, a.attended, e.answer
            FROM users u
            LEFT JOIN meeting_attendance a ON a.occurrence_id = $1 AND a.user_id = u.id
            LEFT JOIN LATERAL (SELECT r.answer FROM meeting_rsvps r WHERE r.series_id = $2 AND r.user_id = u.id
                                AND (r.key IS NULL OR r.key = $3::date) ORDER BY r.key NULLS LAST LIMIT 1) e ON true
           WHERE a.user_id IS NOT NULL OR e.answer IS NOT NULL
           ORDER BY u.display_name`,
-        [c.state.id, c.series.id, c.state.key],
-      );
+          [c.state.id, c.series.id, c.state.key],
+        );
       const recorded = people.some((p) => p.attended !== null);
       const s = c.series;
       return {
         agenda,
         facts: {
-          scope: s.scope_kind === 'NETWORK' ? 'Network meeting' : s.scope_kind === 'TRUST' ? `${s.trust_name} (trust)` : `${s.school_name}`,
+          scope:
+            s.scope_kind === 'NETWORK'
+              ? 'Network meeting'
+              : s.scope_kind === 'TRUST'
+                ? `${s.trust_name} (trust)`
+                : `${s.school_name}`,
           chair: s.chair_name,
           noteTaker: s.note_taker_name,
           attended: people
             .filter((p) => (recorded ? p.attended === true : !!p.answer && p.answer !== RsvpAnswer.Apologies))
             .map((p) => p.display_name),
-          apologies: people.filter((p) => p.answer === RsvpAnswer.Apologies && p.attended !== true).map((p) => p.display_name),
+          apologies: people
+            .filter((p) => p.answer === RsvpAnswer.Apologies && p.attended !== true)
+            .map((p) => p.display_name),
         },
       };
     });

@@ -17,7 +17,9 @@ export class MeetingMinutesResolver {
     private readonly actions: MeetingActionsService,
   ) {}
 
-  @Mutation(() => MeetingAgendaItemModel, { description: 'Save an item’s minutes: notes and decisions (markdown).' })
+  @Mutation(() => MeetingAgendaItemModel, {
+    description: 'Save an item’s minutes: notes and decisions (markdown).',
+  })
   @SignedIn()
   saveItemMinutes(
     @Ctx() ctx: RequestContext,

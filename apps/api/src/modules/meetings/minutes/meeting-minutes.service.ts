@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, AgendaItemStatus, NotificationKind, RsvpAnswer, canMinuteMeeting } from '@lantern/shared-domain';
+import {
+  Actor,
+  AgendaItemStatus,
+  NotificationKind,
+  RsvpAnswer,
+  canMinuteMeeting,
+} from '@lantern/shared-domain';
 import type { RequestContext } from '../../../common/context/request-context';
 import { Errors } from '../../../common/errors/app-error';
 import type { MeetingAgendaItemModel, MeetingAgendaModel } from '../agenda/agenda.model';
@@ -15,7 +21,8 @@ import type { SaveItemMinutesInput } from './dto/minutes.input';
 
 /** Throws unless the actor is the note-taker or the chair (FORBIDDEN: they can see the meeting). */
 export function requireMinuter(actor: Actor, c: AgendaContext): void {
-  if (!canMinuteMeeting(actor, c.access)) throw Errors.forbidden('write the minutes (the note-taker or chair does)');
+  if (!canMinuteMeeting(actor, c.access))
+    throw Errors.forbidden('write the minutes (the note-taker or chair does)');
 }
 
 /**
@@ -34,23 +41,30 @@ export class MeetingMinutesService {
     private readonly announcer: MeetingAnnouncer,
   ) {}
 
-  async save(ctx: RequestContext, actor: Actor, input: SaveItemMinutesInput): Promise<MeetingAgendaItemModel> {
+  async save(
+    ctx: RequestContext,
+    actor: Actor,
+    input: SaveItemMinutesInput,
+  ): Promise<MeetingAgendaItemModel> {
     const { item, occurrenceId } = await this.ds.transaction(async (m) => {
       const c = await this.context.openItem(m, actor, input.itemId);
       requireMinuter(actor, c);
       if (c.state.minutes_published_at) throw Errors.conflict('The minutes of this meeting are published.');
-      const [row] = (await m.query(`${ITEM_SELECT} WHERE i.id = $1 FOR UPDATE OF i`, [input.itemId])) as ItemRow[];
+      const [row] = (await m.query(`${ITEM_SELECT} WHERE i.id = $1 FOR UPDATE OF i`, [
+        input.itemId,
+      ])) as ItemRow[];
       if (!row) throw Errors.notFound('That agenda item');
       if (row.status !== AgendaItemStatus.Accepted)
-        throw Errors.badInput('Minute the items on the agenda (accepted ones).', { itemId: 'Not on the agenda' });
+        throw Errors.badInput('Minute the items on the agenda (accepted ones).', {
+          itemId: 'Not on the agenda',
+        });
       await this.checks.text(ctx, m, c, [input.notes, input.decisions], input.personalDataOverride);
-      await m.query('UPDATE meeting_agenda_items SET notes = $2, decisions = $3, updated_at = now() WHERE id = $1', [
-        row.id,
-        input.notes.trim(),
-        input.decisions.trim(),
-      ]);
-      const [saved] = (await m.query(`${ITEM_SELECT} WHERE i.id = $1`, [row.id])) as ItemRow[];
-      return { item: itemModel(saved!, actor, c.access, c.state), occurrenceId: c.state.id };
+      await m.query(
+        'UPDATE meeting_agenda_items SET notes = $2, decisions = $3, updated_at = now() WHERE id = $1',
+        [row.id, input.notes.trim(), input.decisions.trim()],
+      );
+      const saved: ItemRow = { ...row, notes: input.notes.trim(), decisions: input.decisions.trim() };
+      return { item: itemModel(saved, actor, c.access, c.state), occurrenceId: c.state.id };
     });
     await this.announcer.announce(occurrenceId, { type: 'minutes' });
     return item;
@@ -60,18 +74,23 @@ export class MeetingMinutesService {
     const { agenda, publishes } = await this.ds.transaction(async (m) => {
       const c = await this.context.openForChange(m, actor, seriesId, key);
       requireMinuter(actor, c);
-      if (c.state.minutes_published_at) throw Errors.conflict('The minutes of this meeting are already published.');
+      if (c.state.minutes_published_at)
+        throw Errors.conflict('The minutes of this meeting are already published.');
       if (!c.state.started_at && c.occurrence.startsAt.getTime() > Date.now())
         throw Errors.conflict('The meeting has not taken place yet.');
-      await m.query('UPDATE meeting_occurrences SET minutes_published_at = now(), updated_at = now() WHERE id = $1', [
-        c.state.id,
-      ]);
+      await m.query(
+        'UPDATE meeting_occurrences SET minutes_published_at = now(), updated_at = now() WHERE id = $1',
+        [c.state.id],
+      );
       const publishes = await this.notifier.tell(m, await this.attendees(m, c), actor.userId, {
         kind: NotificationKind.MeetingMinutesPublished,
         title: `Minutes published: ${c.series.title}, ${longDate(c.state.key)}`,
         link: `/meetings/${c.series.id}/${c.state.key}`,
       });
-      return { agenda: await this.read.build(m, actor, await this.context.open(m, actor, seriesId, key)), publishes };
+      return {
+        agenda: await this.read.build(m, actor, await this.context.open(m, actor, seriesId, key)),
+        publishes,
+      };
     });
     for (const p of publishes) await p();
     await this.announcer.announce(agenda.occurrenceId, { type: 'minutes' });

@@ -18,7 +18,8 @@ function plain(text: string): string {
   return text.replace(/([\\`*_[\]<>#|~])/g, '\\$1').replace(/^(\s*)([-+]|\d+[.)])(\s)/gm, '$1\\$2$3');
 }
 
-const people = (names: readonly string[]) => (names.length ? names.map((n) => `- ${plain(n)}`).join('\n') : '_None recorded._');
+const people = (names: readonly string[]) =>
+  names.length ? names.map((n) => `- ${plain(n)}`).join('\n') : '_None recorded._';
 
 function actionLines(actions: readonly ActionModel[]): string {
   if (!actions.length) return '_None._';
@@ -44,7 +45,12 @@ export function minutesDocument(a: MeetingAgendaModel, f: MinutesFacts): WordDoc
       { label: 'Meeting', value: f.scope },
       { label: 'Chair', value: f.chair },
       ...(f.noteTaker ? [{ label: 'Note-taker', value: f.noteTaker }] : []),
-      { label: 'Status', value: a.minutesPublishedAt ? `Published ${a.minutesPublishedAt.toISOString().slice(0, 10)}` : 'Draft (not published)' },
+      {
+        label: 'Status',
+        value: a.minutesPublishedAt
+          ? `Published ${a.minutesPublishedAt.toISOString().slice(0, 10)}`
+          : 'Draft (not published)',
+      },
     ],
     sections: [
       { heading: 'Attended', markdown: people(f.attended) },

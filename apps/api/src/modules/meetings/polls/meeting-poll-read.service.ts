@@ -63,7 +63,8 @@ export class MeetingPollReadService {
     if (!UUID.test(id)) throw Errors.notFound('That poll');
     if (lock) await m.query('SELECT id FROM meeting_polls WHERE id = $1 FOR UPDATE', [id]);
     const [p] = (await m.query(`${POLL_SELECT} WHERE p.id = $1`, [id])) as PollRow[];
-    if (!p || (p.organiser_id !== actor.userId && !isPollInvitee(actor, p))) throw Errors.notFound('That poll');
+    if (!p || (p.organiser_id !== actor.userId && !isPollInvitee(actor, p)))
+      throw Errors.notFound('That poll');
     return p;
   }
 
@@ -88,7 +89,11 @@ export class MeetingPollReadService {
   private async clashes(p: PollRow): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     if (!p.slots.length) return out;
-    const slots = p.slots.map((s) => ({ id: s.id, from: new Date(s.startsAt).getTime(), to: new Date(s.startsAt).getTime() + p.minutes * 60_000 }));
+    const slots = p.slots.map((s) => ({
+      id: s.id,
+      from: new Date(s.startsAt).getTime(),
+      to: new Date(s.startsAt).getTime() + p.minutes * 60_000,
+    }));
     const from = londonDateTime(new Date(Math.min(...slots.map((s) => s.from)))).date;
     const last = londonDateTime(new Date(Math.max(...slots.map((s) => s.to)))).date;
     const to = addDays(from, MY_MEETINGS_MAX_DAYS) < last ? addDays(from, MY_MEETINGS_MAX_DAYS) : last;
@@ -101,18 +106,27 @@ export class MeetingPollReadService {
         const page = await this.meetings.myMeetings(who, from, to, 100, offset);
         for (const o of page.nodes) {
           if (o.cancelled || !o.canTakePart || o.seriesId === p.series_id) continue;
-          for (const s of slots) if (o.startsAt.getTime() < s.to && o.endsAt.getTime() > s.from) hit.add(s.id);
+          for (const s of slots)
+            if (o.startsAt.getTime() < s.to && o.endsAt.getTime() > s.from) hit.add(s.id);
         }
         if (!page.hasNextPage) break;
       }
-      out.set(invitee.id, p.slots.filter((s) => hit.has(s.id)).map((s) => s.id));
+      out.set(
+        invitee.id,
+        p.slots.filter((s) => hit.has(s.id)).map((s) => s.id),
+      );
     }
     return out;
   }
 }
 
-export function pollModel(p: PollRow, actor: Actor, clashes: ReadonlyMap<string, string[]>): MeetingPollModel {
-  const count = (slotId: string, a: PollAnswer) => p.answers.filter((x) => x.slotId === slotId && x.answer === a).length;
+export function pollModel(
+  p: PollRow,
+  actor: Actor,
+  clashes: ReadonlyMap<string, string[]>,
+): MeetingPollModel {
+  const count = (slotId: string, a: PollAnswer) =>
+    p.answers.filter((x) => x.slotId === slotId && x.answer === a).length;
   return {
     id: p.id,
     title: p.title,
@@ -137,7 +151,9 @@ export function pollModel(p: PollRow, actor: Actor, clashes: ReadonlyMap<string,
     }),
     invitees: p.invitees.map((i) => ({
       person: i,
-      answers: p.answers.filter((a) => a.userId === i.id).map((a) => ({ slotId: a.slotId, answer: a.answer })),
+      answers: p.answers
+        .filter((a) => a.userId === i.id)
+        .map((a) => ({ slotId: a.slotId, answer: a.answer })),
       clashes: clashes.get(i.id) ?? [],
     })),
     chosenSlotId: p.chosen_slot_id,

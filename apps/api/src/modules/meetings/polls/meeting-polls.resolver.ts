@@ -17,13 +17,17 @@ export class MeetingPollsResolver {
     private readonly polls: MeetingPollsService,
   ) {}
 
-  @Query(() => MeetingPollModel, { description: 'A poll with everyone’s answers and, while open, clashes per person.' })
+  @Query(() => MeetingPollModel, {
+    description: 'A poll with everyone’s answers and, while open, clashes per person.',
+  })
   @SignedIn()
   meetingPoll(@CurrentActor() actor: Actor, @IdArg('id') id: string): Promise<MeetingPollModel> {
     return this.read.poll(actor, id);
   }
 
-  @Query(() => [MeetingPollModel], { description: 'Polls you organise or are asked in (open ones, or closed ones), newest first.' })
+  @Query(() => [MeetingPollModel], {
+    description: 'Polls you organise or are asked in (open ones, or closed ones), newest first.',
+  })
   @SignedIn()
   myMeetingPolls(
     @CurrentActor() actor: Actor,
@@ -32,7 +36,9 @@ export class MeetingPollsResolver {
     return this.read.mine(actor, open);
   }
 
-  @Mutation(() => MeetingPollModel, { description: 'Offer times and ask people when they can meet (they are told).' })
+  @Mutation(() => MeetingPollModel, {
+    description: 'Offer times and ask people when they can meet (they are told).',
+  })
   @SignedIn()
   createMeetingPoll(
     @Ctx() ctx: RequestContext,
@@ -42,7 +48,9 @@ export class MeetingPollsResolver {
     return this.polls.create(ctx, actor, input);
   }
 
-  @Mutation(() => MeetingPollModel, { description: 'Answer yes / if need be / no for some or all of the times.' })
+  @Mutation(() => MeetingPollModel, {
+    description: 'Answer yes / if need be / no for some or all of the times.',
+  })
   @SignedIn()
   answerMeetingPoll(
     @CurrentActor() actor: Actor,
@@ -51,7 +59,9 @@ export class MeetingPollsResolver {
     return this.polls.answer(actor, input);
   }
 
-  @Mutation(() => MeetingSeriesModel, { description: 'Choose the time: the meeting is created and everyone asked is told.' })
+  @Mutation(() => MeetingSeriesModel, {
+    description: 'Choose the time: the meeting is created and everyone asked is told.',
+  })
   @SignedIn()
   decideMeetingPoll(
     @Ctx() ctx: RequestContext,

@@ -22,14 +22,27 @@ import type { CreateMeetingInput } from '../dto/meeting.input';
 import { meetingTarget } from '../meeting-pattern';
 import { MeetingScopeKind, type MeetingSeriesModel } from '../meeting.model';
 import { MeetingsWriteService } from '../meetings-write.service';
-import type { AnswerMeetingPollInput, CreateMeetingPollInput, DecideMeetingPollInput } from './dto/poll.input';
+import type {
+  AnswerMeetingPollInput,
+  CreateMeetingPollInput,
+  DecideMeetingPollInput,
+} from './dto/poll.input';
 import { MeetingPollReadService, PollRow, isPollInvitee } from './meeting-poll-read.service';
 import { MeetingPollModel, MeetingPollStatus } from './poll.model';
 
 function scopeOfPoll(p: Pick<PollRow, 'scope_kind' | 'trust_id' | 'school_id'>): MeetingScope {
-  if (p.scope_kind === MeetingScopeKind.NETWORK) return { kind: ScopeKind.Network, trustId: null, schoolId: null };
-  if (p.scope_kind === MeetingScopeKind.TRUST) return { kind: ScopeKind.Trust, trustId: p.trust_id!, schoolId: null };
-  return { kind: ScopeKind.School, trustId: p.trust_id!, schoolId: p.school_id! };
+  if (p.scope_kind === MeetingScopeKind.TRUST && p.trust_id)
+    return { kind: ScopeKind.Trust, trustId: p.trust_id, schoolId: null };
+  if (p.scope_kind === MeetingScopeKind.SCHOOL && p.trust_id && p.school_id)
+    return { kind: ScopeKind.School, trustId: p.trust_id, schoolId: p.school_id };
+  return { kind: ScopeKind.Network, trustId: null, schoolId: null };
+}
+
+/** The chosen slot's start (BAD_USER_INPUT unless it is one of the poll's). */
+function slotOf(p: PollRow, slotId: string): Date {
+  const slot = p.slots.find((s) => s.id === slotId);
+  if (!slot) throw Errors.badInput('Choose one of the poll’s times.', { slotId: 'Not in the poll' });
+  return new Date(slot.startsAt);
 }
 
 /**
@@ -50,13 +63,16 @@ export class MeetingPollsService {
   ) {}
 
   private async scopeFor(m: EntityManager, input: CreateMeetingPollInput): Promise<MeetingScope> {
-    if (input.scopeKind === MeetingScopeKind.NETWORK) return { kind: ScopeKind.Network, trustId: null, schoolId: null };
+    if (input.scopeKind === MeetingScopeKind.NETWORK)
+      return { kind: ScopeKind.Network, trustId: null, schoolId: null };
     if (input.scopeKind === MeetingScopeKind.TRUST) {
       const [t] = input.trustId ? await m.query('SELECT id FROM trusts WHERE id = $1', [input.trustId]) : [];
       if (!t) throw Errors.badInput('Choose the trust the meeting is for.', { trustId: 'Unknown trust' });
       return { kind: ScopeKind.Trust, trustId: t.id, schoolId: null };
     }
-    const [s] = input.schoolId ? await m.query('SELECT id, trust_id FROM schools WHERE id = $1', [input.schoolId]) : [];
+    const [s] = input.schoolId
+      ? await m.query('SELECT id, trust_id FROM schools WHERE id = $1', [input.schoolId])
+      : [];
     if (!s) throw Errors.badInput('Choose the school the meeting is for.', { schoolId: 'Unknown school' });
     return { kind: ScopeKind.School, trustId: s.trust_id, schoolId: s.id };
   }
@@ -65,7 +81,8 @@ export class MeetingPollsService {
     const title = input.title.trim();
     if (!title) throw Errors.badInput('Give the meeting a title.', { title: 'Empty' });
     const slots = [...new Set(input.slots.map((s) => s.getTime()))].sort((a, b) => a - b);
-    if (slots[0]! < Date.now()) throw Errors.badInput('Offer times in the future.', { slots: 'In the past' });
+    if (slots.some((t) => t < Date.now()))
+      throw Errors.badInput('Offer times in the future.', { slots: 'In the past' });
     const inviteeIds = [...new Set([actor.userId, ...input.inviteeIds])];
     const { id, publishes } = await this.ds.transaction(async (m) => {
       const scope = await this.scopeFor(m, input);
@@ -79,11 +96,14 @@ export class MeetingPollsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [actor.userId, scope.kind, scope.trustId, scope.schoolId, title, input.mode, input.minutes],
       );
-      await m.query('INSERT INTO meeting_poll_slots (poll_id, starts_at) SELECT $1, unnest($2::timestamptz[])', [
+      await m.query(
+        'INSERT INTO meeting_poll_slots (poll_id, starts_at) SELECT $1, unnest($2::timestamptz[])',
+        [poll.id, slots.map((t) => new Date(t).toISOString())],
+      );
+      await m.query('INSERT INTO meeting_poll_invitees (poll_id, user_id) SELECT $1, unnest($2::uuid[])', [
         poll.id,
-        slots.map((t) => new Date(t).toISOString()),
+        inviteeIds,
       ]);
-      await m.query('INSERT INTO meeting_poll_invitees (poll_id, user_id) SELECT $1, unnest($2::uuid[])', [poll.id, inviteeIds]);
       const publishes = await this.notifier.tell(m, inviteeIds, actor.userId, {
         kind: NotificationKind.MeetingPollInvited,
         title: `When can you meet? ${title}`,
@@ -132,17 +152,21 @@ export class MeetingPollsService {
    * meeting; the meeting is created by the core's create (its own transaction: invitations emailed);
    * if that fails the poll is opened again. Then the poll points at the meeting and everyone is told.
    */
-  async decide(ctx: RequestContext, actor: Actor, input: DecideMeetingPollInput): Promise<MeetingSeriesModel> {
+  async decide(
+    ctx: RequestContext,
+    actor: Actor,
+    input: DecideMeetingPollInput,
+  ): Promise<MeetingSeriesModel> {
     const p = await this.ds.transaction(async (m) => {
       const p = await this.read.row(m, actor, input.pollId, true);
-      if (p.organiser_id !== actor.userId) throw Errors.forbidden('choose the time (the poll’s organiser does)');
+      if (p.organiser_id !== actor.userId)
+        throw Errors.forbidden('choose the time (the poll’s organiser does)');
       if (p.status !== MeetingPollStatus.OPEN) throw Errors.conflict('This poll is closed.');
-      if (!p.slots.some((s) => s.id === input.slotId))
-        throw Errors.badInput('Choose one of the poll’s times.', { slotId: 'Not in the poll' });
-      await m.query(`UPDATE meeting_polls SET status = 'DECIDED', chosen_slot_id = $2, updated_at = now() WHERE id = $1`, [
-        p.id,
-        input.slotId,
-      ]);
+      slotOf(p, input.slotId);
+      await m.query(
+        `UPDATE meeting_polls SET status = 'DECIDED', chosen_slot_id = $2, updated_at = now() WHERE id = $1`,
+        [p.id, input.slotId],
+      );
       return p;
     });
     let series: MeetingSeriesModel;
@@ -150,29 +174,49 @@ export class MeetingPollsService {
       const people = await this.actors.actorsFor(p.invitees.map((i) => i.id));
       series = await this.meetings.create(ctx, actor, this.meetingInput(p, input, people));
     } catch (err) {
-      await this.ds.query(`UPDATE meeting_polls SET status = 'OPEN', chosen_slot_id = NULL WHERE id = $1 AND series_id IS NULL`, [p.id]);
+      await this.ds.query(
+        `UPDATE meeting_polls SET status = 'OPEN', chosen_slot_id = NULL WHERE id = $1 AND series_id IS NULL`,
+        [p.id],
+      );
       throw err;
     }
     const publishes: Publish[] = await this.ds.transaction(async (m) => {
-      await m.query('UPDATE meeting_polls SET series_id = $2, updated_at = now() WHERE id = $1', [p.id, series.id]);
-      const slot = londonDateTime(new Date(p.slots.find((s) => s.id === input.slotId)!.startsAt));
-      return this.notifier.tell(m, p.invitees.map((i) => i.id), actor.userId, {
-        kind: NotificationKind.MeetingPollDecided,
-        title: `${p.title}: ${slot.date} at ${slot.time} (London time)`,
-        link: `/meetings/${series.id}/${slot.date}`,
-      });
+      await m.query('UPDATE meeting_polls SET series_id = $2, updated_at = now() WHERE id = $1', [
+        p.id,
+        series.id,
+      ]);
+      const slot = londonDateTime(slotOf(p, input.slotId));
+      return this.notifier.tell(
+        m,
+        p.invitees.map((i) => i.id),
+        actor.userId,
+        {
+          kind: NotificationKind.MeetingPollDecided,
+          title: `${p.title}: ${slot.date} at ${slot.time} (London time)`,
+          link: `/meetings/${series.id}/${slot.date}`,
+        },
+      );
     });
     for (const pub of publishes) await pub();
     return series;
   }
 
   /** A one-off at the chosen slot; those asked who are not invited by the scope come as guests. */
-  private meetingInput(p: PollRow, input: DecideMeetingPollInput, people: ReadonlyMap<string, Actor>): CreateMeetingInput {
-    const slot = p.slots.find((s) => s.id === input.slotId)!;
-    const at = londonDateTime(new Date(slot.startsAt));
+  private meetingInput(
+    p: PollRow,
+    input: DecideMeetingPollInput,
+    people: ReadonlyMap<string, Actor>,
+  ): CreateMeetingInput {
+    const at = londonDateTime(slotOf(p, input.slotId));
     const scope = scopeOfPoll(p);
     const chairId = input.chairId ?? p.organiser_id;
-    const access: MeetingAccess = { scope, chairId, noteTakerId: input.noteTakerId ?? null, organiserId: p.organiser_id, guestIds: [] };
+    const access: MeetingAccess = {
+      scope,
+      chairId,
+      noteTakerId: input.noteTakerId ?? null,
+      organiserId: p.organiser_id,
+      guestIds: [],
+    };
     return {
       scopeKind: p.scope_kind,
       trustId: scope.kind === ScopeKind.Trust ? scope.trustId : null,
@@ -191,10 +235,12 @@ export class MeetingPollsService {
       chairId,
       noteTakerId: input.noteTakerId ?? null,
       guestIds: p.invitees
-        .filter((i) => people.has(i.id) && !isMeetingInvitee(people.get(i.id)!, access))
+        .filter((i) => {
+          const who = people.get(i.id);
+          return !!who && !isMeetingInvitee(who, access);
+        })
         .map((i) => i.id),
       personalDataOverride: input.personalDataOverride ?? null,
     };
   }
-
 }

@@ -56,7 +56,9 @@ export class MeetingPollModel {
   @Field(() => [MeetingPollSlotModel]) slots!: MeetingPollSlotModel[];
   @Field(() => [MeetingPollInviteeModel]) invitees!: MeetingPollInviteeModel[];
   @Field(() => ID, { nullable: true }) chosenSlotId!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The meeting made when a slot was chosen.' }) seriesId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The meeting made when a slot was chosen.' }) seriesId!:
+    | string
+    | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Boolean) canDecide!: boolean;
   @Field(() => Boolean) canAnswer!: boolean;

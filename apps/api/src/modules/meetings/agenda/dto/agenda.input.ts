@@ -50,7 +50,9 @@ export class ProposeAgendaItemInput extends AgendaItemFieldsInput {
   key!: string;
   @Field(() => String)
   @IsString()
-  @MaxLength(MEETING_LIMITS.itemTitleMax, { message: `Keep the title to ${MEETING_LIMITS.itemTitleMax} characters.` })
+  @MaxLength(MEETING_LIMITS.itemTitleMax, {
+    message: `Keep the title to ${MEETING_LIMITS.itemTitleMax} characters.`,
+  })
   title!: string;
   @Field(() => AgendaPurposeEnum)
   @IsIn(Object.values(AgendaPurpose), { message: 'Choose inform, discuss or decide.' })
@@ -58,7 +60,9 @@ export class ProposeAgendaItemInput extends AgendaItemFieldsInput {
   @Field(() => Int)
   @IsInt({ message: 'Give the time it needs in minutes.' })
   @Min(1, { message: 'Give it at least a minute.' })
-  @Max(MEETING_LIMITS.itemMinutesMax, { message: `Give it at most ${MEETING_LIMITS.itemMinutesMax} minutes.` })
+  @Max(MEETING_LIMITS.itemMinutesMax, {
+    message: `Give it at most ${MEETING_LIMITS.itemMinutesMax} minutes.`,
+  })
   minutes!: number;
   @Field(() => [ID], { defaultValue: [], description: 'Papers: your own uploads (POST /files).' })
   @IsOptional()
@@ -74,7 +78,9 @@ export class UpdateAgendaItemInput extends AgendaItemFieldsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(MEETING_LIMITS.itemTitleMax, { message: `Keep the title to ${MEETING_LIMITS.itemTitleMax} characters.` })
+  @MaxLength(MEETING_LIMITS.itemTitleMax, {
+    message: `Keep the title to ${MEETING_LIMITS.itemTitleMax} characters.`,
+  })
   title?: string | null;
   @Field(() => AgendaPurposeEnum, { nullable: true })
   @IsOptional()
@@ -84,7 +90,9 @@ export class UpdateAgendaItemInput extends AgendaItemFieldsInput {
   @IsOptional()
   @IsInt({ message: 'Give the time it needs in minutes.' })
   @Min(1, { message: 'Give it at least a minute.' })
-  @Max(MEETING_LIMITS.itemMinutesMax, { message: `Give it at most ${MEETING_LIMITS.itemMinutesMax} minutes.` })
+  @Max(MEETING_LIMITS.itemMinutesMax, {
+    message: `Give it at most ${MEETING_LIMITS.itemMinutesMax} minutes.`,
+  })
   minutes?: number | null;
   @Field(() => [ID], { nullable: true, description: 'Replaces the papers (null: unchanged).' })
   @IsOptional()

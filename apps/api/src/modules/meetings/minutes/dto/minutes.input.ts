@@ -12,11 +12,15 @@ export class SaveItemMinutesInput {
   @Field(() => ID) @IsUUID('all', { message: 'That agenda item does not exist.' }) itemId!: string;
   @Field(() => String, { description: 'What was said (markdown).' })
   @IsString()
-  @MaxLength(MEETING_LIMITS.minutesTextMax, { message: `Keep the notes to ${MEETING_LIMITS.minutesTextMax} characters.` })
+  @MaxLength(MEETING_LIMITS.minutesTextMax, {
+    message: `Keep the notes to ${MEETING_LIMITS.minutesTextMax} characters.`,
+  })
   notes!: string;
   @Field(() => String, { description: 'What was decided (markdown).' })
   @IsString()
-  @MaxLength(MEETING_LIMITS.minutesTextMax, { message: `Keep the decisions to ${MEETING_LIMITS.minutesTextMax} characters.` })
+  @MaxLength(MEETING_LIMITS.minutesTextMax, {
+    message: `Keep the decisions to ${MEETING_LIMITS.minutesTextMax} characters.`,
+  })
   decisions!: string;
   @Field(() => PersonalDataOverrideInput, { nullable: true })
   @IsOptional()
@@ -35,4 +39,3 @@ export class AddMeetingActionInput extends NewActionFields {
   @Type(() => PersonalDataOverrideInput)
   personalDataOverride?: PersonalDataOverrideInput | null;
 }
-

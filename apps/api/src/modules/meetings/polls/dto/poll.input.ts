@@ -27,8 +27,13 @@ export class CreateMeetingPollInput {
   @Field(() => MeetingScopeKind)
   @IsIn(Object.values(MeetingScopeKind), { message: 'Choose network, trust or school.' })
   scopeKind!: MeetingScopeKind;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Choose a trust.' }) trustId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Choose a school.' }) schoolId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Choose a trust.' }) trustId?:
+    | string
+    | null;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Choose a school.' })
+  schoolId?: string | null;
   @Field(() => String)
   @IsString()
   @MaxLength(MEETING_LIMITS.titleMax, { message: `Keep the title to ${MEETING_LIMITS.titleMax} characters.` })
@@ -44,7 +49,9 @@ export class CreateMeetingPollInput {
   @Field(() => [Date], { description: 'Candidate start instants.' })
   @IsArray()
   @ArrayMinSize(1, { message: 'Offer at least one time.' })
-  @ArrayMaxSize(MEETING_LIMITS.pollSlotsMax, { message: `Offer at most ${MEETING_LIMITS.pollSlotsMax} times.` })
+  @ArrayMaxSize(MEETING_LIMITS.pollSlotsMax, {
+    message: `Offer at most ${MEETING_LIMITS.pollSlotsMax} times.`,
+  })
   @IsDate({ each: true, message: 'Give each time as a date and time.' })
   @Type(() => Date)
   slots!: Date[];
@@ -87,7 +94,9 @@ export class DecideMeetingPollInput {
   @Field(() => String, { nullable: true, description: 'Room or address (in person, hybrid).' })
   @IsOptional()
   @IsString()
-  @MaxLength(MEETING_LIMITS.locationMax, { message: `Keep the place to ${MEETING_LIMITS.locationMax} characters.` })
+  @MaxLength(MEETING_LIMITS.locationMax, {
+    message: `Keep the place to ${MEETING_LIMITS.locationMax} characters.`,
+  })
   location?: string | null;
   @Field(() => String, { nullable: true, description: 'Video link (online, hybrid).' })
   @IsOptional()
@@ -98,7 +107,10 @@ export class DecideMeetingPollInput {
   @IsOptional()
   @IsUUID('all', { message: 'Choose the chair.' })
   chairId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Choose the note-taker.' }) noteTakerId?: string | null;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Choose the note-taker.' })
+  noteTakerId?: string | null;
   @Field(() => PersonalDataOverrideInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
