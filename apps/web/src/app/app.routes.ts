@@ -98,6 +98,10 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./features/invitations/invitations.page').then((m) => m.InvitationsPage),
       },
       {
+        path: 'admin/term-dates',
+        loadChildren: () => import('./features/meetings/meetings.routes').then((m) => m.TERM_DATES_ROUTES),
+      },
+      {
         path: 'admin/audit',
         title: 'Audit trail',
         canActivate: [permissionGuard(Permission.AuditRead)],

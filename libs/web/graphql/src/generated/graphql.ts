@@ -33,6 +33,9 @@ import type { SupervisionRole } from '@lantern/shared-domain';
 import type { MeetingMode } from '@lantern/shared-domain';
 import type { RsvpAnswer } from '@lantern/shared-domain';
 import type { RecurrenceKind } from '@lantern/shared-domain';
+import type { AgendaPurpose } from '@lantern/shared-domain';
+import type { AgendaItemStatus } from '@lantern/shared-domain';
+import type { PollAnswer } from '@lantern/shared-domain';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AcceptInvitationInput = {
   readonly displayName: string;
@@ -63,12 +66,31 @@ export type AddCaseNoteInput = {
   readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
 };
 
+export type AddMeetingActionInput = {
+  /** YYYY-MM-DD. */
+  readonly dueOn: string;
+  readonly key: string;
+  readonly ownerId: string | number;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+  readonly seriesId: string | number;
+  readonly title: string;
+};
+
 export type AdoptTemplateInput = {
   /** Local notes (markdown). */
   readonly notes?: string | null | undefined;
   readonly resourceId: string | number;
   /** The trust adopting it; needed when the viewer is SEND lead of several trusts. */
   readonly trustId?: string | number | null | undefined;
+};
+
+export { AgendaItemStatus };
+
+export { AgendaPurpose };
+
+export type AnswerMeetingPollInput = {
+  readonly answers: ReadonlyArray<MeetingPollAnswerInput>;
+  readonly pollId: string | number;
 };
 
 export type AttendanceEntryInput = {
@@ -193,6 +215,20 @@ export type CreateMeetingInput = {
   readonly until?: string | null | undefined;
 };
 
+export type CreateMeetingPollInput = {
+  /** Who is asked (the organiser answers too). */
+  readonly inviteeIds: ReadonlyArray<string | number>;
+  readonly minutes: number;
+  readonly mode: MeetingMode;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+  readonly schoolId?: string | number | null | undefined;
+  readonly scopeKind: MeetingScopeKind;
+  /** Candidate start instants. */
+  readonly slots: ReadonlyArray<string>;
+  readonly title: string;
+  readonly trustId?: string | number | null | undefined;
+};
+
 export type CreateResourceInput = {
   /** A local-authority variant derives from this base resource. */
   readonly baseResourceId?: string | number | null | undefined;
@@ -256,6 +292,19 @@ export type CreateToolkitInput = {
   readonly tags?: ReadonlyArray<string> | null | undefined;
   readonly title: string;
   readonly trustId?: string | number | null | undefined;
+};
+
+export type DecideMeetingPollInput = {
+  /** Default: you. */
+  readonly chairId?: string | number | null | undefined;
+  /** Room or address (in person, hybrid). */
+  readonly location?: string | null | undefined;
+  readonly noteTakerId?: string | number | null | undefined;
+  /** Video link (online, hybrid). */
+  readonly onlineLink?: string | null | undefined;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+  readonly pollId: string | number;
+  readonly slotId: string | number;
 };
 
 export type EditCaseNoteInput = {
@@ -377,6 +426,16 @@ export type LoginInput = {
 
 export { MeetingMode };
 
+export type MeetingPollAnswerInput = {
+  readonly answer: PollAnswer;
+  readonly slotId: string | number;
+};
+
+export type MeetingPollStatus =
+  | 'CANCELLED'
+  | 'DECIDED'
+  | 'OPEN';
+
 export type MeetingRecurrenceInput = {
   /** DATES: YYYY-MM-DD each. */
   readonly dates?: ReadonlyArray<string> | null | undefined;
@@ -424,6 +483,26 @@ export type PersonalDataOverrideInput = {
 };
 
 export { Phase };
+
+export { PollAnswer };
+
+export type ProposeAgendaItemInput = {
+  /** Papers: your own uploads (POST /files). */
+  readonly fileIds?: ReadonlyArray<string | number>;
+  /** The occurrence (YYYY-MM-DD, its pattern date). */
+  readonly key: string;
+  readonly minutes: number;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+  /** Who presents it (default: nobody named). */
+  readonly presenterId?: string | number | null | undefined;
+  readonly purpose: AgendaPurpose;
+  /** A library resource the proposer may see. */
+  readonly resourceId?: string | number | null | undefined;
+  readonly seriesId: string | number;
+  /** A forum thread the proposer may read. */
+  readonly threadId?: string | number | null | undefined;
+  readonly title: string;
+};
 
 export type ReactionKind =
   | 'HELPFUL'
@@ -479,6 +558,15 @@ export { ResourceStatus };
 export { Role };
 
 export { RsvpAnswer };
+
+export type SaveItemMinutesInput = {
+  /** What was decided (markdown). */
+  readonly decisions: string;
+  readonly itemId: string | number;
+  /** What was said (markdown). */
+  readonly notes: string;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+};
 
 export type ScheduleSupervisionInput = {
   readonly agenda: ReadonlyArray<SupervisionAgendaItemInput>;
@@ -578,6 +666,22 @@ export type UpdateActionInput = {
   readonly id: string | number;
   readonly ownerId?: string | number | null | undefined;
   readonly status?: ActionStatus | null | undefined;
+  readonly title?: string | null | undefined;
+};
+
+export type UpdateAgendaItemInput = {
+  /** Replaces the papers (null: unchanged). */
+  readonly fileIds?: ReadonlyArray<string | number> | null | undefined;
+  readonly id: string | number;
+  readonly minutes?: number | null | undefined;
+  readonly personalDataOverride?: PersonalDataOverrideInput | null | undefined;
+  /** Who presents it (default: nobody named). */
+  readonly presenterId?: string | number | null | undefined;
+  readonly purpose?: AgendaPurpose | null | undefined;
+  /** A library resource the proposer may see. */
+  readonly resourceId?: string | number | null | undefined;
+  /** A forum thread the proposer may read. */
+  readonly threadId?: string | number | null | undefined;
   readonly title?: string | null | undefined;
 };
 
@@ -1308,6 +1412,149 @@ export type ChangeResourceSharingMutationVariables = Exact<{
 
 
 export type ChangeResourceSharingMutation = { readonly changeResourceSharing: { readonly createdAt: string, readonly versionCount: number, readonly canManage: boolean, readonly endorsedByViewer: boolean, readonly bookmarkedByViewer: boolean, readonly id: string, readonly kind: ResourceKind, readonly title: string, readonly summary: string, readonly needAreas: ReadonlyArray<NeedArea>, readonly phases: ReadonlyArray<Phase>, readonly tags: ReadonlyArray<string>, readonly shareScope: ShareScope, readonly status: ResourceStatus, readonly updatedAt: string, readonly lastReviewedAt: string | null, readonly reviewDueAt: string | null, readonly reviewOverdue: boolean, readonly downloadCount: number, readonly endorsementCount: number, readonly commentCount: number, readonly adoptionCount: number, readonly snippetHtml: string | null, readonly currentVersion: { readonly bodyMd: string, readonly bodyHtml: string, readonly id: string, readonly number: number, readonly title: string, readonly summary: string, readonly changeNote: string, readonly createdAt: string, readonly restoredFrom: number | null, readonly isCurrent: boolean, readonly ehcpSections: ReadonlyArray<{ readonly key: string, readonly title: string, readonly guidance: string, readonly guidanceHtml: string, readonly prompts: ReadonlyArray<string> }> | null, readonly files: ReadonlyArray<{ readonly id: string, readonly name: string, readonly sizeBytes: number, readonly mediaType: string, readonly downloadUrl: string }>, readonly author: { readonly id: string, readonly displayName: string } | null } | null, readonly trust: { readonly id: string, readonly name: string } | null, readonly school: { readonly id: string, readonly displayName: string } | null, readonly owner: { readonly id: string, readonly displayName: string } | null, readonly lastReviewedBy: { readonly id: string, readonly displayName: string } | null, readonly baseResource: { readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null } | null, readonly variants: ReadonlyArray<{ readonly id: string, readonly title: string, readonly localAuthority: { readonly id: string, readonly name: string } | null }>, readonly usedByTrusts: ReadonlyArray<{ readonly notes: string, readonly notesHtml: string, readonly adoptedAt: string, readonly trust: { readonly id: string, readonly name: string }, readonly adoptedBy: { readonly id: string, readonly displayName: string } | null }>, readonly adoptableForTrusts: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly localAuthority: { readonly id: string, readonly name: string } | null } };
+
+export type MeetingAgendaItemPartsFragment = { readonly id: string, readonly title: string, readonly purpose: AgendaPurpose, readonly minutes: number, readonly status: AgendaItemStatus, readonly position: number, readonly approvesMinutesOf: string | null, readonly notes: string | null, readonly notesHtml: string | null, readonly decisions: string | null, readonly decisionsHtml: string | null, readonly canEdit: boolean, readonly presenter: { readonly id: string, readonly displayName: string } | null, readonly resource: { readonly id: string, readonly title: string } | null, readonly thread: { readonly id: string, readonly title: string } | null, readonly papers: ReadonlyArray<{ readonly fileId: string, readonly name: string, readonly size: number, readonly addedAt: string }>, readonly proposedBy: { readonly id: string, readonly displayName: string } };
+
+export type MeetingAgendaPartsFragment = { readonly seriesId: string, readonly key: string, readonly occurrenceId: string, readonly title: string, readonly startsAt: string, readonly meetingMinutes: number, readonly publishedAt: string | null, readonly papersDueAt: string | null, readonly startedAt: string | null, readonly endedAt: string | null, readonly currentItemId: string | null, readonly currentItemStartedAt: string | null, readonly minutesPublishedAt: string | null, readonly canPropose: boolean, readonly canManage: boolean, readonly canMinute: boolean, readonly canExportMinutes: boolean, readonly items: ReadonlyArray<{ readonly id: string, readonly title: string, readonly purpose: AgendaPurpose, readonly minutes: number, readonly status: AgendaItemStatus, readonly position: number, readonly approvesMinutesOf: string | null, readonly notes: string | null, readonly notesHtml: string | null, readonly decisions: string | null, readonly decisionsHtml: string | null, readonly canEdit: boolean, readonly presenter: { readonly id: string, readonly displayName: string } | null, readonly resource: { readonly id: string, readonly title: string } | null, readonly thread: { readonly id: string, readonly title: string } | null, readonly papers: ReadonlyArray<{ readonly fileId: string, readonly name: string, readonly size: number, readonly addedAt: string }>, readonly proposedBy: { readonly id: string, readonly displayName: string } }>, readonly timing: { readonly totalMinutes: number, readonly meetingMinutes: number, readonly overMinutes: number, readonly over: boolean }, readonly actions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly carriedForward: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> };
+
+export type MeetingAgendaQueryVariables = Exact<{
+  seriesId: string | number;
+  key: string;
+}>;
+
+
+export type MeetingAgendaQuery = { readonly meetingAgenda: { readonly seriesId: string, readonly key: string, readonly occurrenceId: string, readonly title: string, readonly startsAt: string, readonly meetingMinutes: number, readonly publishedAt: string | null, readonly papersDueAt: string | null, readonly startedAt: string | null, readonly endedAt: string | null, readonly currentItemId: string | null, readonly currentItemStartedAt: string | null, readonly minutesPublishedAt: string | null, readonly canPropose: boolean, readonly canManage: boolean, readonly canMinute: boolean, readonly canExportMinutes: boolean, readonly items: ReadonlyArray<{ readonly id: string, readonly title: string, readonly purpose: AgendaPurpose, readonly minutes: number, readonly status: AgendaItemStatus, readonly position: number, readonly approvesMinutesOf: string | null, readonly notes: string | null, readonly notesHtml: string | null, readonly decisions: string | null, readonly decisionsHtml: string | null, readonly canEdit: boolean, readonly presenter: { readonly id: string, readonly displayName: string } | null, readonly resource: { readonly id: string, readonly title: string } | null, readonly thread: { readonly id: string, readonly title: string } | null, readonly papers: ReadonlyArray<{ readonly fileId: string, readonly name: string, readonly size: number, readonly addedAt: string }>, readonly proposedBy: { readonly id: string, readonly displayName: string } }>, readonly timing: { readonly totalMinutes: number, readonly meetingMinutes: number, readonly overMinutes: number, readonly over: boolean }, readonly actions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly carriedForward: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> } };
+
+export type ProposeAgendaItemMutationVariables = Exact<{
+  input: ProposeAgendaItemInput;
+}>;
+
+
+export type ProposeAgendaItemMutation = { readonly proposeAgendaItem: { readonly id: string, readonly title: string, readonly purpose: AgendaPurpose, readonly minutes: number, readonly status: AgendaItemStatus, readonly position: number, readonly approvesMinutesOf: string | null, readonly notes: string | null, readonly notesHtml: string | null, readonly decisions: string | null, readonly decisionsHtml: string | null, readonly canEdit: boolean, readonly presenter: { readonly id: string, readonly displayName: string } | null, readonly resource: { readonly id: string, readonly title: string } | null, readonly thread: { readonly id: string, readonly title: string } | null, readonly papers: ReadonlyArray<{ readonly fileId: string, readonly name: string, readonly size: number, readonly addedAt: string }>, readonly proposedBy: { readonly id: string, readonly displayName: string } } };
+
+export type UpdateAgendaItemMutationVariables = Exact<{
+  input: UpdateAgendaItemInput;
+}>;
+
+
+export type UpdateAgendaItemMutation = { readonly updateAgendaItem: { readonly id: string, readonly title: string, readonly purpose: AgendaPurpose, readonly minutes: number, readonly status: AgendaItemStatus, readonly position: number, readonly approvesMinutesOf: string | null, readonly notes: string | null, readonly notesHtml: string | null, readonly decisions: string | null, readonly decisionsHtml: string | null, readonly canEdit: boolean, readonly presenter: { readonly id: string, readonly displayName: string } | null, readonly resource: { readonly id: string, readonly title: string } | null, readonly thread: { readonly id: string, readonly title: string } | null, readonly papers: ReadonlyArray<{ readonly fileId: string, readonly name: string, readonly size: number, readonly addedAt: string }>, readonly proposedBy: { readonly id: string, readonly displayName: string } } };
+
+export type DecideAgendaItemMutationVariables = Exact<{
+  id: string | number;
+  status: AgendaItemStatus;
+}>;
+
+
+export type DecideAgendaItemMutation = { readonly decideAgendaItem: { readonly id: string, readonly title: string, readonly purpose: AgendaPurpose, readonly minutes: number, readonly status: AgendaItemStatus, readonly position: number, readonly approvesMinutesOf: string | null, readonly notes: string | null, readonly notesHtml: string | null, readonly decisions: string | null, readonly decisionsHtml: string | null, readonly canEdit: boolean, readonly presenter: { readonly id: string, readonly displayName: string } | null, readonly resource: { readonly id: string, readonly title: string } | null, readonly thread: { readonly id: string, readonly title: string } | null, readonly papers: ReadonlyArray<{ readonly fileId: string, readonly name: string, readonly size: number, readonly addedAt: string }>, readonly proposedBy: { readonly id: string, readonly displayName: string } } };
+
+export type OrderAgendaMutationVariables = Exact<{
+  seriesId: string | number;
+  key: string;
+  itemIds: ReadonlyArray<string | number> | string | number;
+}>;
+
+
+export type OrderAgendaMutation = { readonly orderAgenda: { readonly seriesId: string, readonly key: string, readonly occurrenceId: string, readonly title: string, readonly startsAt: string, readonly meetingMinutes: number, readonly publishedAt: string | null, readonly papersDueAt: string | null, readonly startedAt: string | null, readonly endedAt: string | null, readonly currentItemId: string | null, readonly currentItemStartedAt: string | null, readonly minutesPublishedAt: string | null, readonly canPropose: boolean, readonly canManage: boolean, readonly canMinute: boolean, readonly canExportMinutes: boolean, readonly items: ReadonlyArray<{ readonly id: string, readonly title: string, readonly purpose: AgendaPurpose, readonly minutes: number, readonly status: AgendaItemStatus, readonly position: number, readonly approvesMinutesOf: string | null, readonly notes: string | null, readonly notesHtml: string | null, readonly decisions: string | null, readonly decisionsHtml: string | null, readonly canEdit: boolean, readonly presenter: { readonly id: string, readonly displayName: string } | null, readonly resource: { readonly id: string, readonly title: string } | null, readonly thread: { readonly id: string, readonly title: string } | null, readonly papers: ReadonlyArray<{ readonly fileId: string, readonly name: string, readonly size: number, readonly addedAt: string }>, readonly proposedBy: { readonly id: string, readonly displayName: string } }>, readonly timing: { readonly totalMinutes: number, readonly meetingMinutes: number, readonly overMinutes: number, readonly over: boolean }, readonly actions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly carriedForward: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> } };
+
+export type PublishAgendaMutationVariables = Exact<{
+  seriesId: string | number;
+  key: string;
+  papersDueAt?: string | null | undefined;
+}>;
+
+
+export type PublishAgendaMutation = { readonly publishAgenda: { readonly seriesId: string, readonly key: string, readonly occurrenceId: string, readonly title: string, readonly startsAt: string, readonly meetingMinutes: number, readonly publishedAt: string | null, readonly papersDueAt: string | null, readonly startedAt: string | null, readonly endedAt: string | null, readonly currentItemId: string | null, readonly currentItemStartedAt: string | null, readonly minutesPublishedAt: string | null, readonly canPropose: boolean, readonly canManage: boolean, readonly canMinute: boolean, readonly canExportMinutes: boolean, readonly items: ReadonlyArray<{ readonly id: string, readonly title: string, readonly purpose: AgendaPurpose, readonly minutes: number, readonly status: AgendaItemStatus, readonly position: number, readonly approvesMinutesOf: string | null, readonly notes: string | null, readonly notesHtml: string | null, readonly decisions: string | null, readonly decisionsHtml: string | null, readonly canEdit: boolean, readonly presenter: { readonly id: string, readonly displayName: string } | null, readonly resource: { readonly id: string, readonly title: string } | null, readonly thread: { readonly id: string, readonly title: string } | null, readonly papers: ReadonlyArray<{ readonly fileId: string, readonly name: string, readonly size: number, readonly addedAt: string }>, readonly proposedBy: { readonly id: string, readonly displayName: string } }>, readonly timing: { readonly totalMinutes: number, readonly meetingMinutes: number, readonly overMinutes: number, readonly over: boolean }, readonly actions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly carriedForward: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> } };
+
+export type StartMeetingMutationVariables = Exact<{
+  seriesId: string | number;
+  key: string;
+}>;
+
+
+export type StartMeetingMutation = { readonly startMeeting: { readonly seriesId: string, readonly key: string, readonly occurrenceId: string, readonly title: string, readonly startsAt: string, readonly meetingMinutes: number, readonly publishedAt: string | null, readonly papersDueAt: string | null, readonly startedAt: string | null, readonly endedAt: string | null, readonly currentItemId: string | null, readonly currentItemStartedAt: string | null, readonly minutesPublishedAt: string | null, readonly canPropose: boolean, readonly canManage: boolean, readonly canMinute: boolean, readonly canExportMinutes: boolean, readonly items: ReadonlyArray<{ readonly id: string, readonly title: string, readonly purpose: AgendaPurpose, readonly minutes: number, readonly status: AgendaItemStatus, readonly position: number, readonly approvesMinutesOf: string | null, readonly notes: string | null, readonly notesHtml: string | null, readonly decisions: string | null, readonly decisionsHtml: string | null, readonly canEdit: boolean, readonly presenter: { readonly id: string, readonly displayName: string } | null, readonly resource: { readonly id: string, readonly title: string } | null, readonly thread: { readonly id: string, readonly title: string } | null, readonly papers: ReadonlyArray<{ readonly fileId: string, readonly name: string, readonly size: number, readonly addedAt: string }>, readonly proposedBy: { readonly id: string, readonly displayName: string } }>, readonly timing: { readonly totalMinutes: number, readonly meetingMinutes: number, readonly overMinutes: number, readonly over: boolean }, readonly actions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly carriedForward: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> } };
+
+export type SetCurrentAgendaItemMutationVariables = Exact<{
+  seriesId: string | number;
+  key: string;
+  itemId?: string | number | null | undefined;
+}>;
+
+
+export type SetCurrentAgendaItemMutation = { readonly setCurrentAgendaItem: { readonly seriesId: string, readonly key: string, readonly occurrenceId: string, readonly title: string, readonly startsAt: string, readonly meetingMinutes: number, readonly publishedAt: string | null, readonly papersDueAt: string | null, readonly startedAt: string | null, readonly endedAt: string | null, readonly currentItemId: string | null, readonly currentItemStartedAt: string | null, readonly minutesPublishedAt: string | null, readonly canPropose: boolean, readonly canManage: boolean, readonly canMinute: boolean, readonly canExportMinutes: boolean, readonly items: ReadonlyArray<{ readonly id: string, readonly title: string, readonly purpose: AgendaPurpose, readonly minutes: number, readonly status: AgendaItemStatus, readonly position: number, readonly approvesMinutesOf: string | null, readonly notes: string | null, readonly notesHtml: string | null, readonly decisions: string | null, readonly decisionsHtml: string | null, readonly canEdit: boolean, readonly presenter: { readonly id: string, readonly displayName: string } | null, readonly resource: { readonly id: string, readonly title: string } | null, readonly thread: { readonly id: string, readonly title: string } | null, readonly papers: ReadonlyArray<{ readonly fileId: string, readonly name: string, readonly size: number, readonly addedAt: string }>, readonly proposedBy: { readonly id: string, readonly displayName: string } }>, readonly timing: { readonly totalMinutes: number, readonly meetingMinutes: number, readonly overMinutes: number, readonly over: boolean }, readonly actions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly carriedForward: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> } };
+
+export type EndMeetingMutationVariables = Exact<{
+  seriesId: string | number;
+  key: string;
+}>;
+
+
+export type EndMeetingMutation = { readonly endMeeting: { readonly seriesId: string, readonly key: string, readonly occurrenceId: string, readonly title: string, readonly startsAt: string, readonly meetingMinutes: number, readonly publishedAt: string | null, readonly papersDueAt: string | null, readonly startedAt: string | null, readonly endedAt: string | null, readonly currentItemId: string | null, readonly currentItemStartedAt: string | null, readonly minutesPublishedAt: string | null, readonly canPropose: boolean, readonly canManage: boolean, readonly canMinute: boolean, readonly canExportMinutes: boolean, readonly items: ReadonlyArray<{ readonly id: string, readonly title: string, readonly purpose: AgendaPurpose, readonly minutes: number, readonly status: AgendaItemStatus, readonly position: number, readonly approvesMinutesOf: string | null, readonly notes: string | null, readonly notesHtml: string | null, readonly decisions: string | null, readonly decisionsHtml: string | null, readonly canEdit: boolean, readonly presenter: { readonly id: string, readonly displayName: string } | null, readonly resource: { readonly id: string, readonly title: string } | null, readonly thread: { readonly id: string, readonly title: string } | null, readonly papers: ReadonlyArray<{ readonly fileId: string, readonly name: string, readonly size: number, readonly addedAt: string }>, readonly proposedBy: { readonly id: string, readonly displayName: string } }>, readonly timing: { readonly totalMinutes: number, readonly meetingMinutes: number, readonly overMinutes: number, readonly over: boolean }, readonly actions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly carriedForward: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> } };
+
+export type SaveItemMinutesMutationVariables = Exact<{
+  input: SaveItemMinutesInput;
+}>;
+
+
+export type SaveItemMinutesMutation = { readonly saveItemMinutes: { readonly id: string, readonly title: string, readonly purpose: AgendaPurpose, readonly minutes: number, readonly status: AgendaItemStatus, readonly position: number, readonly approvesMinutesOf: string | null, readonly notes: string | null, readonly notesHtml: string | null, readonly decisions: string | null, readonly decisionsHtml: string | null, readonly canEdit: boolean, readonly presenter: { readonly id: string, readonly displayName: string } | null, readonly resource: { readonly id: string, readonly title: string } | null, readonly thread: { readonly id: string, readonly title: string } | null, readonly papers: ReadonlyArray<{ readonly fileId: string, readonly name: string, readonly size: number, readonly addedAt: string }>, readonly proposedBy: { readonly id: string, readonly displayName: string } } };
+
+export type AddMeetingActionMutationVariables = Exact<{
+  input: AddMeetingActionInput;
+}>;
+
+
+export type AddMeetingActionMutation = { readonly addMeetingAction: { readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } } };
+
+export type PublishMinutesMutationVariables = Exact<{
+  seriesId: string | number;
+  key: string;
+}>;
+
+
+export type PublishMinutesMutation = { readonly publishMinutes: { readonly seriesId: string, readonly key: string, readonly occurrenceId: string, readonly title: string, readonly startsAt: string, readonly meetingMinutes: number, readonly publishedAt: string | null, readonly papersDueAt: string | null, readonly startedAt: string | null, readonly endedAt: string | null, readonly currentItemId: string | null, readonly currentItemStartedAt: string | null, readonly minutesPublishedAt: string | null, readonly canPropose: boolean, readonly canManage: boolean, readonly canMinute: boolean, readonly canExportMinutes: boolean, readonly items: ReadonlyArray<{ readonly id: string, readonly title: string, readonly purpose: AgendaPurpose, readonly minutes: number, readonly status: AgendaItemStatus, readonly position: number, readonly approvesMinutesOf: string | null, readonly notes: string | null, readonly notesHtml: string | null, readonly decisions: string | null, readonly decisionsHtml: string | null, readonly canEdit: boolean, readonly presenter: { readonly id: string, readonly displayName: string } | null, readonly resource: { readonly id: string, readonly title: string } | null, readonly thread: { readonly id: string, readonly title: string } | null, readonly papers: ReadonlyArray<{ readonly fileId: string, readonly name: string, readonly size: number, readonly addedAt: string }>, readonly proposedBy: { readonly id: string, readonly displayName: string } }>, readonly timing: { readonly totalMinutes: number, readonly meetingMinutes: number, readonly overMinutes: number, readonly over: boolean }, readonly actions: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }>, readonly carriedForward: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: ActionStatus, readonly dueOn: string, readonly dueState: ActionDueState, readonly sourceKind: ActionSourceKind, readonly sourceId: string, readonly sourceLabel: string, readonly sourceLink: string, readonly createdAt: string, readonly closedAt: string | null, readonly canChange: boolean, readonly owner: { readonly id: string, readonly displayName: string } }> } };
+
+export type MeetingPollPartsFragment = { readonly id: string, readonly title: string, readonly scopeKind: MeetingScopeKind, readonly trustId: string | null, readonly schoolId: string | null, readonly mode: MeetingMode, readonly minutes: number, readonly status: MeetingPollStatus, readonly chosenSlotId: string | null, readonly seriesId: string | null, readonly canDecide: boolean, readonly canAnswer: boolean, readonly organiser: { readonly id: string, readonly displayName: string }, readonly slots: ReadonlyArray<{ readonly id: string, readonly startsAt: string, readonly endsAt: string, readonly yes: number, readonly ifNeedBe: number, readonly no: number, readonly myAnswer: PollAnswer | null }>, readonly invitees: ReadonlyArray<{ readonly clashes: ReadonlyArray<string>, readonly person: { readonly id: string, readonly displayName: string }, readonly answers: ReadonlyArray<{ readonly slotId: string, readonly answer: PollAnswer }> }> };
+
+export type MeetingPollQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MeetingPollQuery = { readonly meetingPoll: { readonly id: string, readonly title: string, readonly scopeKind: MeetingScopeKind, readonly trustId: string | null, readonly schoolId: string | null, readonly mode: MeetingMode, readonly minutes: number, readonly status: MeetingPollStatus, readonly chosenSlotId: string | null, readonly seriesId: string | null, readonly canDecide: boolean, readonly canAnswer: boolean, readonly organiser: { readonly id: string, readonly displayName: string }, readonly slots: ReadonlyArray<{ readonly id: string, readonly startsAt: string, readonly endsAt: string, readonly yes: number, readonly ifNeedBe: number, readonly no: number, readonly myAnswer: PollAnswer | null }>, readonly invitees: ReadonlyArray<{ readonly clashes: ReadonlyArray<string>, readonly person: { readonly id: string, readonly displayName: string }, readonly answers: ReadonlyArray<{ readonly slotId: string, readonly answer: PollAnswer }> }> } };
+
+export type MyMeetingPollsQueryVariables = Exact<{
+  open?: boolean | null | undefined;
+}>;
+
+
+export type MyMeetingPollsQuery = { readonly myMeetingPolls: ReadonlyArray<{ readonly id: string, readonly title: string, readonly status: MeetingPollStatus, readonly chosenSlotId: string | null, readonly seriesId: string | null, readonly canDecide: boolean, readonly slots: ReadonlyArray<{ readonly id: string, readonly startsAt: string }> }> };
+
+export type CreateMeetingPollMutationVariables = Exact<{
+  input: CreateMeetingPollInput;
+}>;
+
+
+export type CreateMeetingPollMutation = { readonly createMeetingPoll: { readonly id: string, readonly title: string, readonly scopeKind: MeetingScopeKind, readonly trustId: string | null, readonly schoolId: string | null, readonly mode: MeetingMode, readonly minutes: number, readonly status: MeetingPollStatus, readonly chosenSlotId: string | null, readonly seriesId: string | null, readonly canDecide: boolean, readonly canAnswer: boolean, readonly organiser: { readonly id: string, readonly displayName: string }, readonly slots: ReadonlyArray<{ readonly id: string, readonly startsAt: string, readonly endsAt: string, readonly yes: number, readonly ifNeedBe: number, readonly no: number, readonly myAnswer: PollAnswer | null }>, readonly invitees: ReadonlyArray<{ readonly clashes: ReadonlyArray<string>, readonly person: { readonly id: string, readonly displayName: string }, readonly answers: ReadonlyArray<{ readonly slotId: string, readonly answer: PollAnswer }> }> } };
+
+export type AnswerMeetingPollMutationVariables = Exact<{
+  input: AnswerMeetingPollInput;
+}>;
+
+
+export type AnswerMeetingPollMutation = { readonly answerMeetingPoll: { readonly id: string, readonly title: string, readonly scopeKind: MeetingScopeKind, readonly trustId: string | null, readonly schoolId: string | null, readonly mode: MeetingMode, readonly minutes: number, readonly status: MeetingPollStatus, readonly chosenSlotId: string | null, readonly seriesId: string | null, readonly canDecide: boolean, readonly canAnswer: boolean, readonly organiser: { readonly id: string, readonly displayName: string }, readonly slots: ReadonlyArray<{ readonly id: string, readonly startsAt: string, readonly endsAt: string, readonly yes: number, readonly ifNeedBe: number, readonly no: number, readonly myAnswer: PollAnswer | null }>, readonly invitees: ReadonlyArray<{ readonly clashes: ReadonlyArray<string>, readonly person: { readonly id: string, readonly displayName: string }, readonly answers: ReadonlyArray<{ readonly slotId: string, readonly answer: PollAnswer }> }> } };
+
+export type DecideMeetingPollMutationVariables = Exact<{
+  input: DecideMeetingPollInput;
+}>;
+
+
+export type DecideMeetingPollMutation = { readonly decideMeetingPoll: { readonly id: string, readonly firstDate: string } };
+
+export type CancelMeetingPollMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelMeetingPollMutation = { readonly cancelMeetingPoll: { readonly id: string, readonly title: string, readonly scopeKind: MeetingScopeKind, readonly trustId: string | null, readonly schoolId: string | null, readonly mode: MeetingMode, readonly minutes: number, readonly status: MeetingPollStatus, readonly chosenSlotId: string | null, readonly seriesId: string | null, readonly canDecide: boolean, readonly canAnswer: boolean, readonly organiser: { readonly id: string, readonly displayName: string }, readonly slots: ReadonlyArray<{ readonly id: string, readonly startsAt: string, readonly endsAt: string, readonly yes: number, readonly ifNeedBe: number, readonly no: number, readonly myAnswer: PollAnswer | null }>, readonly invitees: ReadonlyArray<{ readonly clashes: ReadonlyArray<string>, readonly person: { readonly id: string, readonly displayName: string }, readonly answers: ReadonlyArray<{ readonly slotId: string, readonly answer: PollAnswer }> }> } };
 
 export type MeetingPersonPartsFragment = { readonly id: string, readonly displayName: string };
 
@@ -2482,6 +2729,173 @@ fragment LibraryResourceParts on LibraryResource {
     name
   }
 }`, {"fragmentName":"ToolkitParts"}) as unknown as TypedDocumentString<ToolkitPartsFragment, unknown>;
+export const MeetingAgendaItemPartsFragmentDoc = new TypedDocumentString(`
+    fragment MeetingAgendaItemParts on MeetingAgendaItem {
+  id
+  title
+  purpose
+  presenter {
+    id
+    displayName
+  }
+  minutes
+  status
+  position
+  resource {
+    id
+    title
+  }
+  thread {
+    id
+    title
+  }
+  papers {
+    fileId
+    name
+    size
+    addedAt
+  }
+  approvesMinutesOf
+  proposedBy {
+    id
+    displayName
+  }
+  notes
+  notesHtml
+  decisions
+  decisionsHtml
+  canEdit
+}
+    `, {"fragmentName":"MeetingAgendaItemParts"}) as unknown as TypedDocumentString<MeetingAgendaItemPartsFragment, unknown>;
+export const MeetingAgendaPartsFragmentDoc = new TypedDocumentString(`
+    fragment MeetingAgendaParts on MeetingAgenda {
+  seriesId
+  key
+  occurrenceId
+  title
+  startsAt
+  meetingMinutes
+  publishedAt
+  papersDueAt
+  items {
+    ...MeetingAgendaItemParts
+  }
+  timing {
+    totalMinutes
+    meetingMinutes
+    overMinutes
+    over
+  }
+  startedAt
+  endedAt
+  currentItemId
+  currentItemStartedAt
+  minutesPublishedAt
+  actions {
+    ...ActionParts
+  }
+  carriedForward {
+    ...ActionParts
+  }
+  canPropose
+  canManage
+  canMinute
+  canExportMinutes
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment MeetingAgendaItemParts on MeetingAgendaItem {
+  id
+  title
+  purpose
+  presenter {
+    id
+    displayName
+  }
+  minutes
+  status
+  position
+  resource {
+    id
+    title
+  }
+  thread {
+    id
+    title
+  }
+  papers {
+    fileId
+    name
+    size
+    addedAt
+  }
+  approvesMinutesOf
+  proposedBy {
+    id
+    displayName
+  }
+  notes
+  notesHtml
+  decisions
+  decisionsHtml
+  canEdit
+}`, {"fragmentName":"MeetingAgendaParts"}) as unknown as TypedDocumentString<MeetingAgendaPartsFragment, unknown>;
+export const MeetingPollPartsFragmentDoc = new TypedDocumentString(`
+    fragment MeetingPollParts on MeetingPoll {
+  id
+  title
+  scopeKind
+  trustId
+  schoolId
+  mode
+  minutes
+  status
+  organiser {
+    id
+    displayName
+  }
+  slots {
+    id
+    startsAt
+    endsAt
+    yes
+    ifNeedBe
+    no
+    myAnswer
+  }
+  invitees {
+    person {
+      id
+      displayName
+    }
+    answers {
+      slotId
+      answer
+    }
+    clashes
+  }
+  chosenSlotId
+  seriesId
+  canDecide
+  canAnswer
+}
+    `, {"fragmentName":"MeetingPollParts"}) as unknown as TypedDocumentString<MeetingPollPartsFragment, unknown>;
 export const MeetingSchoolPartsFragmentDoc = new TypedDocumentString(`
     fragment MeetingSchoolParts on MeetingSchool {
   id
@@ -6068,6 +6482,1056 @@ fragment LibraryResourceParts on LibraryResource {
     name
   }
 }`) as unknown as TypedDocumentString<ChangeResourceSharingMutation, ChangeResourceSharingMutationVariables>;
+export const MeetingAgendaDocument = new TypedDocumentString(`
+    query MeetingAgenda($seriesId: ID!, $key: String!) {
+  meetingAgenda(seriesId: $seriesId, key: $key) {
+    ...MeetingAgendaParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment MeetingAgendaItemParts on MeetingAgendaItem {
+  id
+  title
+  purpose
+  presenter {
+    id
+    displayName
+  }
+  minutes
+  status
+  position
+  resource {
+    id
+    title
+  }
+  thread {
+    id
+    title
+  }
+  papers {
+    fileId
+    name
+    size
+    addedAt
+  }
+  approvesMinutesOf
+  proposedBy {
+    id
+    displayName
+  }
+  notes
+  notesHtml
+  decisions
+  decisionsHtml
+  canEdit
+}
+fragment MeetingAgendaParts on MeetingAgenda {
+  seriesId
+  key
+  occurrenceId
+  title
+  startsAt
+  meetingMinutes
+  publishedAt
+  papersDueAt
+  items {
+    ...MeetingAgendaItemParts
+  }
+  timing {
+    totalMinutes
+    meetingMinutes
+    overMinutes
+    over
+  }
+  startedAt
+  endedAt
+  currentItemId
+  currentItemStartedAt
+  minutesPublishedAt
+  actions {
+    ...ActionParts
+  }
+  carriedForward {
+    ...ActionParts
+  }
+  canPropose
+  canManage
+  canMinute
+  canExportMinutes
+}`) as unknown as TypedDocumentString<MeetingAgendaQuery, MeetingAgendaQueryVariables>;
+export const ProposeAgendaItemDocument = new TypedDocumentString(`
+    mutation ProposeAgendaItem($input: ProposeAgendaItemInput!) {
+  proposeAgendaItem(input: $input) {
+    ...MeetingAgendaItemParts
+  }
+}
+    fragment MeetingAgendaItemParts on MeetingAgendaItem {
+  id
+  title
+  purpose
+  presenter {
+    id
+    displayName
+  }
+  minutes
+  status
+  position
+  resource {
+    id
+    title
+  }
+  thread {
+    id
+    title
+  }
+  papers {
+    fileId
+    name
+    size
+    addedAt
+  }
+  approvesMinutesOf
+  proposedBy {
+    id
+    displayName
+  }
+  notes
+  notesHtml
+  decisions
+  decisionsHtml
+  canEdit
+}`) as unknown as TypedDocumentString<ProposeAgendaItemMutation, ProposeAgendaItemMutationVariables>;
+export const UpdateAgendaItemDocument = new TypedDocumentString(`
+    mutation UpdateAgendaItem($input: UpdateAgendaItemInput!) {
+  updateAgendaItem(input: $input) {
+    ...MeetingAgendaItemParts
+  }
+}
+    fragment MeetingAgendaItemParts on MeetingAgendaItem {
+  id
+  title
+  purpose
+  presenter {
+    id
+    displayName
+  }
+  minutes
+  status
+  position
+  resource {
+    id
+    title
+  }
+  thread {
+    id
+    title
+  }
+  papers {
+    fileId
+    name
+    size
+    addedAt
+  }
+  approvesMinutesOf
+  proposedBy {
+    id
+    displayName
+  }
+  notes
+  notesHtml
+  decisions
+  decisionsHtml
+  canEdit
+}`) as unknown as TypedDocumentString<UpdateAgendaItemMutation, UpdateAgendaItemMutationVariables>;
+export const DecideAgendaItemDocument = new TypedDocumentString(`
+    mutation DecideAgendaItem($id: ID!, $status: AgendaItemStatus!) {
+  decideAgendaItem(id: $id, status: $status) {
+    ...MeetingAgendaItemParts
+  }
+}
+    fragment MeetingAgendaItemParts on MeetingAgendaItem {
+  id
+  title
+  purpose
+  presenter {
+    id
+    displayName
+  }
+  minutes
+  status
+  position
+  resource {
+    id
+    title
+  }
+  thread {
+    id
+    title
+  }
+  papers {
+    fileId
+    name
+    size
+    addedAt
+  }
+  approvesMinutesOf
+  proposedBy {
+    id
+    displayName
+  }
+  notes
+  notesHtml
+  decisions
+  decisionsHtml
+  canEdit
+}`) as unknown as TypedDocumentString<DecideAgendaItemMutation, DecideAgendaItemMutationVariables>;
+export const OrderAgendaDocument = new TypedDocumentString(`
+    mutation OrderAgenda($seriesId: ID!, $key: String!, $itemIds: [ID!]!) {
+  orderAgenda(seriesId: $seriesId, key: $key, itemIds: $itemIds) {
+    ...MeetingAgendaParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment MeetingAgendaItemParts on MeetingAgendaItem {
+  id
+  title
+  purpose
+  presenter {
+    id
+    displayName
+  }
+  minutes
+  status
+  position
+  resource {
+    id
+    title
+  }
+  thread {
+    id
+    title
+  }
+  papers {
+    fileId
+    name
+    size
+    addedAt
+  }
+  approvesMinutesOf
+  proposedBy {
+    id
+    displayName
+  }
+  notes
+  notesHtml
+  decisions
+  decisionsHtml
+  canEdit
+}
+fragment MeetingAgendaParts on MeetingAgenda {
+  seriesId
+  key
+  occurrenceId
+  title
+  startsAt
+  meetingMinutes
+  publishedAt
+  papersDueAt
+  items {
+    ...MeetingAgendaItemParts
+  }
+  timing {
+    totalMinutes
+    meetingMinutes
+    overMinutes
+    over
+  }
+  startedAt
+  endedAt
+  currentItemId
+  currentItemStartedAt
+  minutesPublishedAt
+  actions {
+    ...ActionParts
+  }
+  carriedForward {
+    ...ActionParts
+  }
+  canPropose
+  canManage
+  canMinute
+  canExportMinutes
+}`) as unknown as TypedDocumentString<OrderAgendaMutation, OrderAgendaMutationVariables>;
+export const PublishAgendaDocument = new TypedDocumentString(`
+    mutation PublishAgenda($seriesId: ID!, $key: String!, $papersDueAt: DateTime) {
+  publishAgenda(seriesId: $seriesId, key: $key, papersDueAt: $papersDueAt) {
+    ...MeetingAgendaParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment MeetingAgendaItemParts on MeetingAgendaItem {
+  id
+  title
+  purpose
+  presenter {
+    id
+    displayName
+  }
+  minutes
+  status
+  position
+  resource {
+    id
+    title
+  }
+  thread {
+    id
+    title
+  }
+  papers {
+    fileId
+    name
+    size
+    addedAt
+  }
+  approvesMinutesOf
+  proposedBy {
+    id
+    displayName
+  }
+  notes
+  notesHtml
+  decisions
+  decisionsHtml
+  canEdit
+}
+fragment MeetingAgendaParts on MeetingAgenda {
+  seriesId
+  key
+  occurrenceId
+  title
+  startsAt
+  meetingMinutes
+  publishedAt
+  papersDueAt
+  items {
+    ...MeetingAgendaItemParts
+  }
+  timing {
+    totalMinutes
+    meetingMinutes
+    overMinutes
+    over
+  }
+  startedAt
+  endedAt
+  currentItemId
+  currentItemStartedAt
+  minutesPublishedAt
+  actions {
+    ...ActionParts
+  }
+  carriedForward {
+    ...ActionParts
+  }
+  canPropose
+  canManage
+  canMinute
+  canExportMinutes
+}`) as unknown as TypedDocumentString<PublishAgendaMutation, PublishAgendaMutationVariables>;
+export const StartMeetingDocument = new TypedDocumentString(`
+    mutation StartMeeting($seriesId: ID!, $key: String!) {
+  startMeeting(seriesId: $seriesId, key: $key) {
+    ...MeetingAgendaParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment MeetingAgendaItemParts on MeetingAgendaItem {
+  id
+  title
+  purpose
+  presenter {
+    id
+    displayName
+  }
+  minutes
+  status
+  position
+  resource {
+    id
+    title
+  }
+  thread {
+    id
+    title
+  }
+  papers {
+    fileId
+    name
+    size
+    addedAt
+  }
+  approvesMinutesOf
+  proposedBy {
+    id
+    displayName
+  }
+  notes
+  notesHtml
+  decisions
+  decisionsHtml
+  canEdit
+}
+fragment MeetingAgendaParts on MeetingAgenda {
+  seriesId
+  key
+  occurrenceId
+  title
+  startsAt
+  meetingMinutes
+  publishedAt
+  papersDueAt
+  items {
+    ...MeetingAgendaItemParts
+  }
+  timing {
+    totalMinutes
+    meetingMinutes
+    overMinutes
+    over
+  }
+  startedAt
+  endedAt
+  currentItemId
+  currentItemStartedAt
+  minutesPublishedAt
+  actions {
+    ...ActionParts
+  }
+  carriedForward {
+    ...ActionParts
+  }
+  canPropose
+  canManage
+  canMinute
+  canExportMinutes
+}`) as unknown as TypedDocumentString<StartMeetingMutation, StartMeetingMutationVariables>;
+export const SetCurrentAgendaItemDocument = new TypedDocumentString(`
+    mutation SetCurrentAgendaItem($seriesId: ID!, $key: String!, $itemId: ID) {
+  setCurrentAgendaItem(seriesId: $seriesId, key: $key, itemId: $itemId) {
+    ...MeetingAgendaParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment MeetingAgendaItemParts on MeetingAgendaItem {
+  id
+  title
+  purpose
+  presenter {
+    id
+    displayName
+  }
+  minutes
+  status
+  position
+  resource {
+    id
+    title
+  }
+  thread {
+    id
+    title
+  }
+  papers {
+    fileId
+    name
+    size
+    addedAt
+  }
+  approvesMinutesOf
+  proposedBy {
+    id
+    displayName
+  }
+  notes
+  notesHtml
+  decisions
+  decisionsHtml
+  canEdit
+}
+fragment MeetingAgendaParts on MeetingAgenda {
+  seriesId
+  key
+  occurrenceId
+  title
+  startsAt
+  meetingMinutes
+  publishedAt
+  papersDueAt
+  items {
+    ...MeetingAgendaItemParts
+  }
+  timing {
+    totalMinutes
+    meetingMinutes
+    overMinutes
+    over
+  }
+  startedAt
+  endedAt
+  currentItemId
+  currentItemStartedAt
+  minutesPublishedAt
+  actions {
+    ...ActionParts
+  }
+  carriedForward {
+    ...ActionParts
+  }
+  canPropose
+  canManage
+  canMinute
+  canExportMinutes
+}`) as unknown as TypedDocumentString<SetCurrentAgendaItemMutation, SetCurrentAgendaItemMutationVariables>;
+export const EndMeetingDocument = new TypedDocumentString(`
+    mutation EndMeeting($seriesId: ID!, $key: String!) {
+  endMeeting(seriesId: $seriesId, key: $key) {
+    ...MeetingAgendaParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment MeetingAgendaItemParts on MeetingAgendaItem {
+  id
+  title
+  purpose
+  presenter {
+    id
+    displayName
+  }
+  minutes
+  status
+  position
+  resource {
+    id
+    title
+  }
+  thread {
+    id
+    title
+  }
+  papers {
+    fileId
+    name
+    size
+    addedAt
+  }
+  approvesMinutesOf
+  proposedBy {
+    id
+    displayName
+  }
+  notes
+  notesHtml
+  decisions
+  decisionsHtml
+  canEdit
+}
+fragment MeetingAgendaParts on MeetingAgenda {
+  seriesId
+  key
+  occurrenceId
+  title
+  startsAt
+  meetingMinutes
+  publishedAt
+  papersDueAt
+  items {
+    ...MeetingAgendaItemParts
+  }
+  timing {
+    totalMinutes
+    meetingMinutes
+    overMinutes
+    over
+  }
+  startedAt
+  endedAt
+  currentItemId
+  currentItemStartedAt
+  minutesPublishedAt
+  actions {
+    ...ActionParts
+  }
+  carriedForward {
+    ...ActionParts
+  }
+  canPropose
+  canManage
+  canMinute
+  canExportMinutes
+}`) as unknown as TypedDocumentString<EndMeetingMutation, EndMeetingMutationVariables>;
+export const SaveItemMinutesDocument = new TypedDocumentString(`
+    mutation SaveItemMinutes($input: SaveItemMinutesInput!) {
+  saveItemMinutes(input: $input) {
+    ...MeetingAgendaItemParts
+  }
+}
+    fragment MeetingAgendaItemParts on MeetingAgendaItem {
+  id
+  title
+  purpose
+  presenter {
+    id
+    displayName
+  }
+  minutes
+  status
+  position
+  resource {
+    id
+    title
+  }
+  thread {
+    id
+    title
+  }
+  papers {
+    fileId
+    name
+    size
+    addedAt
+  }
+  approvesMinutesOf
+  proposedBy {
+    id
+    displayName
+  }
+  notes
+  notesHtml
+  decisions
+  decisionsHtml
+  canEdit
+}`) as unknown as TypedDocumentString<SaveItemMinutesMutation, SaveItemMinutesMutationVariables>;
+export const AddMeetingActionDocument = new TypedDocumentString(`
+    mutation AddMeetingAction($input: AddMeetingActionInput!) {
+  addMeetingAction(input: $input) {
+    ...ActionParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}`) as unknown as TypedDocumentString<AddMeetingActionMutation, AddMeetingActionMutationVariables>;
+export const PublishMinutesDocument = new TypedDocumentString(`
+    mutation PublishMinutes($seriesId: ID!, $key: String!) {
+  publishMinutes(seriesId: $seriesId, key: $key) {
+    ...MeetingAgendaParts
+  }
+}
+    fragment ActionParts on Action {
+  id
+  title
+  status
+  dueOn
+  dueState
+  owner {
+    id
+    displayName
+  }
+  sourceKind
+  sourceId
+  sourceLabel
+  sourceLink
+  createdAt
+  closedAt
+  canChange
+}
+fragment MeetingAgendaItemParts on MeetingAgendaItem {
+  id
+  title
+  purpose
+  presenter {
+    id
+    displayName
+  }
+  minutes
+  status
+  position
+  resource {
+    id
+    title
+  }
+  thread {
+    id
+    title
+  }
+  papers {
+    fileId
+    name
+    size
+    addedAt
+  }
+  approvesMinutesOf
+  proposedBy {
+    id
+    displayName
+  }
+  notes
+  notesHtml
+  decisions
+  decisionsHtml
+  canEdit
+}
+fragment MeetingAgendaParts on MeetingAgenda {
+  seriesId
+  key
+  occurrenceId
+  title
+  startsAt
+  meetingMinutes
+  publishedAt
+  papersDueAt
+  items {
+    ...MeetingAgendaItemParts
+  }
+  timing {
+    totalMinutes
+    meetingMinutes
+    overMinutes
+    over
+  }
+  startedAt
+  endedAt
+  currentItemId
+  currentItemStartedAt
+  minutesPublishedAt
+  actions {
+    ...ActionParts
+  }
+  carriedForward {
+    ...ActionParts
+  }
+  canPropose
+  canManage
+  canMinute
+  canExportMinutes
+}`) as unknown as TypedDocumentString<PublishMinutesMutation, PublishMinutesMutationVariables>;
+export const MeetingPollDocument = new TypedDocumentString(`
+    query MeetingPoll($id: ID!) {
+  meetingPoll(id: $id) {
+    ...MeetingPollParts
+  }
+}
+    fragment MeetingPollParts on MeetingPoll {
+  id
+  title
+  scopeKind
+  trustId
+  schoolId
+  mode
+  minutes
+  status
+  organiser {
+    id
+    displayName
+  }
+  slots {
+    id
+    startsAt
+    endsAt
+    yes
+    ifNeedBe
+    no
+    myAnswer
+  }
+  invitees {
+    person {
+      id
+      displayName
+    }
+    answers {
+      slotId
+      answer
+    }
+    clashes
+  }
+  chosenSlotId
+  seriesId
+  canDecide
+  canAnswer
+}`) as unknown as TypedDocumentString<MeetingPollQuery, MeetingPollQueryVariables>;
+export const MyMeetingPollsDocument = new TypedDocumentString(`
+    query MyMeetingPolls($open: Boolean) {
+  myMeetingPolls(open: $open) {
+    id
+    title
+    status
+    slots {
+      id
+      startsAt
+    }
+    chosenSlotId
+    seriesId
+    canDecide
+  }
+}
+    `) as unknown as TypedDocumentString<MyMeetingPollsQuery, MyMeetingPollsQueryVariables>;
+export const CreateMeetingPollDocument = new TypedDocumentString(`
+    mutation CreateMeetingPoll($input: CreateMeetingPollInput!) {
+  createMeetingPoll(input: $input) {
+    ...MeetingPollParts
+  }
+}
+    fragment MeetingPollParts on MeetingPoll {
+  id
+  title
+  scopeKind
+  trustId
+  schoolId
+  mode
+  minutes
+  status
+  organiser {
+    id
+    displayName
+  }
+  slots {
+    id
+    startsAt
+    endsAt
+    yes
+    ifNeedBe
+    no
+    myAnswer
+  }
+  invitees {
+    person {
+      id
+      displayName
+    }
+    answers {
+      slotId
+      answer
+    }
+    clashes
+  }
+  chosenSlotId
+  seriesId
+  canDecide
+  canAnswer
+}`) as unknown as TypedDocumentString<CreateMeetingPollMutation, CreateMeetingPollMutationVariables>;
+export const AnswerMeetingPollDocument = new TypedDocumentString(`
+    mutation AnswerMeetingPoll($input: AnswerMeetingPollInput!) {
+  answerMeetingPoll(input: $input) {
+    ...MeetingPollParts
+  }
+}
+    fragment MeetingPollParts on MeetingPoll {
+  id
+  title
+  scopeKind
+  trustId
+  schoolId
+  mode
+  minutes
+  status
+  organiser {
+    id
+    displayName
+  }
+  slots {
+    id
+    startsAt
+    endsAt
+    yes
+    ifNeedBe
+    no
+    myAnswer
+  }
+  invitees {
+    person {
+      id
+      displayName
+    }
+    answers {
+      slotId
+      answer
+    }
+    clashes
+  }
+  chosenSlotId
+  seriesId
+  canDecide
+  canAnswer
+}`) as unknown as TypedDocumentString<AnswerMeetingPollMutation, AnswerMeetingPollMutationVariables>;
+export const DecideMeetingPollDocument = new TypedDocumentString(`
+    mutation DecideMeetingPoll($input: DecideMeetingPollInput!) {
+  decideMeetingPoll(input: $input) {
+    id
+    firstDate
+  }
+}
+    `) as unknown as TypedDocumentString<DecideMeetingPollMutation, DecideMeetingPollMutationVariables>;
+export const CancelMeetingPollDocument = new TypedDocumentString(`
+    mutation CancelMeetingPoll($id: ID!) {
+  cancelMeetingPoll(id: $id) {
+    ...MeetingPollParts
+  }
+}
+    fragment MeetingPollParts on MeetingPoll {
+  id
+  title
+  scopeKind
+  trustId
+  schoolId
+  mode
+  minutes
+  status
+  organiser {
+    id
+    displayName
+  }
+  slots {
+    id
+    startsAt
+    endsAt
+    yes
+    ifNeedBe
+    no
+    myAnswer
+  }
+  invitees {
+    person {
+      id
+      displayName
+    }
+    answers {
+      slotId
+      answer
+    }
+    clashes
+  }
+  chosenSlotId
+  seriesId
+  canDecide
+  canAnswer
+}`) as unknown as TypedDocumentString<CancelMeetingPollMutation, CancelMeetingPollMutationVariables>;
 export const MyMeetingsDocument = new TypedDocumentString(`
     query MyMeetings($from: String!, $to: String!, $first: Int, $offset: Int) {
   myMeetings(from: $from, to: $to, first: $first, offset: $offset) {

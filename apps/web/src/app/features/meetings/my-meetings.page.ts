@@ -17,6 +17,7 @@ import {
   scopeText,
 } from './meetings-model';
 import { ModeIcon } from './mode-icon';
+import { OpenPolls } from './open-polls';
 import { MyMeetingsStore } from './my-meetings-store';
 import { RsvpButtons } from './rsvp-buttons';
 
@@ -29,7 +30,7 @@ import { RsvpButtons } from './rsvp-buttons';
 @Component({
   selector: 'lan-my-meetings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, RouterLink, Alert, EmptyState, Icon, Loading, CalendarFeed, ModeIcon, RsvpButtons],
+  imports: [MatButtonModule, RouterLink, Alert, EmptyState, Icon, Loading, CalendarFeed, ModeIcon, OpenPolls, RsvpButtons],
   providers: [MyMeetingsStore],
   templateUrl: './my-meetings.page.html',
   styleUrl: './my-meetings.page.scss',
