@@ -13,6 +13,8 @@ const BENCHES = {
   'library-search': () => import('./library-search.mjs'),
   'js-transfer': () => import('./js-transfer.mjs'),
   caseload: () => import('./caseload.mjs'),
+  supervision: () => import('./supervision.mjs'),
+  meetings: () => import('./meetings.mjs'),
 };
 
 const args = process.argv.slice(2);

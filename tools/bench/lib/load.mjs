@@ -86,10 +86,15 @@ export async function fanout({
   durationS = 20,
   settleS = 3,
   cpuGroups = [],
+  // Other stream kinds (e.g. the supervision benchmark): the stream of socket k, the body of a send
+  // and how to read the send time and sender back from a received item (default: in the body).
+  roomOf: streamOf,
+  bodyOf = ({ t, from }) => ({ t, from }),
+  timingOf = (item) => item.body,
 }) {
   const n = specs.length;
   const tag = `${streamPrefix}`;
-  const roomOf = (k) => `bench-room:${tag}-${Math.floor(k / roomSize)}`;
+  const roomOf = streamOf ?? ((k) => `bench-room:${tag}-${Math.floor(k / roomSize)}`);
   const latency = histogram();
   const ackLatency = histogram();
   let problems = 0;
@@ -114,7 +119,7 @@ export async function fanout({
       s.on('presence:changed', () => presenceEvents++);
       s.on('stream:item', (item) => {
         const now = performance.now();
-        const b = item.body;
+        const b = timingOf(item);
         if (!b || b.from === k) return;
         if (b.t >= measuring.from && b.t < measuring.to) {
           latency.recordValue(Math.max(1, Math.round((now - b.t) * 1000)));
@@ -166,9 +171,10 @@ export async function fanout({
           lateUs.recordValue(Math.max(1, Math.round((t - due) * 1000)));
         }
         const from = k;
+        const clientId = `${tag}-${from}-${round}`;
         s.emit(
           'stream:send',
-          { stream: roomOf(from), clientId: `${tag}-${from}-${round}`, body: { t, from } },
+          { stream: roomOf(from), clientId, body: bodyOf({ t, from, round, clientId }) },
           (r) => {
             if (!r?.ok) {
               refused++;

@@ -307,6 +307,21 @@ export async function startBare({ label = 'bare socket.io' } = {}) {
   ).start();
 }
 
+/**
+ * The supervision baseline: bare socket.io that INSERTs and commits each message into PostgreSQL
+ * (`databaseUrl`) before it emits (lib/bare-pg-server.mjs).
+ */
+export async function startBarePg({ databaseUrl, label = 'bare socket.io + INSERT' }) {
+  const port = await freePort();
+  const env = { PATH: process.env.PATH ?? '', PORT: String(port), DATABASE_URL: databaseUrl };
+  return new ServerProcess(
+    label,
+    ['--expose-gc', join(ROOT, 'tools', 'bench', 'lib', 'bare-pg-server.mjs')],
+    env,
+    ROOT,
+  ).start();
+}
+
 /** A CPU group (for load.mjs) of the PostgreSQL backends serving the benchmark database. */
 export function pgBackends(db, label = 'PostgreSQL') {
   let pids = [];
