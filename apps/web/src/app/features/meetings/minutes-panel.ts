@@ -133,8 +133,8 @@ export class MinutesPanel {
     const a = this.agenda();
     if (!a) return;
     const ok = await this.confirm.confirm({
-      title: a.minutesPublishedAt ? 'Publish the minutes again?' : 'Publish the minutes?',
-      message: 'Everyone who attended (or said they would come) is told, and can read them.',
+      title: 'Publish the minutes?',
+      message: 'Everyone who attended (or said they would come) is told, and can read them. They cannot be changed afterwards.',
       confirmText: 'Publish the minutes',
     });
     if (!ok) return;
