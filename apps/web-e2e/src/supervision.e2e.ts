@@ -39,6 +39,13 @@ async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
   throw new Error(`Tab never reached ${selector}`);
 }
 
+/** In an open dialog, once it has taken the focus, Tab to its confirm (last) button and press Enter. */
+async function confirmByKeyboard(page: Page): Promise<void> {
+  await page.waitForFunction(() => !!document.activeElement?.closest('mat-dialog-container'));
+  await tabTo(page, 'mat-dialog-actions button:last-child', 5);
+  await page.keyboard.press('Enter');
+}
+
 /** Tab to the button whose text starts with `label`, then press Enter. */
 async function pressButton(page: Page, label: string): Promise<void> {
   const marker = `kb-${Math.random().toString(36).slice(2)}`;
@@ -113,7 +120,7 @@ describe('live supervision', () => {
     // The SEND lead finds it in their upcoming sessions and joins (keyboard only from here).
     await lead.goto('/supervision');
     await waitForHeading(lead, 'Supervision');
-    await lead.getByRole('link', { name: TITLE }).waitFor();
+    await lead.getByRole('link', { name: TITLE, exact: true }).waitFor();
     await expectAccessible(lead);
     await lead.goto(sessionUrl);
     await waitForHeading(lead, TITLE);
@@ -121,13 +128,16 @@ describe('live supervision', () => {
 
     // Messages both ways, each seen live by the other.
     await say(senco, `Opening ${refs[0]}: reading has moved on since the autumn.`, false);
-    await lead.getByText(`Opening ${refs[0]}: reading has moved on since the autumn.`).waitFor();
+    await lead.locator('li.msg').getByText(`Opening ${refs[0]}: reading has moved on since the autumn.`).waitFor();
     await say(lead, 'Agree a reading check with the class teacher before the review.', true);
-    await senco.getByText('Agree a reading check with the class teacher before the review.').waitFor();
+    await senco.locator('li.msg').getByText('Agree a reading check with the class teacher before the review.').waitFor();
 
     // The chair moves to the second case; the SENCO sees it become current.
-    await pressButton(lead, 'Discuss now');
-    await senco.locator('li.case.current').getByText(`Case ${refs[1]}`).waitFor();
+    await pressButton(lead, `Discuss now: case ${refs[1]}`);
+    await senco
+      .locator('li.case.current')
+      .getByRole('heading', { name: `Case ${refs[1]} Current case` })
+      .waitFor();
     await expectAccessible(lead);
 
     // The SENCO turns the SEND lead's message into an action.
@@ -154,8 +164,7 @@ describe('live supervision', () => {
     await pressButton(lead, 'End session');
     const confirmEnd = lead.getByRole('alertdialog', { name: 'End the session?' });
     await confirmEnd.waitFor();
-    await tabTo(lead, 'mat-dialog-actions button:last-child', 5);
-    await lead.keyboard.press('Enter');
+    await confirmByKeyboard(lead);
     await confirmEnd.waitFor({ state: 'detached' });
     await senco.locator('.top .lan-badge', { hasText: 'Ended' }).waitFor();
 
@@ -179,8 +188,7 @@ describe('live supervision', () => {
     await pressButton(lead, 'Sign as Trust SEND lead');
     const leadSign = lead.getByRole('alertdialog', { name: 'Sign as Trust SEND lead?' });
     await leadSign.waitFor();
-    await tabTo(lead, 'mat-dialog-actions button:last-child', 5);
-    await lead.keyboard.press('Enter');
+    await confirmByKeyboard(lead);
     await lead.getByText('Both sides have signed: the record is final.', { exact: false }).waitFor();
     await lead.getByText('this record is final and cannot be changed', { exact: false }).waitFor();
     await expectAccessible(lead);
