@@ -18,7 +18,7 @@ import { PersonalDataService } from '../../common/personal-data/personal-data.se
 import { SupervisionAccess, SupervisionSessionScope } from './supervision-access.service';
 import { SupervisionRecordEvents } from './supervision-record-events';
 import { SupervisionRecordReadService } from './supervision-record-read.service';
-import { lockSession, sideColumn, signingSide } from './supervision-record.service';
+import { lockSession, signSide, signingSide } from './supervision-signatures';
 import type { SupervisionRecordModel } from './supervision-record.model';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -105,17 +105,13 @@ export class SupervisionRecordAddendaService {
         [addendumId],
       );
       if (a.signed_at) throw Errors.conflict('Both sides have already signed this addendum: it is final.');
-      const other: SupervisionSignSide =
-        side === SupervisionRole.Senco ? SupervisionRole.SendLead : SupervisionRole.Senco;
-      if (side === SupervisionRole.Senco ? a.senco_signed_at : a.lead_signed_at)
-        throw Errors.conflict('Your side has already signed this addendum.');
-      const final = !!(other === SupervisionRole.Senco ? a.senco_signed_at : a.lead_signed_at);
-      const col = sideColumn(side);
-      await m.query(
-        `UPDATE supervision_record_addenda SET ${col}_signed_by = $2, ${col}_signed_at = now(),
-                signed_at = CASE WHEN $3::boolean THEN now() ELSE NULL END
-          WHERE id = $1`,
-        [addendumId, actor.userId, final],
+      const { final, other } = await signSide(
+        m,
+        'supervision_record_addenda',
+        { id: addendumId, ...a },
+        side,
+        actor.userId,
+        'Your side has already signed this addendum.',
       );
       const publish = final
         ? async () => undefined

@@ -8,9 +8,7 @@ import {
   SupervisionSignSide,
   SupervisionStatus,
   canRunSupervision,
-  canSignSupervision,
   londonToday,
-  supervisionRoleOf,
 } from '@lantern/shared-domain';
 import { Errors } from '../../common/errors/app-error';
 import { CaseAccessLogService } from '../case-access/case-access-log.service';
@@ -19,36 +17,13 @@ import { SupervisionRecordContent, caseLogNote, recordContentOf } from './superv
 import { SupervisionRecordEvents } from './supervision-record-events';
 import { SupervisionRecordReadService } from './supervision-record-read.service';
 import type { SupervisionRecordModel } from './supervision-record.model';
+import { Signatures, lockSession, signSide, signingSide } from './supervision-signatures';
 
 const SIDES: readonly SupervisionSignSide[] = [SupervisionRole.Senco, SupervisionRole.SendLead];
 
-/** The column prefix of a side's signature. */
-export const sideColumn = (side: SupervisionSignSide) => (side === SupervisionRole.Senco ? 'senco' : 'lead');
-
-/**
- * The side the actor signs for (their role in the session), if the policy lets them sign it;
- * FORBIDDEN otherwise (an invited headteacher, a SENCO of the school who does not take part).
- */
-export function signingSide(actor: Actor, s: SupervisionSessionScope): SupervisionSignSide {
-  const role = supervisionRoleOf(actor, s);
-  if (
-    (role === SupervisionRole.Senco || role === SupervisionRole.SendLead) &&
-    canSignSupervision(actor, s, role)
-  )
-    return role;
-  throw Errors.forbidden('sign this record (only the SENCO and the SEND lead taking part sign it)');
-}
-
-/** Lock the session's row for the change (a draft and a signature never cross). */
-export async function lockSession(m: EntityManager, sessionId: string): Promise<void> {
-  await m.query('SELECT id FROM supervision_sessions WHERE id = $1 FOR UPDATE', [sessionId]);
-}
-
-interface RecordState {
+interface RecordState extends Signatures {
   id: string;
   revision: number;
-  senco_signed_at: Date | null;
-  lead_signed_at: Date | null;
   signed_at: Date | null;
 }
 
@@ -117,17 +92,13 @@ export class SupervisionRecordService {
         throw Errors.conflict(
           'The record was redrafted since you read it. Read the new revision, then sign it if it is right.',
         );
-      const other: SupervisionSignSide =
-        side === SupervisionRole.Senco ? SupervisionRole.SendLead : SupervisionRole.Senco;
-      if (side === SupervisionRole.Senco ? r.senco_signed_at : r.lead_signed_at)
-        throw Errors.conflict('Your side has already signed this revision.');
-      const final = !!(other === SupervisionRole.Senco ? r.senco_signed_at : r.lead_signed_at);
-      const col = sideColumn(side);
-      await m.query(
-        `UPDATE supervision_records SET ${col}_signed_by = $2, ${col}_signed_at = now(),
-                signed_at = CASE WHEN $3::boolean THEN now() ELSE NULL END
-          WHERE id = $1`,
-        [r.id, actor.userId, final],
+      const { final, other } = await signSide(
+        m,
+        'supervision_records',
+        r,
+        side,
+        actor.userId,
+        'Your side has already signed this revision.',
       );
       const publish = final
         ? async () => undefined
