@@ -123,4 +123,49 @@ describe('meetings', () => {
     await waitForHeading(other, 'Meeting not found');
     await expectNoAxeViolations(other);
   });
+
+  it('finding a time: the SEND lead offers two times, the SENCO answers in the grid, the SEND lead picks one and the meeting is made', async () => {
+    const POLL = `Census review ${run}`;
+    const organiser = await newPage();
+    await signIn(organiser, SEND_LEAD);
+    await organiser.goto('/meetings/polls/new');
+    await waitForHeading(organiser, 'Find a time');
+    await organiser.getByLabel('Who it is for').selectOption({ label: 'Trust: Assisi Catholic Trust' });
+    await organiser.getByLabel('Title', { exact: true }).fill(POLL);
+    await organiser.getByRole('radio', { name: 'Online' }).check();
+    await organiser.getByLabel('Date 1', { exact: true }).fill(dayFromToday(3));
+    await organiser.getByLabel('Start 1', { exact: true }).fill('10:00');
+    await organiser.getByLabel('Date 2', { exact: true }).fill(dayFromToday(4));
+    await organiser.getByLabel('Start 2', { exact: true }).fill('14:00');
+    await organiser.getByLabel('Search by name').fill('Holy Family');
+    await organiser.getByRole('button', { name: 'Search for people to ask' }).click();
+    await organiser.getByRole('button', { name: 'Choose SENCO, Holy Family Primary' }).click();
+    await expectNoAxeViolations(organiser);
+    await organiser.getByRole('button', { name: 'Ask them' }).click();
+    await waitForHeading(organiser, `Find a time: ${POLL}`);
+    await expectNoAxeViolations(organiser);
+    const pollPath = new URL(organiser.url()).pathname;
+
+    const senco = await newPage();
+    await signIn(senco, DEMO.sencoHolyFamily);
+    await senco.goto('/meetings');
+    await waitForHeading(senco, 'My meetings');
+    await senco.getByRole('link', { name: POLL }).click();
+    await waitForHeading(senco, `Find a time: ${POLL}`);
+    const mine = senco.locator('tr.mine select');
+    await mine.nth(0).selectOption('YES');
+    await mine.nth(1).selectOption('NO');
+    await senco.getByRole('button', { name: 'Save my answers' }).click();
+    await senco.getByText('Your answers were saved.').first().waitFor();
+    await expectNoAxeViolations(senco);
+
+    await organiser.goto(pollPath);
+    await waitForHeading(organiser, `Find a time: ${POLL}`);
+    await organiser.getByRole('row', { name: /SENCO, Holy Family Primary/ }).getByText('Yes').first().waitFor();
+    await organiser.getByRole('radio').first().check();
+    await organiser.getByLabel('Joining link').fill('https://meet.example.test/census');
+    await organiser.getByRole('button', { name: 'Make the meeting' }).click();
+    await waitForHeading(organiser, POLL);
+    await expectNoAxeViolations(organiser);
+  });
 });
