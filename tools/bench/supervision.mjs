@@ -71,24 +71,36 @@ export async function run({ sockets = 1000, durationS = 20, warmupS = 3 } = {}) 
     warmupS,
     bodyOf: ({ t, from, round, clientId }) => {
       sent.set(clientId, { t, from });
-      return { type: 'message', text: `Point ${round + 1} from seat ${(from % 4) + 1}: agreed, see the plan.` };
+      return {
+        type: 'message',
+        text: `Point ${round + 1} from seat ${(from % 4) + 1}: agreed, see the plan.`,
+      };
     },
     timingOf: (item) => sent.get(item.clientId),
   };
-  try {
+  // The baseline runs before and after the API (the machine is shared: its load changes between
+  // phases); the ratios are against the better of the two, the stricter comparison.
+  const baseline = async (label) => {
     const bare = await startBarePg({ databaseUrl: db.url });
     servers.push(bare);
-    const base = await fanout({
+    const r = await fanout({
       ...common,
-      label: 'baseline: bare socket.io + INSERT, commit',
+      label,
       specs: Array.from({ length: rooms * 4 }, () => ({ url: bare.url })),
-      streamPrefix: 'bare',
+      streamPrefix: `bare${servers.length}`,
       roomOf: (k) => `supervision:bare-${Math.floor(k / 4)}`,
       cpuGroups: [processes('server', [bare]), pgBackends(db)],
     });
     await bare.stop();
+    return r;
+  };
+  try {
+    const before = await baseline('baseline: bare socket.io + INSERT, commit (before the API)');
 
-    const api = await startApi({ databaseUrl: db.url, extraEnv: process.env.BENCH_API_ENV ? JSON.parse(process.env.BENCH_API_ENV) : {} });
+    const api = await startApi({
+      databaseUrl: db.url,
+      extraEnv: process.env.BENCH_API_ENV ? JSON.parse(process.env.BENCH_API_ENV) : {},
+    });
     servers.push(api);
     const { sessions, cookies } = await insertRooms(db, rooms);
     console.log(`  ${sessions.length} live sessions and ${cookies.length} elevated sign-ins inserted`);
@@ -102,20 +114,38 @@ export async function run({ sockets = 1000, durationS = 20, warmupS = 3 } = {}) 
       cpuGroups: [processes('server', [api]), pgBackends(db)],
     });
     const queries = (await api.queries()) - queries0;
-    console.log(`  SQL statements per send (whole run, incl. connects): ${(queries / Math.max(1, full.measuredSends * ((durationS + warmupS) / durationS))).toFixed(1)}`);
+    console.log(
+      `  SQL statements per send (whole run, incl. connects): ${(queries / Math.max(1, full.measuredSends * ((durationS + warmupS) / durationS))).toFixed(1)}`,
+    );
     await api.stop();
     const log = api.logSummary();
-    if (log.length) console.log(`  server log (warnings/errors):\n${log.slice(0, 15).map((l) => `    ${l}`).join('\n')}`);
-    const [stored] = await db.sql("SELECT count(*)::int AS n FROM stream_items WHERE stream_key LIKE 'supervision:%'");
+    if (log.length)
+      console.log(
+        `  server log (warnings/errors):\n${log
+          .slice(0, 15)
+          .map((l) => `    ${l}`)
+          .join('\n')}`,
+      );
+    const [stored] = await db.sql(
+      "SELECT count(*)::int AS n FROM stream_items WHERE stream_key LIKE 'supervision:%'",
+    );
     console.log(`  messages stored by the API: ${stored.n}`);
+    const after = await baseline('baseline: bare socket.io + INSERT, commit (after the API)');
+    const base = {
+      p50: Math.min(before.p50, after.p50),
+      p99: Math.min(before.p99, after.p99),
+      ok: keptUp(before) && keptUp(after),
+    };
 
-    console.log('\nsupervision result (Lantern API vs bare socket.io + INSERT, send -> receive at the other members):');
-    const valid = keptUp(full) && keptUp(base);
+    console.log(
+      '\nsupervision result (Lantern API vs the better of the two baseline runs, send -> receive at the other members):',
+    );
+    const valid = keptUp(full) && base.ok;
     console.log(ratioLine('p50', full.p50, base.p50, 1.5, valid));
     console.log(ratioLine('p99', full.p99, base.p99, 1.5, valid));
     const p99ok = full.p99 < 50_000 && keptUp(full);
     console.log(`  p99 ${(full.p99 / 1000).toFixed(2)} ms (target < 50 ms: ${p99ok ? 'met' : 'MISSED'})`);
-    return { base, full };
+    return { before, after, full };
   } finally {
     for (const s of servers) await s.stop().catch(() => undefined);
     await db.drop();

@@ -11,7 +11,14 @@ import {
   supervisionStream,
 } from '@lantern/shared-domain';
 import { ApiProcess, ScratchDatabase, cloneTemplateDatabase } from './support/api-process';
-import { CLIENT_ORIGIN, StreamMember, connectUntil, sendAll, signIn, sleep } from './support/realtime-clients';
+import {
+  CLIENT_ORIGIN,
+  StreamMember,
+  connectUntil,
+  sendAll,
+  signIn,
+  sleep,
+} from './support/realtime-clients';
 import { elevated } from './support/second-factor';
 import { connected, next, openSocket, request } from './support/sockets';
 import { freePort } from './support/spawn-api';
@@ -52,7 +59,9 @@ async function insertSession(sql: Sql, status = 'LIVE'): Promise<Session> {
     [s!.id, lead, senco],
   );
   const cases = (
-    await sql<{ id: string }>('SELECT id FROM cases WHERE school_id = $1 ORDER BY reference LIMIT 3', [school!.id])
+    await sql<{ id: string }>('SELECT id FROM cases WHERE school_id = $1 ORDER BY reference LIMIT 3', [
+      school!.id,
+    ])
   ).map((c) => c.id);
   await sql(
     `INSERT INTO supervision_agenda_items (session_id, case_id, position, question, added_by)
@@ -91,7 +100,10 @@ describe('the supervision room (sockets)', () => {
       cookies.set(key, cookie);
       if (elevate) {
         // What the second factor stores for this session (the second factor's own tests are elsewhere).
-        const token = cookie.split('; ').find((p) => p.startsWith('lantern_session='))!.split('=')[1]!;
+        const token = cookie
+          .split('; ')
+          .find((p) => p.startsWith('lantern_session='))!
+          .split('=')[1]!;
         await t.sql(`UPDATE sessions SET elevated_until = now() + interval '1 hour' WHERE token_hash = $1`, [
           createHash('sha256').update(token).digest('hex'),
         ]);
@@ -118,7 +130,10 @@ describe('the supervision room (sockets)', () => {
     const participants = new Set<string>([DEMO.sencoHolyFamily, DEMO.sendLead]);
     for (const email of Object.values(DEMO)) {
       const s = await socketOf(email);
-      const sub = await request<StreamSubscribeAck>(s, SocketEvent.StreamSubscribe, { stream: session.stream, after: 0 });
+      const sub = await request<StreamSubscribeAck>(s, SocketEvent.StreamSubscribe, {
+        stream: session.stream,
+        after: 0,
+      });
       const sent = await send(s, message('Shall we start with the first case?'));
       const signal = await request(s, SocketEvent.StreamSignal, { stream: session.stream, typing: true });
       if (participants.has(email)) {
@@ -145,9 +160,10 @@ describe('the supervision room (sockets)', () => {
 
   it('refuses personal data (also with "send anyway" for an identifier) and stores nothing', async () => {
     const s = await socketOf(DEMO.sencoHolyFamily);
-    const [before] = await t.sql<{ n: string }>('SELECT count(*) AS n FROM stream_items WHERE stream_key = $1', [
-      session.stream,
-    ]);
+    const [before] = await t.sql<{ n: string }>(
+      'SELECT count(*) AS n FROM stream_items WHERE stream_key = $1',
+      [session.stream],
+    );
     for (const body of [
       message('UPN A123456789012 is on the referral'),
       message('UPN A123456789012 is on the referral', { override: true }),
@@ -156,9 +172,10 @@ describe('the supervision room (sockets)', () => {
       const ack = await send(s, body);
       expect(ack).toMatchObject({ ok: false, code: 'PERSONAL_DATA' });
     }
-    const [after] = await t.sql<{ n: string }>('SELECT count(*) AS n FROM stream_items WHERE stream_key = $1', [
-      session.stream,
-    ]);
+    const [after] = await t.sql<{ n: string }>(
+      'SELECT count(*) AS n FROM stream_items WHERE stream_key = $1',
+      [session.stream],
+    );
     expect(after!.n).toBe(before!.n);
 
     // A name alone may be a colleague's: "send anyway" passes it, and the override is audited.
@@ -175,14 +192,28 @@ describe('the supervision room (sockets)', () => {
   it('checks tags, replies and mentions against the session', async () => {
     const s = await socketOf(DEMO.sencoHolyFamily);
     const [lead] = await t.sql<{ id: string }>('SELECT id FROM users WHERE email = $1', [DEMO.sendLead]);
-    const [staff] = await t.sql<{ id: string }>('SELECT id FROM users WHERE email = $1', [DEMO.staffHolyFamily]);
-    const ok = await send(s, message('On the first case: the plan is working.', { caseId: session.cases[0], mentions: [lead!.id] }));
+    const [staff] = await t.sql<{ id: string }>('SELECT id FROM users WHERE email = $1', [
+      DEMO.staffHolyFamily,
+    ]);
+    const ok = await send(
+      s,
+      message('On the first case: the plan is working.', { caseId: session.cases[0], mentions: [lead!.id] }),
+    );
     expect(ok).toMatchObject({ ok: true, created: true });
     const seq = ok.ok ? ok.item.seq : 0;
     expect(await send(s, message('A reply.', { replyTo: seq }))).toMatchObject({ ok: true });
-    expect(await send(s, message('Off agenda.', { caseId: session.otherCase }))).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
-    expect(await send(s, message('To nothing.', { replyTo: 9_999 }))).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
-    expect(await send(s, message('Hello.', { mentions: [staff!.id] }))).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
+    expect(await send(s, message('Off agenda.', { caseId: session.otherCase }))).toMatchObject({
+      ok: false,
+      code: 'BAD_USER_INPUT',
+    });
+    expect(await send(s, message('To nothing.', { replyTo: 9_999 }))).toMatchObject({
+      ok: false,
+      code: 'BAD_USER_INPUT',
+    });
+    expect(await send(s, message('Hello.', { mentions: [staff!.id] }))).toMatchObject({
+      ok: false,
+      code: 'BAD_USER_INPUT',
+    });
     expect(await send(s, { type: 'message', text: '' })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
   });
 
@@ -191,20 +222,49 @@ describe('the supervision room (sockets)', () => {
     const lead = await socketOf(DEMO.sendLead);
     const first = await send(senco, message('First thoughts on the second case.'));
     const of = first.ok ? first.item.seq : 0;
-    expect(await send(lead, { type: 'edit', of, text: 'Not mine to change.' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await send(lead, { type: 'edit', of, text: 'Not mine to change.' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     expect(await send(lead, { type: 'delete', of })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await send(senco, { type: 'edit', of, text: 'Second thoughts on the second case.' })).toMatchObject({ ok: true });
-    const sync = await request<StreamSubscribeAck>(senco, SocketEvent.StreamSync, { stream: session.stream, after: 0 });
+    expect(
+      await send(senco, { type: 'edit', of, text: 'Second thoughts on the second case.' }),
+    ).toMatchObject({ ok: true });
+    const sync = await request<StreamSubscribeAck>(senco, SocketEvent.StreamSync, {
+      stream: session.stream,
+      after: 0,
+    });
     const view = foldSupervisionMessages(sync.ok ? sync.items : []).find((m) => m.seq === of);
-    expect(view).toMatchObject({ text: 'Second thoughts on the second case.', history: [{ text: 'First thoughts on the second case.' }] });
+    expect(view).toMatchObject({
+      text: 'Second thoughts on the second case.',
+      history: [{ text: 'First thoughts on the second case.' }],
+    });
 
-    expect(await send(senco, { type: 'current-case', caseId: session.cases[1] })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await send(lead, { type: 'current-case', caseId: session.otherCase })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
-    expect(await send(lead, { type: 'current-case', caseId: session.cases[1] }, 'move-1')).toMatchObject({ ok: true, created: true });
-    expect(await send(lead, { type: 'current-case', caseId: session.cases[0] }, 'move-2')).toMatchObject({ ok: true, created: true });
+    expect(await send(senco, { type: 'current-case', caseId: session.cases[1] })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(await send(lead, { type: 'current-case', caseId: session.otherCase })).toMatchObject({
+      ok: false,
+      code: 'BAD_USER_INPUT',
+    });
+    expect(await send(lead, { type: 'current-case', caseId: session.cases[1] }, 'move-1')).toMatchObject({
+      ok: true,
+      created: true,
+    });
+    expect(await send(lead, { type: 'current-case', caseId: session.cases[0] }, 'move-2')).toMatchObject({
+      ok: true,
+      created: true,
+    });
     // A retry of the first move returns the stored item and does not move the case back.
-    expect(await send(lead, { type: 'current-case', caseId: session.cases[1] }, 'move-1')).toMatchObject({ ok: true, created: false });
-    const [row] = await t.sql<{ current_case_id: string }>('SELECT current_case_id FROM supervision_sessions WHERE id = $1', [session.id]);
+    expect(await send(lead, { type: 'current-case', caseId: session.cases[1] }, 'move-1')).toMatchObject({
+      ok: true,
+      created: false,
+    });
+    const [row] = await t.sql<{ current_case_id: string }>(
+      'SELECT current_case_id FROM supervision_sessions WHERE id = $1',
+      [session.id],
+    );
     expect(row!.current_case_id).toBe(session.cases[0]);
   });
 
@@ -212,35 +272,52 @@ describe('the supervision room (sockets)', () => {
     const senco = await socketOf(DEMO.sencoHolyFamily);
     const lead = await socketOf(DEMO.sendLead);
     for (const s of [senco, lead])
-      expect(await request(s, SocketEvent.StreamSubscribe, { stream: session.stream })).toMatchObject({ ok: true });
+      expect(await request(s, SocketEvent.StreamSubscribe, { stream: session.stream })).toMatchObject({
+        ok: true,
+      });
     const atLead = next<StreamSignal>(lead, SocketEvent.StreamSignal, 3_000);
     const atSender = next<StreamSignal>(senco, SocketEvent.StreamSignal, 1_000);
-    expect(await request(senco, SocketEvent.StreamSignal, { stream: session.stream, typing: true })).toEqual({ ok: true });
+    expect(await request(senco, SocketEvent.StreamSignal, { stream: session.stream, typing: true })).toEqual({
+      ok: true,
+    });
     const [me] = await t.sql<{ id: string }>('SELECT id FROM users WHERE email = $1', [DEMO.sencoHolyFamily]);
     expect(await atLead).toEqual({ stream: session.stream, userId: me!.id, typing: true });
     expect(await atSender).toBeNull();
 
     await sleep(1_100);
     const read = next<StreamSignal>(lead, SocketEvent.StreamSignal, 3_000);
-    expect(await request(senco, SocketEvent.StreamSignal, { stream: session.stream, readUpTo: 3 })).toEqual({ ok: true });
+    expect(await request(senco, SocketEvent.StreamSignal, { stream: session.stream, readUpTo: 3 })).toEqual({
+      ok: true,
+    });
     expect(await read).toEqual({ stream: session.stream, userId: me!.id, readUpTo: 3 });
-    expect(await request(senco, SocketEvent.StreamSignal, { stream: session.stream, readUpTo: 2 })).toEqual({ ok: true });
+    expect(await request(senco, SocketEvent.StreamSignal, { stream: session.stream, readUpTo: 2 })).toEqual({
+      ok: true,
+    });
     // Past the end of the stream: stored as its last sequence number.
-    expect(await request(senco, SocketEvent.StreamSignal, { stream: session.stream, readUpTo: 1_000_000 })).toEqual({ ok: true });
+    expect(
+      await request(senco, SocketEvent.StreamSignal, { stream: session.stream, readUpTo: 1_000_000 }),
+    ).toEqual({ ok: true });
     const [p] = await t.sql<{ last_read_seq: string }>(
       'SELECT last_read_seq FROM supervision_participants WHERE session_id = $1 AND user_id = $2',
       [session.id, me!.id],
     );
-    const [st] = await t.sql<{ last_seq: string }>('SELECT last_seq FROM streams WHERE key = $1', [session.stream]);
+    const [st] = await t.sql<{ last_seq: string }>('SELECT last_seq FROM streams WHERE key = $1', [
+      session.stream,
+    ]);
     expect(Number(p!.last_read_seq)).toBe(Number(st!.last_seq));
 
     await sleep(1_100);
     const acks = await Promise.all(
-      Array.from({ length: 8 }, () => request(senco, SocketEvent.StreamSignal, { stream: session.stream, typing: false })),
+      Array.from({ length: 8 }, () =>
+        request(senco, SocketEvent.StreamSignal, { stream: session.stream, typing: false }),
+      ),
     );
     expect(acks.filter((a) => a.ok)).toHaveLength(4);
     expect(acks.filter((a) => !a.ok && a.code === 'RATE_LIMITED')).toHaveLength(4);
-    expect(await request(senco, SocketEvent.StreamSignal, { stream: session.stream })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
+    expect(await request(senco, SocketEvent.StreamSignal, { stream: session.stream })).toMatchObject({
+      ok: false,
+      code: 'BAD_USER_INPUT',
+    });
   });
 
   it('finds messages by their newest text over GraphQL (participants only), with % and _ taken literally', async () => {
@@ -251,11 +328,15 @@ describe('the supervision room (sockets)', () => {
     await send(senco, { type: 'edit', of: c.ok ? c.item.seq : 0, text: 'A new wording' });
     const d = await send(senco, message('Wording to delete'));
     expect(await send(senco, { type: 'delete', of: d.ok ? d.item.seq : 0 })).toMatchObject({ ok: true });
-    expect(await send(senco, { type: 'delete', of: d.ok ? d.item.seq : 0 })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await send(senco, { type: 'delete', of: d.ok ? d.item.seq : 0 })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
     const q = 'query($id: ID!, $q: String!) { supervisionMessageSearch(sessionId: $id, query: $q) }';
     const gql = await elevated(t, DEMO.sencoHolyFamily);
     const search = async (query: string) =>
-      (await gql.ok<{ supervisionMessageSearch: number[] }>(q, { id: session.id, q: query })).supervisionMessageSearch;
+      (await gql.ok<{ supervisionMessageSearch: number[] }>(q, { id: session.id, q: query }))
+        .supervisionMessageSearch;
     expect(await search('5%')).toEqual([a.ok && a.item.seq]);
     expect(await search('e_p')).toEqual([b.ok && b.item.seq]);
     expect(await search('wording')).toEqual([c.ok && c.item.seq]);
@@ -288,11 +369,17 @@ describe('the supervision room (sockets)', () => {
         'SELECT seq, client_id FROM stream_items WHERE stream_key = $1 ORDER BY seq',
         [room.stream],
       );
-      expect(rows.map((x) => Number(x.seq))).toEqual(Array.from({ length: r === 2 ? 9 : 8 }, (_, i) => i + 1));
-      const [st] = await t.sql<{ last_seq: string }>('SELECT last_seq FROM streams WHERE key = $1', [room.stream]);
+      expect(rows.map((x) => Number(x.seq))).toEqual(
+        Array.from({ length: r === 2 ? 9 : 8 }, (_, i) => i + 1),
+      );
+      const [st] = await t.sql<{ last_seq: string }>('SELECT last_seq FROM streams WHERE key = $1', [
+        room.stream,
+      ]);
       expect(Number(st!.last_seq)).toBe(rows.length);
       for (const a of acks.filter((x) => x.ok && x.item.stream === room.stream))
-        expect(rows.find((x) => x.client_id === (a.ok && a.item.clientId))?.seq).toBe(String(a.ok && a.item.seq));
+        expect(rows.find((x) => x.client_id === (a.ok && a.item.clientId))?.seq).toBe(
+          String(a.ok && a.item.seq),
+        );
     }
   });
 
@@ -300,17 +387,29 @@ describe('the supervision room (sockets)', () => {
     const scheduled = await insertSession(t.sql, 'SCHEDULED');
     const senco = await socketOf(DEMO.sencoHolyFamily);
     expect(
-      await request(senco, SocketEvent.StreamSend, { stream: scheduled.stream, clientId: 'early', body: message('Early.') }),
+      await request(senco, SocketEvent.StreamSend, {
+        stream: scheduled.stream,
+        clientId: 'early',
+        body: message('Early.'),
+      }),
     ).toMatchObject({ ok: false, code: 'CONFLICT', message: 'The session has not started.' });
 
     const said = await send(senco, message('Before the end.'));
     const of = said.ok ? said.item.seq : 0;
-    await t.sql("UPDATE supervision_sessions SET status = 'ENDED', ended_at = now() WHERE id = $1", [session.id]);
+    await t.sql("UPDATE supervision_sessions SET status = 'ENDED', ended_at = now() WHERE id = $1", [
+      session.id,
+    ]);
     expect(await send(senco, message('After the end.'))).toMatchObject({ ok: false, code: 'CONFLICT' });
-    expect(await send(senco, { type: 'edit', of, text: 'Corrected after the end.' })).toMatchObject({ ok: true });
+    expect(await send(senco, { type: 'edit', of, text: 'Corrected after the end.' })).toMatchObject({
+      ok: true,
+    });
 
     await signRecord(t.sql, session.id);
-    const signed = { ok: false, code: 'CONFLICT', message: 'The record is signed: the conversation can no longer change.' };
+    const signed = {
+      ok: false,
+      code: 'CONFLICT',
+      message: 'The record is signed: the conversation can no longer change.',
+    };
     expect(await send(senco, { type: 'edit', of, text: 'Too late.' })).toMatchObject(signed);
     expect(await send(senco, { type: 'delete', of })).toMatchObject(signed);
     expect(await send(senco, message('Too late.'))).toMatchObject(signed);
@@ -347,7 +446,8 @@ describe('supervision room: exactly once across server crashes', () => {
     const deadline = Date.now() + 110_000;
     const people = [DEMO.sencoHolyFamily, DEMO.sendLead];
     const senders = await Promise.all(people.map((e) => signIn(server.url, e)));
-    for (const email of people) members.push(new StreamMember(server.url, await signIn(server.url, email), session.stream));
+    for (const email of people)
+      members.push(new StreamMember(server.url, await signIn(server.url, email), session.stream));
     await db.sql(`UPDATE sessions SET elevated_until = now() + interval '2 hours' WHERE revoked_at IS NULL`);
     const running = members.map((m) => m.run(deadline));
     while (members.some((m) => m.connects === 0) && Date.now() < deadline) await sleep(20);
@@ -426,12 +526,27 @@ describe('supervision room: exactly once across server crashes', () => {
     editor.disconnect();
 
     const views = foldSupervisionMessages(
-      rows.map((r) => ({ stream: session.stream, seq: Number(r.seq), clientId: r.client_id, authorId: null, body: r.body, createdAt: '' }) as StreamItem),
+      rows.map(
+        (r) =>
+          ({
+            stream: session.stream,
+            seq: Number(r.seq),
+            clientId: r.client_id,
+            authorId: null,
+            body: r.body,
+            createdAt: '',
+          }) as StreamItem,
+      ),
     );
     expect(views).toHaveLength(COUNT);
     process.stdout.write(
       `supervision exactly-once: ${reports.map((r, i) => `${i ? 'lead' : 'senco'} retried ${r.retried}, ignored acks ${r.lostOnPurpose}, already stored ${r.alreadyStored}`).join('; ')}; ` +
-        members.map((m, i) => `member ${i + 1}: ${m.connects} connects, ${m.duplicatesDropped} duplicates dropped, ${m.gaps} gaps`).join('; ') +
+        members
+          .map(
+            (m, i) =>
+              `member ${i + 1}: ${m.connects} connects, ${m.duplicatesDropped} duplicates dropped, ${m.gaps} gaps`,
+          )
+          .join('; ') +
         '\n',
     );
   });

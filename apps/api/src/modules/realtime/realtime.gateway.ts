@@ -98,7 +98,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   @SubscribeMessage(SocketEvent.StreamSignal)
   signal(@ConnectedSocket() socket: LanternSocket, @MessageBody() payload: unknown): Promise<Ack> {
-    return handle(this.logger, SocketEvent.StreamSignal, payload, (r) => this.socketStreams.signal(socket, r));
+    return handle(this.logger, SocketEvent.StreamSignal, payload, (r) =>
+      this.socketStreams.signal(socket, r),
+    );
   }
 
   @SubscribeMessage(SocketEvent.PresenceSet)

@@ -1,7 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, ErrorCode, PolicyRecord, PolicyRuleName, StreamItem, StreamKey, allows } from '@lantern/shared-domain';
+import {
+  Actor,
+  ErrorCode,
+  PolicyRecord,
+  PolicyRuleName,
+  StreamItem,
+  StreamKey,
+  allows,
+} from '@lantern/shared-domain';
 import type { SessionInfo } from '../../common/context/request-context';
 import { AppError } from '../../common/errors/app-error';
 import type { StreamKind } from './stream-registry';
@@ -158,12 +166,27 @@ export class StreamBatcher {
     return p.precheck();
   }
 
-  private accept(p: Pending, m: EntityManager, record: PolicyRecord<PolicyRuleName> | null): Promise<unknown> {
+  private accept(
+    p: Pending,
+    m: EntityManager,
+    record: PolicyRecord<PolicyRuleName> | null,
+  ): Promise<unknown> {
     if (!record) throw new AppError(ErrorCode.Forbidden, 'You cannot post to that stream.');
-    return p.kind.accept!({ actor: p.actor, id: p.id, body: p.body, clientId: p.clientId, manager: m, record, session: p.session });
+    return p.kind.accept!({
+      actor: p.actor,
+      id: p.id,
+      body: p.body,
+      clientId: p.clientId,
+      manager: m,
+      record,
+      session: p.session,
+    });
   }
 
-  private async records(m: EntityManager, batch: Pending[]): Promise<Map<string, PolicyRecord<PolicyRuleName> | null>> {
+  private async records(
+    m: EntityManager,
+    batch: Pending[],
+  ): Promise<Map<string, PolicyRecord<PolicyRuleName> | null>> {
     const out = new Map<string, PolicyRecord<PolicyRuleName> | null>();
     const byKind = new Map<StreamKind, Set<string>>();
     for (const p of batch) byKind.set(p.kind, (byKind.get(p.kind) ?? new Set()).add(p.id));
@@ -194,7 +217,8 @@ export class StreamBatcher {
       const existing = stored.get(pair);
       if (refusal) outcomes.push(refusal);
       else if (existing) outcomes.push({ item: existing, created: false });
-      else if (firstOf.has(pair)) outcomes.push(-1 - firstOf.get(pair)!); // the same send twice in one batch
+      else if (firstOf.has(pair))
+        outcomes.push(-1 - firstOf.get(pair)!); // the same send twice in one batch
       else {
         try {
           const body = await this.accept(p, m, record);
@@ -208,12 +232,14 @@ export class StreamBatcher {
       }
     }
     const appended: StreamItem[] = toAppend.length
-      ? ((await m.query(APPEND_MANY, [
-          toAppend.map((a) => a.p.key),
-          toAppend.map((a) => a.p.clientId),
-          toAppend.map((a) => a.p.actor.userId),
-          toAppend.map((a) => JSON.stringify(a.body)),
-        ])) as ItemRow[]).map(toItem)
+      ? (
+          (await m.query(APPEND_MANY, [
+            toAppend.map((a) => a.p.key),
+            toAppend.map((a) => a.p.clientId),
+            toAppend.map((a) => a.p.actor.userId),
+            toAppend.map((a) => JSON.stringify(a.body)),
+          ])) as ItemRow[]
+        ).map(toItem)
       : [];
     const bySend = new Map(appended.map((item) => [`${item.stream}\n${item.clientId}`, item]));
     return outcomes.map((o) => {

@@ -131,7 +131,11 @@ export class StreamRegistry {
   }
 
   /** The record behind `key` when the actor may read it (null otherwise), read with `manager` when given. */
-  async readable(actor: Actor, key: string, manager?: EntityManager): Promise<PolicyRecord<PolicyRuleName> | null> {
+  async readable(
+    actor: Actor,
+    key: string,
+    manager?: EntityManager,
+  ): Promise<PolicyRecord<PolicyRuleName> | null> {
     const parsed = parseStreamKey(key);
     const kind = parsed && this.byKind.get(parsed.kind);
     if (!kind) return null;

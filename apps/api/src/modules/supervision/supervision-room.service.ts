@@ -122,7 +122,9 @@ export class SupervisionRoom implements OnModuleInit {
           const c = await this.checks(ctx, body.caseId ?? null, body.replyTo ?? 0);
           if (body.caseId && !c.onAgenda) throw this.notOnAgenda();
           if (body.replyTo && (c.type !== 'message' || c.deleted))
-            throw Errors.badInput('The message you are replying to does not exist.', { replyTo: 'Not found' });
+            throw Errors.badInput('The message you are replying to does not exist.', {
+              replyTo: 'Not found',
+            });
         }
         await this.checkText(ctx, s, body.text, body.override);
         return { ...body, mentions: mentions.length ? mentions : undefined };
@@ -132,16 +134,18 @@ export class SupervisionRoom implements OnModuleInit {
         const c = await this.checks(ctx, null, body.of);
         if (c.type !== 'message') throw Errors.badInput('That message does not exist.', { of: 'Not found' });
         if (c.authorId !== ctx.actor.userId)
-          throw Errors.forbidden(body.type === 'edit' ? 'edit someone else’s message' : 'delete someone else’s message');
+          throw Errors.forbidden(
+            body.type === 'edit' ? 'edit someone else’s message' : 'delete someone else’s message',
+          );
         if (c.deleted) throw Errors.conflict('That message was deleted.');
         if (body.type === 'edit') await this.checkText(ctx, s, body.text, body.override);
         return body;
       }
       case 'current-case': {
-        if (!canChairSupervision(ctx.actor, s)) throw Errors.forbidden('move the current case (the chair does)');
+        if (!canChairSupervision(ctx.actor, s))
+          throw Errors.forbidden('move the current case (the chair does)');
         if (s.status !== SupervisionStatus.Live) throw Errors.conflict('The session is not live.');
-        if (body.caseId && !(await this.checks(ctx, body.caseId, 0)).onAgenda)
-          throw this.notOnAgenda();
+        if (body.caseId && !(await this.checks(ctx, body.caseId, 0)).onAgenda) throw this.notOnAgenda();
         await ctx.manager.query(
           'UPDATE supervision_sessions SET current_case_id = $2, updated_at = now() WHERE id = $1',
           [ctx.id, body.caseId],
@@ -210,8 +214,19 @@ export class SupervisionRoom implements OnModuleInit {
     caseId: string | null,
     seq: number,
   ): Promise<{ onAgenda: boolean; type: string | null; authorId: string | null; deleted: boolean }> {
-    const [row] = await ctx.manager.query(CHECKS, [ctx.id, caseId, supervisionStream(ctx.id), seq, ctx.clientId]);
-    return { onAgenda: !!row?.on_agenda, type: row?.type ?? null, authorId: row?.author_id ?? null, deleted: !!row?.deleted };
+    const [row] = await ctx.manager.query(CHECKS, [
+      ctx.id,
+      caseId,
+      supervisionStream(ctx.id),
+      seq,
+      ctx.clientId,
+    ]);
+    return {
+      onAgenda: !!row?.on_agenda,
+      type: row?.type ?? null,
+      authorId: row?.author_id ?? null,
+      deleted: !!row?.deleted,
+    };
   }
 
   /**

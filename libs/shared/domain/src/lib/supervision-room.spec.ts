@@ -22,7 +22,13 @@ describe('foldSupervisionMessages', () => {
       item(1, A, { type: 'message', text: 'Case 3 first?', caseId: CASE }),
     ]);
     expect(views.map((v) => v.seq)).toEqual([1, 2]);
-    expect(views[0]).toMatchObject({ authorId: A, text: 'Case 3 first?', caseId: CASE, replyTo: null, deleted: false });
+    expect(views[0]).toMatchObject({
+      authorId: A,
+      text: 'Case 3 first?',
+      caseId: CASE,
+      replyTo: null,
+      deleted: false,
+    });
     expect(views[1]).toMatchObject({ replyTo: 1, mentions: [A], caseId: null, history: [], editedAt: null });
   });
 

@@ -11,7 +11,8 @@ import { type SupervisionMessageView, supervisionClientBodySchema } from './supe
  */
 export function foldSupervisionMessages(items: readonly StreamItem[]): SupervisionMessageView[] {
   const bySeq = new Map<number, StreamItem>();
-  for (const item of items) if (Number.isSafeInteger(item?.seq) && !bySeq.has(item.seq)) bySeq.set(item.seq, item);
+  for (const item of items)
+    if (Number.isSafeInteger(item?.seq) && !bySeq.has(item.seq)) bySeq.set(item.seq, item);
   const messages = new Map<number, SupervisionMessageView>();
   for (const item of [...bySeq.values()].sort((a, b) => a.seq - b.seq)) {
     const parsed = supervisionClientBodySchema.safeParse(item.body);
