@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO, expectNoAxeViolations, newPage, signIn, waitForHeading } from './support';
+import { DEMO, expectNoAxeViolations, gql, newPage, signIn, waitForHeading } from './support';
 
 /**
  * Meetings (issue 12): the trusts' SEND lead calls a weekly trust meeting through the form; a SENCO
@@ -20,7 +20,9 @@ const ACTION = `Share the census checklist ${run}`;
 
 /** YYYY-MM-DD, `days` from today in England. */
 function dayFromToday(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + days * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
 }
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);
@@ -29,7 +31,11 @@ function addDays(date: string, days: number): string {
 }
 
 async function settled(page: Page): Promise<void> {
-  await page.getByText('Loading', { exact: false }).first().waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .getByText('Loading', { exact: false })
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
 }
 
 describe('meetings', () => {
@@ -69,7 +75,10 @@ describe('meetings', () => {
     await waitForHeading(senco, 'My meetings');
     await senco.getByRole('link', { name: TITLE }).first().click();
     await waitForHeading(senco, TITLE);
-    await senco.getByRole('group', { name: 'Your answer for this meeting' }).getByRole('button', { name: 'Online' }).click();
+    await senco
+      .getByRole('group', { name: 'Your answer for this meeting' })
+      .getByRole('button', { name: 'Online' })
+      .click();
     await senco.getByText('Your answer for this meeting was saved.').first().waitFor();
     await senco.getByText('Propose an agenda item').click();
     await senco.getByLabel('Title', { exact: true }).fill(ITEM);
@@ -96,7 +105,9 @@ describe('meetings', () => {
     await expectNoAxeViolations(senco);
 
     // Minutes and an action, then the end.
-    await chair.getByLabel('What was said (markdown)').fill('The census deadline and the checklist were discussed.');
+    await chair
+      .getByLabel('What was said (markdown)')
+      .fill('The census deadline and the checklist were discussed.');
     await chair.getByLabel('Decisions (markdown)').fill('Every school sends its return by the deadline.');
     await chair.getByRole('button', { name: `Save the minutes of ${ITEM}` }).click();
     await chair.getByText(`Minutes of ${ITEM} saved.`).first().waitFor();
@@ -161,11 +172,74 @@ describe('meetings', () => {
 
     await organiser.goto(pollPath);
     await waitForHeading(organiser, `Find a time: ${POLL}`);
-    await organiser.getByRole('row', { name: /SENCO, Holy Family Primary/ }).getByText('Yes').first().waitFor();
+    await organiser
+      .getByRole('row', { name: /SENCO, Holy Family Primary/ })
+      .getByText('Yes')
+      .first()
+      .waitFor();
     await organiser.getByRole('radio').first().check();
     await organiser.getByLabel('Joining link').fill('https://meet.example.test/census');
     await organiser.getByRole('button', { name: 'Make the meeting' }).click();
     await waitForHeading(organiser, POLL);
     await expectNoAxeViolations(organiser);
+  });
+
+  it("the chair changes this and the following meetings (Outlook's choice) and cancels one, confirmed; the list shows it struck through", async () => {
+    const SERIES = `School SENCO drop-in ${run}`;
+    const chair = await newPage();
+    await signIn(chair, SEND_LEAD);
+    const first = dayFromToday(1);
+    const { createMeeting } = await gql<{ createMeeting: { id: string } }>(
+      chair,
+      `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`,
+      {
+        input: {
+          scopeKind: 'TRUST',
+          trustId: (
+            await gql<{ trusts: Array<{ id: string; name: string }> }>(chair, '{ trusts { id name } }')
+          ).trusts.find((t) => t.name === 'Assisi Catholic Trust')?.id,
+          title: SERIES,
+          mode: 'ONLINE',
+          onlineLink: 'https://meet.example.test/drop-in',
+          firstDate: first,
+          startTime: '09:30',
+          minutes: 45,
+          recurrence: { kind: 'WEEKLY', interval: 1 },
+          count: 4,
+        },
+      },
+    );
+    const second = addDays(first, 7);
+    await chair.goto(`/meetings/${createMeeting.id}/${second}`);
+    await waitForHeading(chair, SERIES);
+    await chair.getByRole('button', { name: 'Edit', exact: true }).click();
+    const dialog = chair.getByRole('dialog', { name: 'Change the meeting' });
+    await dialog.getByRole('radio', { name: 'This and following' }).check();
+    await dialog.getByLabel('Start time (UK time)').fill('10:00');
+    await expectNoAxeViolations(chair);
+    await dialog.getByRole('button', { name: 'Save the change' }).click();
+    await chair.getByText('Everyone invited is told by email.').first().waitFor();
+    await waitForHeading(chair, SERIES);
+    expect(new URL(chair.url()).pathname).not.toContain(createMeeting.id);
+    await chair.getByText('10:00 to 10:45 UK time').first().waitFor();
+
+    // Cancel the meeting after that one, in the new series.
+    const [, , newSeries] = new URL(chair.url()).pathname.split('/');
+    await chair.goto(`/meetings/${newSeries}/${addDays(second, 7)}`);
+    await waitForHeading(chair, SERIES);
+    await chair.getByRole('button', { name: 'Cancel this meeting' }).click();
+    const confirm = chair.getByRole('alertdialog');
+    await expectNoAxeViolations(chair);
+    await confirm.getByRole('button', { name: 'Cancel this meeting' }).click();
+    await chair.getByText('The meeting was cancelled.').first().waitFor();
+    await chair.goto('/meetings');
+    await waitForHeading(chair, 'My meetings');
+    const cancelled = chair
+      .getByRole('listitem')
+      .filter({ hasText: SERIES })
+      .filter({ hasText: 'Cancelled' });
+    await cancelled.first().waitFor();
+    await expect(cancelled.count()).resolves.toBe(1);
+    await expectNoAxeViolations(chair);
   });
 });

@@ -61,7 +61,8 @@ export class AgendaData {
   }
 
   async setCurrent(seriesId: string, key: string, itemId: string | null): Promise<MeetingAgenda> {
-    return (await this.client.request(SetCurrentAgendaItemDocument, { seriesId, key, itemId })).setCurrentAgendaItem;
+    return (await this.client.request(SetCurrentAgendaItemDocument, { seriesId, key, itemId }))
+      .setCurrentAgendaItem;
   }
 
   async end(seriesId: string, key: string): Promise<MeetingAgenda> {

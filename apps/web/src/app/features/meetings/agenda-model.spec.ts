@@ -1,5 +1,13 @@
 import { AgendaItemStatus, meetingItemSecondsLeft } from '@lantern/shared-domain';
-import { acceptedInOrder, clockText, deadlineInstant, moveItem, nextItemId, spokenTime, timingText } from './agenda-model';
+import {
+  acceptedInOrder,
+  clockText,
+  deadlineInstant,
+  moveItem,
+  nextItemId,
+  spokenTime,
+  timingText,
+} from './agenda-model';
 
 describe('agenda model', () => {
   const items = [

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { AGENDA_PURPOSE_LABEL, AgendaItemStatus } from '@lantern/shared-domain';
@@ -53,6 +62,11 @@ export class AgendaSection {
     });
   }
 
+  /** The meeting's start time has come (the note-taker may write minutes without starting the timer). */
+  protected begun(startsAt: string): boolean {
+    return new Date(startsAt).getTime() <= Date.now();
+  }
+
   protected presenter(item: AgendaItem): string {
     return item.presenter ? `Presented by ${item.presenter.displayName}` : 'No presenter named';
   }
@@ -83,7 +97,9 @@ export class AgendaSection {
     const again = !!this.agenda()?.publishedAt;
     await this.run(
       () => this.store.publish(due),
-      again ? 'The agenda was published again; everyone invited is told.' : 'The agenda was published; everyone invited is told.',
+      again
+        ? 'The agenda was published again; everyone invited is told.'
+        : 'The agenda was published; everyone invited is told.',
     );
   }
 

@@ -40,7 +40,11 @@ function agenda(over: Partial<MeetingAgenda> = {}): MeetingAgenda {
     meetingMinutes: 60,
     publishedAt: null,
     papersDueAt: null,
-    items: [item(B, 2), item(A, 1), item('00000000-0000-4000-8000-000000000003', 3, AgendaItemStatus.Proposed)],
+    items: [
+      item(B, 2),
+      item(A, 1),
+      item('00000000-0000-4000-8000-000000000003', 3, AgendaItemStatus.Proposed),
+    ],
     timing: { totalMinutes: 20, meetingMinutes: 60, overMinutes: 0, over: false },
     startedAt: null,
     endedAt: null,
@@ -87,7 +91,11 @@ describe('AgendaStore', () => {
     handler = null;
     vi.clearAllMocks();
     TestBed.configureTestingModule({
-      providers: [AgendaStore, { provide: AgendaData, useValue: data }, { provide: RealtimeService, useValue: realtime }],
+      providers: [
+        AgendaStore,
+        { provide: AgendaData, useValue: data },
+        { provide: RealtimeService, useValue: realtime },
+      ],
     });
     store = TestBed.inject(AgendaStore);
     await store.load('s1', '2026-03-10');
@@ -103,7 +111,14 @@ describe('AgendaStore', () => {
   it('runs every timer from the instant in the live state', () => {
     const started = new Date(Date.now() - 4 * 60_000).toISOString();
     handler?.(
-      live({ type: 'live', startedAt: started, endedAt: null, currentItemId: A, currentItemStartedAt: started, currentItemMinutes: 10 }),
+      live({
+        type: 'live',
+        startedAt: started,
+        endedAt: null,
+        currentItemId: A,
+        currentItemStartedAt: started,
+        currentItemMinutes: 10,
+      }),
     );
     expect(store.running()).toBe(true);
     expect(store.currentItem()?.id).toBe(A);
@@ -111,7 +126,16 @@ describe('AgendaStore', () => {
     expect(left).toBeGreaterThan(355);
     expect(left).toBeLessThanOrEqual(360);
     expect(store.nextId()).toBe(B);
-    handler?.(live({ type: 'live', startedAt: started, endedAt: new Date().toISOString(), currentItemId: null, currentItemStartedAt: null, currentItemMinutes: null }));
+    handler?.(
+      live({
+        type: 'live',
+        startedAt: started,
+        endedAt: new Date().toISOString(),
+        currentItemId: null,
+        currentItemStartedAt: null,
+        currentItemMinutes: null,
+      }),
+    );
     expect(store.running()).toBe(false);
     expect(store.secondsLeft()).toBeNull();
   });
@@ -122,7 +146,14 @@ describe('AgendaStore', () => {
     expect(data.agenda).toHaveBeenCalledTimes(2);
     const now = new Date().toISOString();
     handler?.(
-      live({ type: 'live', startedAt: now, endedAt: null, currentItemId: '00000000-0000-4000-8000-0000000000ff', currentItemStartedAt: now, currentItemMinutes: 5 }),
+      live({
+        type: 'live',
+        startedAt: now,
+        endedAt: null,
+        currentItemId: '00000000-0000-4000-8000-0000000000ff',
+        currentItemStartedAt: now,
+        currentItemMinutes: 5,
+      }),
     );
     await Promise.resolve();
     expect(data.agenda).toHaveBeenCalledTimes(3);

@@ -29,8 +29,12 @@ export class AgendaStore {
   readonly now = signal(Date.now());
 
   readonly accepted = computed(() => acceptedInOrder(this.agenda()?.items ?? []));
-  readonly proposed = computed(() => (this.agenda()?.items ?? []).filter((i) => i.status === AgendaItemStatus.Proposed));
-  readonly declined = computed(() => (this.agenda()?.items ?? []).filter((i) => i.status === AgendaItemStatus.Declined));
+  readonly proposed = computed(() =>
+    (this.agenda()?.items ?? []).filter((i) => i.status === AgendaItemStatus.Proposed),
+  );
+  readonly declined = computed(() =>
+    (this.agenda()?.items ?? []).filter((i) => i.status === AgendaItemStatus.Declined),
+  );
   readonly live = computed<MeetingLiveState | undefined>(() => {
     const a = this.agenda();
     if (!a || !a.startedAt) return undefined;
@@ -50,7 +54,12 @@ export class AgendaStore {
     return a?.currentItemId ? (a.items.find((i) => i.id === a.currentItemId) ?? null) : null;
   });
   readonly secondsLeft = computed(() => meetingItemSecondsLeft(this.live(), new Date(this.now())));
-  readonly nextId = computed(() => nextItemId(this.accepted().map((i) => i.id), this.agenda()?.currentItemId ?? null));
+  readonly nextId = computed(() =>
+    nextItemId(
+      this.accepted().map((i) => i.id),
+      this.agenda()?.currentItemId ?? null,
+    ),
+  );
 
   private seriesId = '';
   private key = '';
@@ -141,7 +150,10 @@ export class AgendaStore {
     const a = this.agenda();
     if (!a) return;
     const exists = a.items.some((i) => i.id === item.id);
-    this.agenda.set({ ...a, items: exists ? a.items.map((i) => (i.id === item.id ? item : i)) : [...a.items, item] });
+    this.agenda.set({
+      ...a,
+      items: exists ? a.items.map((i) => (i.id === item.id ? item : i)) : [...a.items, item],
+    });
   }
 
   async decide(item: AgendaItem, status: AgendaItemStatus): Promise<void> {
@@ -150,7 +162,11 @@ export class AgendaStore {
   }
 
   async move(item: AgendaItem, by: -1 | 1): Promise<void> {
-    const ids = moveItem(this.accepted().map((i) => i.id), item.id, by);
+    const ids = moveItem(
+      this.accepted().map((i) => i.id),
+      item.id,
+      by,
+    );
     this.set(await this.data.order(this.seriesId, this.key, ids));
   }
 

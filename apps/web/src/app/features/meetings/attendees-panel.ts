@@ -22,10 +22,15 @@ import { OccurrenceStore } from './occurrence-store';
       @if (!attendees().length) {
         <p>No one has answered yet.</p>
       } @else {
-        <p>{{ inPerson().length }} in person, {{ online().length }} online, {{ apologies().length }} sent apologies.</p>
+        <p>
+          {{ inPerson().length }} in person, {{ online().length }} online, {{ apologies().length }} sent
+          apologies.
+        </p>
         <div class="table-wrap">
           <table>
-            <caption class="visually-hidden">People who answered, with their schools</caption>
+            <caption class="visually-hidden">
+              People who answered, with their schools
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -45,14 +50,19 @@ import { OccurrenceStore } from './occurrence-store';
                   <td>{{ answer(a.answer) }}</td>
                   <td>
                     @for (s of a.schools; track s.id) {
-                      <span class="school">{{ s.name }}{{ s.localAuthorityName ? ' (' + s.localAuthorityName + ')' : '' }}</span>
+                      <span class="school"
+                        >{{ s.name }}{{ s.localAuthorityName ? ' (' + s.localAuthorityName + ')' : '' }}</span
+                      >
                     } @empty {
                       <span>Network or trust role</span>
                     }
                   </td>
                   <td>
                     @if (canRecord()) {
-                      <mat-checkbox [checked]="ticked().has(a.person.id)" (change)="toggle(a.person.id, $event.checked)">
+                      <mat-checkbox
+                        [checked]="ticked().has(a.person.id)"
+                        (change)="toggle(a.person.id, $event.checked)"
+                      >
                         <span class="visually-hidden">{{ a.person.displayName }} attended</span>
                       </mat-checkbox>
                     } @else {
@@ -65,7 +75,9 @@ import { OccurrenceStore } from './occurrence-store';
           </table>
         </div>
         @if (canRecord()) {
-          <button mat-stroked-button type="button" [disabled]="busy()" (click)="save()">Save attendance</button>
+          <button mat-stroked-button type="button" [disabled]="busy()" (click)="save()">
+            Save attendance
+          </button>
           <p role="status" class="status">{{ status() }}</p>
         }
       }
@@ -110,7 +122,11 @@ export class AttendeesPanel {
   protected readonly status = signal('');
   protected readonly answer = rsvpText;
 
-  private readonly order: Record<string, number> = { [RsvpAnswer.InPerson]: 0, [RsvpAnswer.Online]: 1, [RsvpAnswer.Apologies]: 2 };
+  private readonly order: Record<string, number> = {
+    [RsvpAnswer.InPerson]: 0,
+    [RsvpAnswer.Online]: 1,
+    [RsvpAnswer.Apologies]: 2,
+  };
   protected readonly sorted = computed(() =>
     [...this.attendees()].sort(
       (a, b) =>
@@ -118,9 +134,13 @@ export class AttendeesPanel {
         a.person.displayName.localeCompare(b.person.displayName),
     ),
   );
-  protected readonly inPerson = computed(() => this.attendees().filter((a) => a.answer === RsvpAnswer.InPerson));
+  protected readonly inPerson = computed(() =>
+    this.attendees().filter((a) => a.answer === RsvpAnswer.InPerson),
+  );
   protected readonly online = computed(() => this.attendees().filter((a) => a.answer === RsvpAnswer.Online));
-  protected readonly apologies = computed(() => this.attendees().filter((a) => a.answer === RsvpAnswer.Apologies));
+  protected readonly apologies = computed(() =>
+    this.attendees().filter((a) => a.answer === RsvpAnswer.Apologies),
+  );
 
   constructor() {
     // Start from what was recorded, or else from who said they would come.
@@ -129,7 +149,9 @@ export class AttendeesPanel {
       this.ticked.set(
         new Set(
           list
-            .filter((a) => (a.attended === null ? a.answer !== null && a.answer !== RsvpAnswer.Apologies : a.attended))
+            .filter((a) =>
+              a.attended === null ? a.answer !== null && a.answer !== RsvpAnswer.Apologies : a.attended,
+            )
             .map((a) => a.person.id),
         ),
       );
@@ -147,7 +169,9 @@ export class AttendeesPanel {
     this.busy.set(true);
     this.status.set('');
     try {
-      await this.store.recordAttendance(this.attendees().map((a) => ({ userId: a.person.id, attended: this.ticked().has(a.person.id) })));
+      await this.store.recordAttendance(
+        this.attendees().map((a) => ({ userId: a.person.id, attended: this.ticked().has(a.person.id) })),
+      );
       this.status.set('Attendance saved.');
     } catch (error) {
       this.status.set(`Attendance was not saved. ${messageOf(error)}`);

@@ -24,9 +24,8 @@ import { type CalendarFeedStatus, MeetingsData } from './meetings-data';
         meetings you may see, with their titles, times and places only.
       </p>
       <p class="note">
-        Google Calendar checks subscribed calendars only every few hours (Outlook about as often), so a
-        change may take a while to show there. Lantern emails every invitation, change and cancellation
-        too.
+        Google Calendar checks subscribed calendars only every few hours (Outlook about as often), so a change
+        may take a while to show there. Lantern emails every invitation, change and cancellation too.
       </p>
       @if (error(); as message) {
         <p class="error" role="alert">{{ message }}</p>
@@ -56,7 +55,9 @@ import { type CalendarFeedStatus, MeetingsData } from './meetings-data';
           {{ status()?.active ? 'Make a new address' : 'Make my calendar address' }}
         </button>
         @if (status()?.active) {
-          <button mat-stroked-button type="button" [disabled]="busy()" (click)="revoke()">Stop the calendar address</button>
+          <button mat-stroked-button type="button" [disabled]="busy()" (click)="revoke()">
+            Stop the calendar address
+          </button>
         }
       </div>
     </section>
@@ -177,7 +178,10 @@ export class CalendarFeed implements OnInit {
 
   protected copy(link: string): void {
     const ok = this.clipboard.copy(link);
-    void this.announcer.announce(ok ? 'Address copied.' : 'Could not copy: select the address and copy it.', 'polite');
+    void this.announcer.announce(
+      ok ? 'Address copied.' : 'Could not copy: select the address and copy it.',
+      'polite',
+    );
   }
 
   protected select(event: FocusEvent): void {

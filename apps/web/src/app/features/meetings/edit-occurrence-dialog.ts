@@ -19,7 +19,10 @@ export interface EditOccurrenceData {
 }
 
 /** What the dialog closes with: a change of this/following, "all" (open the series form), or nothing. */
-export type EditOccurrenceResult = { scope: EditScope; changes: OccurrenceChanges } | { scope: 'ALL' } | undefined;
+export type EditOccurrenceResult =
+  | { scope: EditScope; changes: OccurrenceChanges }
+  | { scope: 'ALL' }
+  | undefined;
 
 /**
  * "Edit": first Outlook's choice — this meeting, this and following, or all meetings in the series —
@@ -35,7 +38,12 @@ export type EditOccurrenceResult = { scope: EditScope; changes: OccurrenceChange
       @if (data.isSeries) {
         <fieldset>
           <legend>Which meetings?</legend>
-          <mat-radio-group class="radios" [value]="scope()" (change)="scope.set($event.value)" aria-label="Which meetings to change">
+          <mat-radio-group
+            class="radios"
+            [value]="scope()"
+            (change)="scope.set($event.value)"
+            aria-label="Which meetings to change"
+          >
             <mat-radio-button value="THIS">This meeting</mat-radio-button>
             <mat-radio-button value="THIS_AND_FOLLOWING">This and following</mat-radio-button>
             <mat-radio-button value="ALL">All meetings in the series</mat-radio-button>
@@ -43,12 +51,22 @@ export type EditOccurrenceResult = { scope: EditScope; changes: OccurrenceChange
         </fieldset>
       }
       @if (scope() === 'ALL') {
-        <p>You will change the series' pattern, people and details. Meetings changed on their own keep their changes.</p>
+        <p>
+          You will change the series' pattern, people and details. Meetings changed on their own keep their
+          changes.
+        </p>
       } @else {
         @if (scope() === 'THIS_AND_FOLLOWING') {
-          <p class="hint">From this meeting on, the series continues with these changes; earlier meetings stay as they were.</p>
+          <p class="hint">
+            From this meeting on, the series continues with these changes; earlier meetings stay as they were.
+          </p>
           <label for="edit-title">Title</label>
-          <input id="edit-title" [attr.maxlength]="limits.titleMax" [value]="title()" (input)="title.set(text($event))" />
+          <input
+            id="edit-title"
+            [attr.maxlength]="limits.titleMax"
+            [value]="title()"
+            (input)="title.set(text($event))"
+          />
         }
         @if (scope() === 'THIS') {
           <label for="edit-date">Date</label>
@@ -57,10 +75,23 @@ export type EditOccurrenceResult = { scope: EditScope; changes: OccurrenceChange
         <label for="edit-time">Start time (UK time)</label>
         <input id="edit-time" type="time" step="300" [value]="time()" (input)="time.set(text($event))" />
         <label for="edit-length">Length in minutes</label>
-        <input id="edit-length" type="number" min="5" max="600" inputmode="numeric" [value]="minutes()" (input)="minutes.set(+text($event))" />
+        <input
+          id="edit-length"
+          type="number"
+          min="5"
+          max="600"
+          inputmode="numeric"
+          [value]="minutes()"
+          (input)="minutes.set(+text($event))"
+        />
         <fieldset>
           <legend>Where</legend>
-          <mat-radio-group class="radios" [value]="mode()" (change)="mode.set($event.value)" aria-label="How people join">
+          <mat-radio-group
+            class="radios"
+            [value]="mode()"
+            (change)="mode.set($event.value)"
+            aria-label="How people join"
+          >
             @for (m of modes; track m.value) {
               <mat-radio-button [value]="m.value">{{ m.label }}</mat-radio-button>
             }
@@ -68,11 +99,22 @@ export type EditOccurrenceResult = { scope: EditScope; changes: OccurrenceChange
         </fieldset>
         @if (mode() !== 'ONLINE') {
           <label for="edit-location">Place</label>
-          <input id="edit-location" [attr.maxlength]="limits.locationMax" [value]="location()" (input)="location.set(text($event))" />
+          <input
+            id="edit-location"
+            [attr.maxlength]="limits.locationMax"
+            [value]="location()"
+            (input)="location.set(text($event))"
+          />
         }
         @if (mode() !== 'IN_PERSON') {
           <label for="edit-link">Joining link</label>
-          <input id="edit-link" type="url" [attr.maxlength]="limits.linkMax" [value]="link()" (input)="link.set(text($event))" />
+          <input
+            id="edit-link"
+            type="url"
+            [attr.maxlength]="limits.linkMax"
+            [value]="link()"
+            (input)="link.set(text($event))"
+          />
         }
         @if (problem(); as message) {
           <p class="error" role="alert">{{ message }}</p>
@@ -81,7 +123,9 @@ export type EditOccurrenceResult = { scope: EditScope; changes: OccurrenceChange
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>Cancel</button>
-      <button mat-flat-button type="button" (click)="done()">{{ scope() === 'ALL' ? 'Change the series' : 'Save the change' }}</button>
+      <button mat-flat-button type="button" (click)="done()">
+        {{ scope() === 'ALL' ? 'Change the series' : 'Save the change' }}
+      </button>
     </mat-dialog-actions>
   `,
   styles: `
@@ -129,7 +173,10 @@ export class EditOccurrenceDialog {
   private readonly ref = inject<MatDialogRef<EditOccurrenceDialog, EditOccurrenceResult>>(MatDialogRef);
 
   protected readonly limits = MEETING_LIMITS;
-  protected readonly modes = Object.values(MeetingMode).map((m) => ({ value: m, label: MEETING_MODE_LABEL[m] }));
+  protected readonly modes = Object.values(MeetingMode).map((m) => ({
+    value: m,
+    label: MEETING_MODE_LABEL[m],
+  }));
   protected readonly scope = signal<EditScope | 'ALL'>('THIS');
   protected readonly title = signal(this.data.title);
   protected readonly date = signal(this.data.date);
@@ -141,12 +188,15 @@ export class EditOccurrenceDialog {
   private readonly tried = signal(false);
 
   private readonly firstProblem = computed(() => {
-    if (this.scope() === 'THIS' && !/^\d{4}-\d{2}-\d{2}$/.test(this.date())) return 'Give the date as a date.';
+    if (this.scope() === 'THIS' && !/^\d{4}-\d{2}-\d{2}$/.test(this.date()))
+      return 'Give the date as a date.';
     if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(this.time())) return 'Give the start time as HH:MM (24-hour).';
     if (!Number.isInteger(this.minutes()) || this.minutes() < 5 || this.minutes() > 600)
       return 'A meeting lasts between 5 minutes and 10 hours.';
     if (this.scope() === 'THIS_AND_FOLLOWING' && !this.title().trim()) return 'Give the meeting a title.';
-    return placeProblem({ mode: this.mode(), location: this.location(), onlineLink: this.link() })?.message ?? null;
+    return (
+      placeProblem({ mode: this.mode(), location: this.location(), onlineLink: this.link() })?.message ?? null
+    );
   });
   protected readonly problem = computed(() => (this.tried() ? this.firstProblem() : null));
 

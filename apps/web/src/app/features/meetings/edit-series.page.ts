@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
 import { ErrorCode, Permission } from '@lantern/shared-domain';
@@ -33,13 +42,21 @@ import { type MeetingSeries, MeetingsData } from './meetings-data';
           <a mat-stroked-button [routerLink]="backLink()">Back to the meeting</a>
         </lan-alert>
       } @else {
-        <p class="lead">Meetings changed on their own keep their own time and place. Everyone invited is told by email.</p>
+        <p class="lead">
+          Meetings changed on their own keep their own time and place. Everyone invited is told by email.
+        </p>
         @if (conflict()) {
           <lan-alert kind="info" title="Someone else changed the series meanwhile">
             <p>The form now shows their changes. Make yours again and save.</p>
           </lan-alert>
         }
-        <lan-meeting-form submitLabel="Save the series" [initial]="initial()" [canSearchPeople]="canSearchPeople()" [save]="update" (cancelled)="back()" />
+        <lan-meeting-form
+          submitLabel="Save the series"
+          [initial]="initial()"
+          [canSearchPeople]="canSearchPeople()"
+          [save]="update"
+          (cancelled)="back()"
+        />
       }
     } @else {
       <lan-loading label="Loading the series…" />
@@ -65,7 +82,11 @@ export class EditSeriesPage {
   protected readonly error = signal<string | null>(null);
   protected readonly conflict = signal(false);
   protected readonly canSearchPeople = computed(() => this.session.permissions().has(Permission.PeopleRead));
-  protected readonly backLink = computed(() => ['/meetings', this.seriesId(), this.from() ?? this.series()?.firstDate ?? '']);
+  protected readonly backLink = computed(() => [
+    '/meetings',
+    this.seriesId(),
+    this.from() ?? this.series()?.firstDate ?? '',
+  ]);
   protected readonly initial = computed<Partial<MeetingFormValue> | null>(() => {
     const s = this.series();
     if (!s) return null;

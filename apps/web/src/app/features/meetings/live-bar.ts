@@ -28,7 +28,9 @@ import { formatTime } from './meetings-model';
       </h3>
       @if (store.running()) {
         @if (store.currentItem(); as item) {
-          <p class="now">Now: <strong>{{ item.title }}</strong> ({{ item.minutes }} minutes)</p>
+          <p class="now">
+            Now: <strong>{{ item.title }}</strong> ({{ item.minutes }} minutes)
+          </p>
           @if (store.secondsLeft(); as s) {
             <p class="clock" aria-hidden="true" data-testid="live-clock">{{ clock(s) }}</p>
           } @else {
@@ -42,14 +44,23 @@ import { formatTime } from './meetings-model';
       @if (agenda()?.canManage && !agenda()?.endedAt) {
         <div class="controls">
           @if (!agenda()?.startedAt) {
-            <button mat-flat-button type="button" [disabled]="busy() || !store.accepted().length" (click)="run('start')">Start the meeting</button>
+            <button
+              mat-flat-button
+              type="button"
+              [disabled]="busy() || !store.accepted().length"
+              (click)="run('start')"
+            >
+              Start the meeting
+            </button>
           } @else {
             @if (store.nextId()) {
               <button mat-flat-button type="button" [disabled]="busy()" (click)="run('next')">
                 {{ agenda()?.currentItemId ? 'Next item' : 'Take the first item' }}
               </button>
             }
-            <button mat-stroked-button type="button" [disabled]="busy()" (click)="endMeeting()">End the meeting</button>
+            <button mat-stroked-button type="button" [disabled]="busy()" (click)="endMeeting()">
+              End the meeting
+            </button>
           }
         </div>
       }
@@ -127,7 +138,9 @@ export class LiveBar {
       else if (what === 'next') await this.store.next();
       else await this.store.end();
       const item = this.store.currentItem();
-      this.message.set(what === 'end' ? 'The meeting ended.' : item ? `Now: ${item.title}.` : 'Between items.');
+      this.message.set(
+        what === 'end' ? 'The meeting ended.' : item ? `Now: ${item.title}.` : 'Between items.',
+      );
     } catch (error) {
       this.message.set(`That did not work. ${messageOf(error)}`);
     } finally {

@@ -59,7 +59,12 @@ describe('meeting form model', () => {
     });
     const monthly = patternOf(when({ repeat: 'monthly', ends: 'on', until: '2026-12-31' }));
     expect(monthly.recurrence).toEqual({ kind: RecurrenceKind.MonthlyWeekday, week: 2 });
-    expect(recurrenceInput(monthly.recurrence)).toEqual({ kind: 'MONTHLY_WEEKDAY', interval: null, week: 2, dates: [] });
+    expect(recurrenceInput(monthly.recurrence)).toEqual({
+      kind: 'MONTHLY_WEEKDAY',
+      interval: null,
+      week: 2,
+      dates: [],
+    });
     const dates = patternOf(when({ repeat: 'dates', dates: ['2026-06-09', '2026-03-10'] }));
     expect(dates.recurrence).toEqual({ kind: RecurrenceKind.Dates, dates: ['2026-03-10', '2026-06-09'] });
   });
@@ -85,15 +90,25 @@ describe('meeting form model', () => {
 
   it('says what is wrong in plain English', () => {
     expect(whenProblem(when({ firstDate: '' }), '2026-03-01')).toBe('Give the date of the (first) meeting.');
-    expect(whenProblem(when({ firstDate: '2026-02-01' }), '2026-03-01')).toBe('The first meeting must be today or later.');
+    expect(whenProblem(when({ firstDate: '2026-02-01' }), '2026-03-01')).toBe(
+      'The first meeting must be today or later.',
+    );
     expect(whenProblem(when({ ends: 'on', until: '2026-03-01' }), '2026-03-01')).toBe(
       'The series must end on or after its first date.',
     );
-    expect(whenProblem(when({ ends: 'after', count: null }), '2026-03-01')).toBe('Give how many meetings there are.');
+    expect(whenProblem(when({ ends: 'after', count: null }), '2026-03-01')).toBe(
+      'Give how many meetings there are.',
+    );
     expect(whenProblem(when(), '2026-03-01')).toBeNull();
-    expect(placeProblem({ mode: MeetingMode.InPerson, location: ' ', onlineLink: '' })?.field).toBe('location');
-    expect(placeProblem({ mode: MeetingMode.Online, location: '', onlineLink: 'teams' })?.message).toMatch(/https/);
-    expect(placeProblem({ mode: MeetingMode.Hybrid, location: 'Hall', onlineLink: 'https://x.test/a' })).toBeNull();
+    expect(placeProblem({ mode: MeetingMode.InPerson, location: ' ', onlineLink: '' })?.field).toBe(
+      'location',
+    );
+    expect(placeProblem({ mode: MeetingMode.Online, location: '', onlineLink: 'teams' })?.message).toMatch(
+      /https/,
+    );
+    expect(
+      placeProblem({ mode: MeetingMode.Hybrid, location: 'Hall', onlineLink: 'https://x.test/a' }),
+    ).toBeNull();
   });
 
   it('reads a series back into the form', () => {

@@ -37,15 +37,18 @@ interface TrustLike {
 export function scopeChoices(actor: Actor | null, trusts: readonly TrustLike[]): ScopeChoice[] {
   const out: ScopeChoice[] = [];
   const network: MeetingScope = { kind: ScopeKind.Network, trustId: null, schoolId: null };
-  if (canOrganiseMeeting(actor, network)) out.push({ value: 'network', label: 'The whole network', scope: network });
+  if (canOrganiseMeeting(actor, network))
+    out.push({ value: 'network', label: 'The whole network', scope: network });
   for (const t of trusts) {
     const scope: MeetingScope = { kind: ScopeKind.Trust, trustId: t.id, schoolId: null };
-    if (canOrganiseMeeting(actor, scope)) out.push({ value: `trust:${t.id}`, label: `Trust: ${t.name}`, scope });
+    if (canOrganiseMeeting(actor, scope))
+      out.push({ value: `trust:${t.id}`, label: `Trust: ${t.name}`, scope });
   }
   for (const t of trusts) {
     for (const s of t.schools) {
       const scope: MeetingScope = { kind: ScopeKind.School, trustId: t.id, schoolId: s.id };
-      if (canOrganiseMeeting(actor, scope)) out.push({ value: `school:${s.id}`, label: `School: ${s.displayName}`, scope });
+      if (canOrganiseMeeting(actor, scope))
+        out.push({ value: `school:${s.id}`, label: `School: ${s.displayName}`, scope });
     }
   }
   return out;
@@ -56,8 +59,13 @@ export function mayOrganiseSomewhere(actor: Actor | null): boolean {
   if (!actor) return false;
   return actor.grants.some((g) => {
     if (canOrganiseMeeting(actor, { kind: ScopeKind.Network, trustId: null, schoolId: null })) return true;
-    if (g.trustId && canOrganiseMeeting(actor, { kind: ScopeKind.Trust, trustId: g.trustId, schoolId: null })) return true;
-    return !!(g.schoolId && g.trustId && canOrganiseMeeting(actor, { kind: ScopeKind.School, trustId: g.trustId, schoolId: g.schoolId }));
+    if (g.trustId && canOrganiseMeeting(actor, { kind: ScopeKind.Trust, trustId: g.trustId, schoolId: null }))
+      return true;
+    return !!(
+      g.schoolId &&
+      g.trustId &&
+      canOrganiseMeeting(actor, { kind: ScopeKind.School, trustId: g.trustId, schoolId: g.schoolId })
+    );
   });
 }
 
@@ -111,7 +119,10 @@ export function recurrenceOf(v: WhenValue): Recurrence {
     case 'monthly-last':
       return { kind: RecurrenceKind.MonthlyWeekday, week: -1 };
     case 'dates':
-      return { kind: RecurrenceKind.Dates, dates: [...new Set([v.firstDate, ...v.dates].filter(Boolean))].sort() };
+      return {
+        kind: RecurrenceKind.Dates,
+        dates: [...new Set([v.firstDate, ...v.dates].filter(Boolean))].sort(),
+      };
     default:
       return { kind: RecurrenceKind.None };
   }
@@ -136,8 +147,10 @@ export function whenProblem(v: WhenValue, today: string): string | null {
   const problem = seriesPatternProblem(patternOf(v));
   if (problem) return problem;
   if (v.firstDate < today) return 'The first meeting must be today or later.';
-  if (v.repeat !== 'none' && v.repeat !== 'dates' && v.ends === 'on' && !v.until) return 'Give the date the series ends on.';
-  if (v.repeat !== 'none' && v.repeat !== 'dates' && v.ends === 'after' && !v.count) return 'Give how many meetings there are.';
+  if (v.repeat !== 'none' && v.repeat !== 'dates' && v.ends === 'on' && !v.until)
+    return 'Give the date the series ends on.';
+  if (v.repeat !== 'none' && v.repeat !== 'dates' && v.ends === 'after' && !v.count)
+    return 'Give how many meetings there are.';
   if (v.repeat === 'dates' && v.dates.some((d) => d && d < v.firstDate))
     return 'Every chosen date must be on or after the first date.';
   return null;
@@ -158,7 +171,12 @@ export function previewOf(v: WhenValue, limit = 6): { rows: PreviewRow[]; more: 
   const p = patternOf(v);
   if (seriesPatternProblem(p)) return { rows: [], more: false };
   const horizon = p.until ?? `${Number(p.firstDate.slice(0, 4)) + 3}${p.firstDate.slice(4)}`;
-  const all = expandSeries({ ...p, count: p.count === null ? null : Math.min(p.count, RECURRENCE_LIMITS.maxOccurrences) }, [], p.firstDate, horizon);
+  const all = expandSeries(
+    { ...p, count: p.count === null ? null : Math.min(p.count, RECURRENCE_LIMITS.maxOccurrences) },
+    [],
+    p.firstDate,
+    horizon,
+  );
   const rows = all.slice(0, limit).map((o) => ({
     key: o.key,
     day: formatShortDay(o.startsAt),
@@ -184,7 +202,8 @@ export function placeProblem(v: PlaceValue): { field: 'location' | 'onlineLink';
   if (v.mode !== MeetingMode.Online && !v.location.trim())
     return { field: 'location', message: 'Give the place (a room or address) for people coming in person.' };
   if (v.mode !== MeetingMode.InPerson) {
-    if (!v.onlineLink.trim()) return { field: 'onlineLink', message: 'Give the link people use to join online.' };
+    if (!v.onlineLink.trim())
+      return { field: 'onlineLink', message: 'Give the link people use to join online.' };
     if (!/^https?:\/\/\S+$/i.test(v.onlineLink.trim()))
       return { field: 'onlineLink', message: 'Give the joining link as a web address starting https://' };
   }
@@ -192,14 +211,24 @@ export function placeProblem(v: PlaceValue): { field: 'location' | 'onlineLink';
 }
 
 /** The scope part of CreateMeetingInput for a choice. */
-export function scopeInput(scope: MeetingScope): { scopeKind: 'NETWORK' | 'TRUST' | 'SCHOOL'; trustId: string | null; schoolId: string | null } {
-  if (scope.kind === ScopeKind.School) return { scopeKind: 'SCHOOL', trustId: scope.trustId, schoolId: scope.schoolId };
+export function scopeInput(scope: MeetingScope): {
+  scopeKind: 'NETWORK' | 'TRUST' | 'SCHOOL';
+  trustId: string | null;
+  schoolId: string | null;
+} {
+  if (scope.kind === ScopeKind.School)
+    return { scopeKind: 'SCHOOL', trustId: scope.trustId, schoolId: scope.schoolId };
   if (scope.kind === ScopeKind.Trust) return { scopeKind: 'TRUST', trustId: scope.trustId, schoolId: null };
   return { scopeKind: 'NETWORK', trustId: null, schoolId: null };
 }
 
 /** The recurrence part of the API input. */
-export function recurrenceInput(r: Recurrence): { kind: RecurrenceKind; interval: number | null; week: number | null; dates: string[] } {
+export function recurrenceInput(r: Recurrence): {
+  kind: RecurrenceKind;
+  interval: number | null;
+  week: number | null;
+  dates: string[];
+} {
   return {
     kind: r.kind,
     interval: r.kind === RecurrenceKind.Weekly ? r.interval : null,
@@ -213,7 +242,12 @@ export function whenFromSeries(s: {
   firstDate: string;
   startTime: string;
   minutes: number;
-  recurrence: { kind: RecurrenceKind; interval: number | null; week: number | null; dates: readonly string[] };
+  recurrence: {
+    kind: RecurrenceKind;
+    interval: number | null;
+    week: number | null;
+    dates: readonly string[];
+  };
   until: string | null;
   count: number | null;
 }): WhenValue {

@@ -14,12 +14,15 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MEETING_LIMITS, MEETING_MODE_LABEL, MeetingMode } from '@lantern/shared-domain';
 import { messageOf } from '@lantern/web-graphql';
-import { ErrorSummary, type FormProblem, KEPT_BACK, PersonalDataCheck, type PersonalDataOverride } from '@lantern/web-ui';
-import { formatLength, londonDate } from './meetings-model';
 import {
-  type PickedPerson,
-  PeoplePicker,
-} from './people-picker';
+  ErrorSummary,
+  type FormProblem,
+  KEPT_BACK,
+  PersonalDataCheck,
+  type PersonalDataOverride,
+} from '@lantern/web-ui';
+import { formatLength, londonDate } from './meetings-model';
+import { type PickedPerson, PeoplePicker } from './people-picker';
 import {
   type RepeatChoice,
   type ScopeChoice,
@@ -75,7 +78,10 @@ export class MeetingForm implements OnInit {
   readonly cancelled = output<void>();
 
   protected readonly limits = MEETING_LIMITS;
-  protected readonly modes = Object.values(MeetingMode).map((m) => ({ value: m, label: MEETING_MODE_LABEL[m] }));
+  protected readonly modes = Object.values(MeetingMode).map((m) => ({
+    value: m,
+    label: MEETING_MODE_LABEL[m],
+  }));
   protected readonly lengths = LENGTHS.map((m) => ({ value: m, label: formatLength(m) }));
   protected readonly today = londonDate(new Date());
 
@@ -124,8 +130,16 @@ export class MeetingForm implements OnInit {
     if (this.scopes().length && !this.scopes().some((s) => s.value === this.scopeValue()))
       out.push({ fieldId: 'meeting-scope', message: 'Choose who the meeting is for.' });
     if (!this.title().trim()) out.push({ fieldId: 'meeting-title', message: 'Give the meeting a title.' });
-    const place = placeProblem({ mode: this.mode(), location: this.location(), onlineLink: this.onlineLink() });
-    if (place) out.push({ fieldId: place.field === 'location' ? 'meeting-location' : 'meeting-link', message: place.message });
+    const place = placeProblem({
+      mode: this.mode(),
+      location: this.location(),
+      onlineLink: this.onlineLink(),
+    });
+    if (place)
+      out.push({
+        fieldId: place.field === 'location' ? 'meeting-location' : 'meeting-link',
+        message: place.message,
+      });
     const when = whenProblem(this.when(), this.today);
     if (when) out.push({ fieldId: this.whenField(when), message: when });
     return out;
@@ -165,7 +179,8 @@ export class MeetingForm implements OnInit {
     if (/first date|date of the|today or later/i.test(message)) return 'meeting-date';
     if (/start time/i.test(message)) return 'meeting-time';
     if (/lasts/i.test(message)) return 'meeting-length';
-    if (/ends on|end on|how many|between 1 and/i.test(message)) return this.ends() === 'after' ? 'meeting-count' : 'meeting-until';
+    if (/ends on|end on|how many|between 1 and/i.test(message))
+      return this.ends() === 'after' ? 'meeting-count' : 'meeting-until';
     if (/dates?/i.test(message)) return 'meeting-dates-first';
     return 'meeting-repeat';
   }

@@ -59,11 +59,19 @@ export interface OccurrencePage {
 export class MeetingsData {
   private readonly client = inject(GraphqlClient);
 
-  async myMeetings(from: string, to: string, offset = 0, first: number = MEETING_LIMITS.pageSize): Promise<OccurrencePage> {
+  async myMeetings(
+    from: string,
+    to: string,
+    offset = 0,
+    first: number = MEETING_LIMITS.pageSize,
+  ): Promise<OccurrencePage> {
     return (await this.client.request(MyMeetingsDocument, { from, to, first, offset })).myMeetings;
   }
 
-  async occurrence(seriesId: string, key: string): Promise<{ occurrence: MeetingOccurrence; series: MeetingSeries }> {
+  async occurrence(
+    seriesId: string,
+    key: string,
+  ): Promise<{ occurrence: MeetingOccurrence; series: MeetingSeries }> {
     const r = await this.client.request(MeetingOccurrenceDocument, { seriesId, key });
     return { occurrence: r.meetingOccurrence, series: r.meetingSeries };
   }
@@ -113,7 +121,8 @@ export class MeetingsData {
     key: string,
     entries: ReadonlyArray<{ userId: string; attended: boolean }>,
   ): Promise<readonly MeetingAttendee[]> {
-    return (await this.client.request(RecordAttendanceDocument, { input: { seriesId, key, entries } })).recordAttendance;
+    return (await this.client.request(RecordAttendanceDocument, { input: { seriesId, key, entries } }))
+      .recordAttendance;
   }
 
   async setHostRotation(seriesId: string, schoolIds: readonly string[]): Promise<MeetingSeries> {

@@ -34,7 +34,11 @@ describe('meetings model', () => {
   });
 
   it('groups consecutive meetings under the same heading', () => {
-    const groups = groupByHeading(['2026-03-04', '2026-03-05', '2026-03-10', '2026-04-02', '2026-04-20'], (d) => d, '2026-03-04');
+    const groups = groupByHeading(
+      ['2026-03-04', '2026-03-05', '2026-03-10', '2026-04-02', '2026-04-20'],
+      (d) => d,
+      '2026-03-04',
+    );
     expect(groups.map((g) => [g.heading, g.items.length])).toEqual([
       ['This week', 2],
       ['Next week', 1],
@@ -45,13 +49,21 @@ describe('meetings model', () => {
   it('offers only the answers the mode allows', () => {
     expect(rsvpChoices(MeetingMode.InPerson)).toEqual([RsvpAnswer.InPerson, RsvpAnswer.Apologies]);
     expect(rsvpChoices(MeetingMode.Online)).toEqual([RsvpAnswer.Online, RsvpAnswer.Apologies]);
-    expect(rsvpChoices(MeetingMode.Hybrid)).toEqual([RsvpAnswer.InPerson, RsvpAnswer.Online, RsvpAnswer.Apologies]);
+    expect(rsvpChoices(MeetingMode.Hybrid)).toEqual([
+      RsvpAnswer.InPerson,
+      RsvpAnswer.Online,
+      RsvpAnswer.Apologies,
+    ]);
   });
 
   it('says where and how many in plain words', () => {
     expect(placeText({ mode: MeetingMode.InPerson, location: 'Room 4', onlineLink: null })).toBe('Room 4');
-    expect(placeText({ mode: MeetingMode.Online, location: null, onlineLink: null })).toBe('Online (link to follow)');
-    expect(placeText({ mode: MeetingMode.Hybrid, location: 'Hall', onlineLink: 'https://x.test' })).toBe('Hall, or online');
+    expect(placeText({ mode: MeetingMode.Online, location: null, onlineLink: null })).toBe(
+      'Online (link to follow)',
+    );
+    expect(placeText({ mode: MeetingMode.Hybrid, location: 'Hall', onlineLink: 'https://x.test' })).toBe(
+      'Hall, or online',
+    );
     expect(countsText({ inPerson: 3, online: 1, apologies: 1 })).toBe('3 in person, 1 online, 1 apology');
   });
 
@@ -72,14 +84,21 @@ describe('meetings model', () => {
     expect(patternText({ ...base, recurrence: { kind: 'WEEKLY', interval: 1, week: null, dates: [] } })).toBe(
       'Weekly on Tuesdays at 09:30 UK time',
     );
-    expect(patternText({ ...base, recurrence: { kind: 'WEEKLY', interval: 2, week: null, dates: [] }, count: 6 })).toBe(
-      'Every other Tuesday at 09:30 UK time, 6 meetings',
-    );
     expect(
-      patternText({ ...base, recurrence: { kind: 'MONTHLY_WEEKDAY', interval: null, week: 2, dates: [] }, until: '2026-07-14' }),
+      patternText({ ...base, recurrence: { kind: 'WEEKLY', interval: 2, week: null, dates: [] }, count: 6 }),
+    ).toBe('Every other Tuesday at 09:30 UK time, 6 meetings');
+    expect(
+      patternText({
+        ...base,
+        recurrence: { kind: 'MONTHLY_WEEKDAY', interval: null, week: 2, dates: [] },
+        until: '2026-07-14',
+      }),
     ).toBe('Monthly on the second Tuesday at 09:30 UK time, until 14 July 2026');
     expect(
-      patternText({ ...base, recurrence: { kind: 'DATES', interval: null, week: null, dates: ['2026-03-10', '2026-06-09'] } }),
+      patternText({
+        ...base,
+        recurrence: { kind: 'DATES', interval: null, week: null, dates: ['2026-03-10', '2026-06-09'] },
+      }),
     ).toBe('On 2 chosen dates at 09:30 UK time: 10 March 2026, 9 June 2026');
   });
 });

@@ -96,7 +96,11 @@ export interface Group<T> {
 }
 
 /** Consecutive items under the same heading (the list is already in time order). */
-export function groupByHeading<T>(items: readonly T[], dateOf: (item: T) => string, today: string): Group<T>[] {
+export function groupByHeading<T>(
+  items: readonly T[],
+  dateOf: (item: T) => string,
+  today: string,
+): Group<T>[] {
   const groups: Group<T>[] = [];
   for (const item of items) {
     const heading = headingFor(dateOf(item), today);
@@ -133,12 +137,20 @@ export function modeText(mode: MeetingMode): string {
 
 /** "3 in person, 5 online, 2 apologies". */
 export function countsText(c: { inPerson: number; online: number; apologies: number }): string {
-  const parts = [`${c.inPerson} in person`, `${c.online} online`, `${c.apologies} ${c.apologies === 1 ? 'apology' : 'apologies'}`];
+  const parts = [
+    `${c.inPerson} in person`,
+    `${c.online} online`,
+    `${c.apologies} ${c.apologies === 1 ? 'apology' : 'apologies'}`,
+  ];
   return parts.join(', ');
 }
 
 /** Where: the place, the link, or both, as the mode says. */
-export function placeText(m: { mode: MeetingMode; location: string | null; onlineLink: string | null }): string {
+export function placeText(m: {
+  mode: MeetingMode;
+  location: string | null;
+  onlineLink: string | null;
+}): string {
   const place = m.location?.trim() || 'Place to be confirmed';
   if (m.mode === MeetingMode.InPerson) return place;
   if (m.mode === MeetingMode.Online) return m.onlineLink ? 'Online (link below)' : 'Online (link to follow)';
@@ -157,7 +169,11 @@ export function safeLink(link: string | null | undefined): string | null {
 }
 
 /** "Network meeting", "Trust meeting: Oak Trust", "School meeting: Holy Family Primary". */
-export function scopeText(m: { scopeKind: string; trustName: string | null; schoolName: string | null }): string {
+export function scopeText(m: {
+  scopeKind: string;
+  trustName: string | null;
+  schoolName: string | null;
+}): string {
   if (m.scopeKind === 'SCHOOL') return `School meeting${m.schoolName ? `: ${m.schoolName}` : ''}`;
   if (m.scopeKind === 'TRUST') return `Trust meeting${m.trustName ? `: ${m.trustName}` : ''}`;
   return 'Network meeting';
@@ -165,7 +181,9 @@ export function scopeText(m: { scopeKind: string; trustName: string | null; scho
 
 /** The range of dates the list asks for: upcoming from today for a year, past for the year before. */
 export function rangeFor(view: 'upcoming' | 'past', today: string): { from: string; to: string } {
-  return view === 'upcoming' ? { from: today, to: addDays(today, 365) } : { from: addDays(today, -365), to: addDays(today, -1) };
+  return view === 'upcoming'
+    ? { from: today, to: addDays(today, 365) }
+    : { from: addDays(today, -365), to: addDays(today, -1) };
 }
 
 /** The link path of an occurrence page. */
@@ -182,8 +200,19 @@ export function seriesIcsUrl(seriesId: string): string {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const NTH: Readonly<Record<string, string>> = { '1': 'first', '2': 'second', '3': 'third', '4': 'fourth', '-1': 'last' };
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const NTH: Readonly<Record<string, string>> = {
+  '1': 'first',
+  '2': 'second',
+  '3': 'third',
+  '4': 'fourth',
+  '-1': 'last',
+};
+const longDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "3 March 2026" for a London date. */
 export function formatIsoDate(date: string): string {

@@ -44,7 +44,9 @@ export class MinutesPanel {
 
   protected readonly docxUrl = computed(() => {
     const a = this.agenda();
-    return a ? `/api/meetings/occurrences/${encodeURIComponent(a.seriesId)}/${encodeURIComponent(a.key)}/minutes.docx` : '';
+    return a
+      ? `/api/meetings/occurrences/${encodeURIComponent(a.seriesId)}/${encodeURIComponent(a.key)}/minutes.docx`
+      : '';
   });
 
   /** Who may own an action: the chair, the note-taker, guests and everyone who said they would come. */
@@ -59,7 +61,9 @@ export class MinutesPanel {
     for (const a of this.occurrence.attendees() ?? []) {
       if (a.answer && a.answer !== RsvpAnswer.Apologies) people.set(a.person.id, a.person.displayName);
     }
-    return [...people].map(([id, displayName]) => ({ id, displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName));
+    return [...people]
+      .map(([id, displayName]) => ({ id, displayName }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
   });
 
   protected draft(item: AgendaItem): { notes: string; decisions: string } {
@@ -78,10 +82,23 @@ export class MinutesPanel {
     try {
       const result = await this.personalData.save(
         [
-          { text: d.notes, set: (t) => this.drafts.update((x) => ({ ...x, [item.id]: { ...this.draft(item), notes: t } })) },
-          { text: d.decisions, set: (t) => this.drafts.update((x) => ({ ...x, [item.id]: { ...this.draft(item), decisions: t } })) },
+          {
+            text: d.notes,
+            set: (t) => this.drafts.update((x) => ({ ...x, [item.id]: { ...this.draft(item), notes: t } })),
+          },
+          {
+            text: d.decisions,
+            set: (t) =>
+              this.drafts.update((x) => ({ ...x, [item.id]: { ...this.draft(item), decisions: t } })),
+          },
         ],
-        (override) => this.data.saveMinutes({ itemId: item.id, notes: d.notes, decisions: d.decisions, personalDataOverride: override }),
+        (override) =>
+          this.data.saveMinutes({
+            itemId: item.id,
+            notes: d.notes,
+            decisions: d.decisions,
+            personalDataOverride: override,
+          }),
       );
       if (result === KEPT_BACK) return;
       this.store.take(result);
@@ -99,18 +116,21 @@ export class MinutesPanel {
     const title = this.actionTitle().trim();
     if (!title) return this.actionProblem.set('Say what needs doing.');
     if (!this.actionOwner()) return this.actionProblem.set('Choose who will do it.');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(this.actionDue())) return this.actionProblem.set('Give the date it is due.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(this.actionDue()))
+      return this.actionProblem.set('Give the date it is due.');
     this.actionProblem.set(null);
     this.busy.set(true);
     try {
-      const result = await this.personalData.save([{ text: this.actionTitle(), set: (t) => this.actionTitle.set(t) }], (override) =>
-        this.data.addAction({
-          ...this.store.ids,
-          title,
-          ownerId: this.actionOwner(),
-          dueOn: this.actionDue(),
-          personalDataOverride: override,
-        }),
+      const result = await this.personalData.save(
+        [{ text: this.actionTitle(), set: (t) => this.actionTitle.set(t) }],
+        (override) =>
+          this.data.addAction({
+            ...this.store.ids,
+            title,
+            ownerId: this.actionOwner(),
+            dueOn: this.actionDue(),
+            personalDataOverride: override,
+          }),
       );
       if (result === KEPT_BACK) return;
       this.addToList(result);
@@ -134,7 +154,8 @@ export class MinutesPanel {
     if (!a) return;
     const ok = await this.confirm.confirm({
       title: 'Publish the minutes?',
-      message: 'Everyone who attended (or said they would come) is told, and can read them. They cannot be changed afterwards.',
+      message:
+        'Everyone who attended (or said they would come) is told, and can read them. They cannot be changed afterwards.',
       confirmText: 'Publish the minutes',
     });
     if (!ok) return;

@@ -34,28 +34,44 @@ function occ(key: string, over: Partial<MeetingOccurrence> = {}): MeetingOccurre
 
 describe('MyMeetingsStore', () => {
   // 60 meetings on consecutive days; the fake answers pages of them in time order.
-  const all = Array.from({ length: 60 }, (_, i) => occ(new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10)));
+  const all = Array.from({ length: 60 }, (_, i) =>
+    occ(new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10)),
+  );
   const calls: Array<{ offset: number; first: number }> = [];
   const data = {
     myMeetings: vi.fn(async (_from: string, _to: string, offset: number, first: number) => {
       calls.push({ offset, first });
-      return { nodes: all.slice(offset, offset + first), totalCount: all.length, hasNextPage: offset + first < all.length };
+      return {
+        nodes: all.slice(offset, offset + first),
+        totalCount: all.length,
+        hasNextPage: offset + first < all.length,
+      };
     }),
     rsvpOccurrence: vi.fn(async (_s: string, key: string, answer: RsvpAnswer | null) =>
-      occ(key, { myRsvp: answer, rsvpCounts: { inPerson: 0, online: answer === RsvpAnswer.Online ? 1 : 0, apologies: 0 } }),
+      occ(key, {
+        myRsvp: answer,
+        rsvpCounts: { inPerson: 0, online: answer === RsvpAnswer.Online ? 1 : 0, apologies: 0 },
+      }),
     ),
   };
   let store: MyMeetingsStore;
 
   beforeEach(() => {
     calls.length = 0;
-    TestBed.configureTestingModule({ providers: [MyMeetingsStore, { provide: MeetingsData, useValue: data }] });
+    TestBed.configureTestingModule({
+      providers: [MyMeetingsStore, { provide: MeetingsData, useValue: data }],
+    });
     store = TestBed.inject(MyMeetingsStore);
   });
 
   it('pages upcoming meetings soonest first', async () => {
     await store.show('upcoming');
-    expect(store.items()?.map((o) => o.key).slice(0, 2)).toEqual(['2025-01-01', '2025-01-02']);
+    expect(
+      store
+        .items()
+        ?.map((o) => o.key)
+        .slice(0, 2),
+    ).toEqual(['2025-01-01', '2025-01-02']);
     expect(store.hasMore()).toBe(true);
     await store.more();
     await store.more();

@@ -35,7 +35,9 @@ export class MyMeetingsStore {
     const items = this.items();
     return !!items && items.length < this.totalCount();
   });
-  readonly groups = computed(() => groupByHeading(this.items() ?? [], (o) => londonDate(o.startsAt), this.today()));
+  readonly groups = computed(() =>
+    groupByHeading(this.items() ?? [], (o) => londonDate(o.startsAt), this.today()),
+  );
 
   async show(view: MeetingsView): Promise<void> {
     this.view.set(view);
@@ -96,7 +98,12 @@ export class MyMeetingsStore {
     }
   }
 
-  private apply(newestFirst: readonly MeetingOccurrence[], total: number, offset: number, fresh: boolean): void {
+  private apply(
+    newestFirst: readonly MeetingOccurrence[],
+    total: number,
+    offset: number,
+    fresh: boolean,
+  ): void {
     this.items.set(fresh ? newestFirst : [...(this.items() ?? []), ...newestFirst]);
     this.totalCount.set(total);
     this.cursor = offset;

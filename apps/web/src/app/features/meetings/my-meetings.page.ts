@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { RsvpAnswer } from '@lantern/shared-domain';
@@ -30,7 +38,18 @@ import { RsvpButtons } from './rsvp-buttons';
 @Component({
   selector: 'lan-my-meetings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, RouterLink, Alert, EmptyState, Icon, Loading, CalendarFeed, ModeIcon, OpenPolls, RsvpButtons],
+  imports: [
+    MatButtonModule,
+    RouterLink,
+    Alert,
+    EmptyState,
+    Icon,
+    Loading,
+    CalendarFeed,
+    ModeIcon,
+    OpenPolls,
+    RsvpButtons,
+  ],
   providers: [MyMeetingsStore],
   templateUrl: './my-meetings.page.html',
   styleUrl: './my-meetings.page.scss',

@@ -31,7 +31,10 @@ import { PollsData } from './polls-data';
         <p>Ask the network admin, a SEND lead, or your school's SENCO or headteacher to find a time.</p>
       </lan-alert>
     } @else {
-      <p class="lead">Offer a few times (UK time). The people you ask answer yes, if need be or no for each, and Lantern marks times that clash with their other meetings. You then pick one and the meeting is made.</p>
+      <p class="lead">
+        Offer a few times (UK time). The people you ask answer yes, if need be or no for each, and Lantern
+        marks times that clash with their other meetings. You then pick one and the meeting is made.
+      </p>
       <form (submit)="submit($event)" novalidate>
         <label for="poll-scope">Who it is for</label>
         <select id="poll-scope" [value]="scope()" (change)="scope.set(text($event))">
@@ -41,25 +44,60 @@ import { PollsData } from './polls-data';
           }
         </select>
         <label for="poll-title">Title</label>
-        <input id="poll-title" [attr.maxlength]="limits.titleMax" [value]="title()" (input)="title.set(text($event))" />
+        <input
+          id="poll-title"
+          [attr.maxlength]="limits.titleMax"
+          [value]="title()"
+          (input)="title.set(text($event))"
+        />
         <fieldset>
           <legend>How</legend>
           @for (m of modes; track m.value) {
-            <label class="inline"><input type="radio" name="poll-mode" [value]="m.value" [checked]="mode() === m.value" (change)="mode.set(m.value)" /> {{ m.label }}</label>
+            <label class="inline"
+              ><input
+                type="radio"
+                name="poll-mode"
+                [value]="m.value"
+                [checked]="mode() === m.value"
+                (change)="mode.set(m.value)"
+              />
+              {{ m.label }}</label
+            >
           }
         </fieldset>
         <label for="poll-length">Length in minutes</label>
-        <input id="poll-length" type="number" min="5" max="600" inputmode="numeric" [value]="minutes()" (input)="minutes.set(+text($event))" />
+        <input
+          id="poll-length"
+          type="number"
+          min="5"
+          max="600"
+          inputmode="numeric"
+          [value]="minutes()"
+          (input)="minutes.set(+text($event))"
+        />
         <fieldset>
           <legend>Times to offer (UK time)</legend>
           @for (s of slots(); track $index; let i = $index) {
             <div class="slot">
               <label [for]="'slot-date-' + i">Date {{ i + 1 }}</label>
-              <input [id]="'slot-date-' + i" type="date" [value]="s.date" (change)="setSlot(i, 'date', text($event))" />
+              <input
+                [id]="'slot-date-' + i"
+                type="date"
+                [value]="s.date"
+                (change)="setSlot(i, 'date', text($event))"
+              />
               <label [for]="'slot-time-' + i">Start {{ i + 1 }}</label>
-              <input [id]="'slot-time-' + i" type="time" step="300" [value]="s.time" (input)="setSlot(i, 'time', text($event))" />
+              <input
+                [id]="'slot-time-' + i"
+                type="time"
+                step="300"
+                [value]="s.time"
+                (input)="setSlot(i, 'time', text($event))"
+              />
               @if (slots().length > 2) {
-                <button mat-button type="button" (click)="removeSlot(i)">Remove<span class="visually-hidden"> time {{ i + 1 }}</span></button>
+                <button mat-button type="button" (click)="removeSlot(i)">
+                  Remove<span class="visually-hidden"> time {{ i + 1 }}</span>
+                </button>
               }
             </div>
           }
@@ -68,15 +106,26 @@ import { PollsData } from './polls-data';
           }
         </fieldset>
         @if (canSearchPeople()) {
-          <lan-people-picker id="poll-invitees" label="People to ask" [multiple]="true" hint="You answer too." [(picked)]="invitees" />
+          <lan-people-picker
+            id="poll-invitees"
+            label="People to ask"
+            [multiple]="true"
+            hint="You answer too."
+            [(picked)]="invitees"
+          />
         } @else {
-          <p class="hint">Only leaders can look people up in Lantern, so ask one of them to find a time with people you choose.</p>
+          <p class="hint">
+            Only leaders can look people up in Lantern, so ask one of them to find a time with people you
+            choose.
+          </p>
         }
         @if (problem(); as message) {
           <p class="error" role="alert">{{ message }}</p>
         }
         <div class="buttons">
-          <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Sending…' : 'Ask them' }}</button>
+          <button mat-flat-button type="submit" [disabled]="busy()">
+            {{ busy() ? 'Sending…' : 'Ask them' }}
+          </button>
           <a mat-button routerLink="/meetings">Cancel</a>
         </div>
       </form>
@@ -148,7 +197,10 @@ export class NewPollPage implements OnInit {
   private readonly personalData = inject(PersonalDataCheck);
 
   protected readonly limits = MEETING_LIMITS;
-  protected readonly modes = Object.values(MeetingMode).map((m) => ({ value: m, label: MEETING_MODE_LABEL[m] }));
+  protected readonly modes = Object.values(MeetingMode).map((m) => ({
+    value: m,
+    label: MEETING_MODE_LABEL[m],
+  }));
   protected readonly places = signal<MeetingPlaces | null>(null);
   protected readonly loadError = signal<string | null>(null);
   protected readonly scopes = computed(() => scopeChoices(this.session.actor(), this.places()?.trusts ?? []));
@@ -205,26 +257,31 @@ export class NewPollPage implements OnInit {
     let problem: string | null = null;
     if (!choice) problem = 'Choose who the meeting is for.';
     else if (!this.title().trim()) problem = 'Give the meeting a title.';
-    else if (!Number.isInteger(this.minutes()) || this.minutes() < 5 || this.minutes() > 600) problem = 'A meeting lasts between 5 minutes and 10 hours.';
+    else if (!Number.isInteger(this.minutes()) || this.minutes() < 5 || this.minutes() > 600)
+      problem = 'A meeting lasts between 5 minutes and 10 hours.';
     else if ('problem' in slots) problem = slots.problem;
     else if (!this.invitees().length) problem = 'Choose at least one person to ask.';
     this.problem.set(problem);
     if (problem || !choice || 'problem' in slots) return;
     this.busy.set(true);
     try {
-      const result = await this.personalData.save([{ text: this.title(), set: (t) => this.title.set(t) }], (override) =>
-        this.polls.create({
-          ...scopeInput(choice.scope),
-          title: this.title().trim(),
-          mode: this.mode(),
-          minutes: this.minutes(),
-          slots: slots.instants,
-          inviteeIds: this.invitees().map((p) => p.id),
-          personalDataOverride: override,
-        }),
+      const result = await this.personalData.save(
+        [{ text: this.title(), set: (t) => this.title.set(t) }],
+        (override) =>
+          this.polls.create({
+            ...scopeInput(choice.scope),
+            title: this.title().trim(),
+            mode: this.mode(),
+            minutes: this.minutes(),
+            slots: slots.instants,
+            inviteeIds: this.invitees().map((p) => p.id),
+            personalDataOverride: override,
+          }),
       );
       if (result === KEPT_BACK) return;
-      await this.router.navigate(['/meetings/polls', result.id], { state: { saved: 'The people you chose were asked.' } });
+      await this.router.navigate(['/meetings/polls', result.id], {
+        state: { saved: 'The people you chose were asked.' },
+      });
     } catch (error) {
       this.problem.set(messageOf(error));
     } finally {

@@ -111,7 +111,12 @@ export class OccurrenceStore {
 
   /** Change this meeting, or this and the following ones (which start a new series). */
   async edit(scope: EditScope, changes: OccurrenceChanges): Promise<MeetingOccurrence> {
-    const updated = await this.data.editOccurrence({ seriesId: this.seriesId, key: this.key, scope, ...changes });
+    const updated = await this.data.editOccurrence({
+      seriesId: this.seriesId,
+      key: this.key,
+      scope,
+      ...changes,
+    });
     return updated;
   }
 

@@ -1,5 +1,14 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { Router, RouterLink } from '@angular/router';
@@ -9,7 +18,11 @@ import { Alert, ConfirmService, Loading } from '@lantern/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { AgendaSection } from './agenda-section';
 import { AttendeesPanel } from './attendees-panel';
-import { EditOccurrenceDialog, type EditOccurrenceData, type EditOccurrenceResult } from './edit-occurrence-dialog';
+import {
+  EditOccurrenceDialog,
+  type EditOccurrenceData,
+  type EditOccurrenceResult,
+} from './edit-occurrence-dialog';
 import {
   countsText,
   formatLength,
@@ -39,7 +52,17 @@ import { SeriesPanel } from './series-panel';
 @Component({
   selector: 'lan-occurrence-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, RouterLink, Alert, Loading, ModeIcon, RsvpButtons, AgendaSection, AttendeesPanel, SeriesPanel],
+  imports: [
+    MatButtonModule,
+    RouterLink,
+    Alert,
+    Loading,
+    ModeIcon,
+    RsvpButtons,
+    AgendaSection,
+    AttendeesPanel,
+    SeriesPanel,
+  ],
   providers: [OccurrenceStore],
   templateUrl: './occurrence.page.html',
   styleUrl: './occurrence.page.scss',
@@ -89,7 +112,10 @@ export class OccurrencePage {
 
   protected async answerThis(answer: RsvpAnswer): Promise<void> {
     const current = this.store.occurrence()?.myRsvp ?? null;
-    await this.run(() => this.store.rsvpThis(current === answer ? null : answer), 'Your answer for this meeting was saved.');
+    await this.run(
+      () => this.store.rsvpThis(current === answer ? null : answer),
+      'Your answer for this meeting was saved.',
+    );
   }
 
   protected async answerSeries(answer: RsvpAnswer): Promise<void> {
@@ -114,12 +140,15 @@ export class OccurrencePage {
       onlineLink: o.onlineLink,
       isSeries: this.store.isSeries(),
     };
-    const ref = this.dialog.open<EditOccurrenceDialog, EditOccurrenceData, EditOccurrenceResult>(EditOccurrenceDialog, {
-      data,
-      maxWidth: '32rem',
-      autoFocus: 'first-tabbable',
-      restoreFocus: true,
-    });
+    const ref = this.dialog.open<EditOccurrenceDialog, EditOccurrenceData, EditOccurrenceResult>(
+      EditOccurrenceDialog,
+      {
+        data,
+        maxWidth: '32rem',
+        autoFocus: 'first-tabbable',
+        restoreFocus: true,
+      },
+    );
     const result = await firstValueFrom(ref.afterClosed());
     if (!result) return;
     if (result.scope === 'ALL') {
@@ -129,7 +158,9 @@ export class OccurrencePage {
     await this.run(async () => {
       const updated = await this.store.edit(result.scope, result.changes);
       if (updated.seriesId !== this.seriesId() || updated.key !== this.key()) {
-        await this.router.navigate(['/meetings', updated.seriesId, updated.key], { state: { saved: 'Saved. Everyone invited is told by email.' } });
+        await this.router.navigate(['/meetings', updated.seriesId, updated.key], {
+          state: { saved: 'Saved. Everyone invited is told by email.' },
+        });
       } else {
         await this.store.reload();
       }

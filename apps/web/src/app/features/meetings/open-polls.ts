@@ -17,7 +17,9 @@ import { type PollSummary, PollsData } from './polls-data';
             <li>
               <a [routerLink]="['/meetings/polls', p.id]">{{ p.title }}</a>
               <span class="meta">
-                {{ p.slots.length }} times offered{{ p.slots.length ? ', from ' + day(p.slots[0].startsAt) : '' }}{{ p.canDecide ? ' (you choose)' : '' }}
+                {{ p.slots.length }} times offered{{
+                  p.slots.length ? ', from ' + day(p.slots[0].startsAt) : ''
+                }}{{ p.canDecide ? ' (you choose)' : '' }}
               </span>
             </li>
           }

@@ -37,9 +37,16 @@ export class PaperUpload {
       // Not JSON: said below.
     }
     if (response.ok && typeof body.id === 'string') {
-      return { id: body.id, name: String(body.name ?? file.name), sizeBytes: Number(body.sizeBytes ?? file.size) };
+      return {
+        id: body.id,
+        name: String(body.name ?? file.name),
+        sizeBytes: Number(body.sizeBytes ?? file.size),
+      };
     }
-    const message = typeof body.message === 'string' ? body.message : `${file.name} could not be uploaded. Please try again.`;
+    const message =
+      typeof body.message === 'string'
+        ? body.message
+        : `${file.name} could not be uploaded. Please try again.`;
     throw new ApiError('UPLOAD_FAILED', message, {}, response.status);
   }
 }
@@ -47,6 +54,8 @@ export class PaperUpload {
 /** The id in a pasted Lantern link to a library resource or forum thread, or null. */
 export function linkedId(link: string, kind: 'resource' | 'thread'): string | null {
   const path = kind === 'resource' ? 'library/(?:resources|toolkits)' : 'forum/threads';
-  const m = new RegExp(`${path}/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})`, 'i').exec(link);
+  const m = new RegExp(`${path}/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})`, 'i').exec(
+    link,
+  );
   return m ? m[1].toLowerCase() : null;
 }

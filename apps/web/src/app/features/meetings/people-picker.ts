@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  model,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, model, signal } from '@angular/core';
 import { LowerCasePipe } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
 import { GraphqlClient, MeetingPeopleSearchDocument, messageOf } from '@lantern/web-graphql';
@@ -68,9 +60,7 @@ export interface PickedPerson {
         <ul class="results" [attr.aria-label]="'People found for ' + label()">
           @for (p of shown(); track p.id) {
             <li>
-              <button mat-button type="button" (click)="pick(p)">
-                Choose {{ p.displayName }}
-              </button>
+              <button mat-button type="button" (click)="pick(p)">Choose {{ p.displayName }}</button>
             </li>
           }
         </ul>

@@ -45,7 +45,10 @@ export interface SlotDraft {
 }
 
 /** Candidate slots as instants (London wall clock), sorted, without duplicates; or a plain-English problem. */
-export function slotInstants(slots: readonly SlotDraft[], now: Date = new Date()): { instants: string[] } | { problem: string } {
+export function slotInstants(
+  slots: readonly SlotDraft[],
+  now: Date = new Date(),
+): { instants: string[] } | { problem: string } {
   const filled = slots.filter((s) => s.date || s.time);
   if (filled.length < 2) return { problem: 'Offer at least two times to choose from.' };
   const out = new Set<string>();

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
 import { ErrorCode, MeetingMode, PollAnswer } from '@lantern/shared-domain';
@@ -42,14 +51,19 @@ export class PollPage {
   protected readonly location = signal('');
   protected readonly link = signal('');
 
-  protected readonly answers = Object.values(PollAnswer).map((a) => ({ value: a, label: POLL_ANSWER_LABEL[a] }));
+  protected readonly answers = Object.values(PollAnswer).map((a) => ({
+    value: a,
+    label: POLL_ANSWER_LABEL[a],
+  }));
   protected readonly label = POLL_ANSWER_LABEL;
   protected readonly day = formatShortDay;
   protected readonly range = formatTimeRange;
   protected readonly modeText = modeText;
   protected readonly me = computed(() => this.session.user()?.id ?? '');
   protected readonly best = computed(() => new Set(bestSlotIds(this.poll()?.slots ?? [])));
-  protected readonly others = computed(() => (this.poll()?.invitees ?? []).filter((i) => i.person.id !== this.me()));
+  protected readonly others = computed(() =>
+    (this.poll()?.invitees ?? []).filter((i) => i.person.id !== this.me()),
+  );
   protected readonly myClashes = computed(
     () => new Set(this.poll()?.invitees.find((i) => i.person.id === this.me())?.clashes ?? []),
   );
@@ -92,7 +106,9 @@ export class PollPage {
   protected async saveMine(): Promise<void> {
     const p = this.poll();
     if (!p) return;
-    const answers = Object.entries(this.mine()).flatMap(([slotId, answer]) => (answer ? [{ slotId, answer }] : []));
+    const answers = Object.entries(this.mine()).flatMap(([slotId, answer]) =>
+      answer ? [{ slotId, answer }] : [],
+    );
     if (!answers.length) {
       this.message.set('Choose an answer for at least one time.');
       return;
@@ -105,7 +121,8 @@ export class PollPage {
     const p = this.poll();
     if (!p) return;
     if (!this.chosen()) return this.message.set('Choose the time to meet.');
-    if (this.needsPlace() && !this.location().trim()) return this.message.set('Give the place for people coming in person.');
+    if (this.needsPlace() && !this.location().trim())
+      return this.message.set('Give the place for people coming in person.');
     if (this.needsLink() && !/^https?:\/\/\S+$/i.test(this.link().trim()))
       return this.message.set('Give the joining link as a web address starting https://');
     await this.run(async () => {

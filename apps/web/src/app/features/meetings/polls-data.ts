@@ -34,8 +34,12 @@ export class PollsData {
     return (await this.client.request(CreateMeetingPollDocument, { input })).createMeetingPoll;
   }
 
-  async answer(pollId: string, answers: ReadonlyArray<{ slotId: string; answer: PollAnswer }>): Promise<MeetingPoll> {
-    return (await this.client.request(AnswerMeetingPollDocument, { input: { pollId, answers } })).answerMeetingPoll;
+  async answer(
+    pollId: string,
+    answers: ReadonlyArray<{ slotId: string; answer: PollAnswer }>,
+  ): Promise<MeetingPoll> {
+    return (await this.client.request(AnswerMeetingPollDocument, { input: { pollId, answers } }))
+      .answerMeetingPoll;
   }
 
   async decide(input: DecideMeetingPollInput): Promise<{ id: string; firstDate: string }> {

@@ -23,29 +23,66 @@ import { PaperUpload, type UploadedPaper, linkedId } from './paper-upload';
       <summary>Propose an agenda item</summary>
       <form (submit)="submit($event)" novalidate>
         <label for="item-title">Title</label>
-        <input id="item-title" [attr.maxlength]="limits.itemTitleMax" [value]="title()" (input)="title.set(text($event))"
-          [attr.aria-describedby]="problem() ? 'item-problem' : null" />
+        <input
+          id="item-title"
+          [attr.maxlength]="limits.itemTitleMax"
+          [value]="title()"
+          (input)="title.set(text($event))"
+          [attr.aria-describedby]="problem() ? 'item-problem' : null"
+        />
         <fieldset>
           <legend>Purpose</legend>
-          <mat-radio-group class="radios" [value]="purpose()" (change)="purpose.set($event.value)" aria-label="Purpose of the item">
+          <mat-radio-group
+            class="radios"
+            [value]="purpose()"
+            (change)="purpose.set($event.value)"
+            aria-label="Purpose of the item"
+          >
             @for (p of purposes; track p.value) {
               <mat-radio-button [value]="p.value">{{ p.label }}</mat-radio-button>
             }
           </mat-radio-group>
         </fieldset>
         <label for="item-minutes">Minutes needed</label>
-        <input id="item-minutes" type="number" min="1" [attr.max]="limits.itemMinutesMax" inputmode="numeric" [value]="minutes()"
-          (input)="minutes.set(+text($event))" />
-        <label class="check"><input type="checkbox" [checked]="presentIt()" (change)="presentIt.set($any($event.target).checked)" /> I will present it</label>
+        <input
+          id="item-minutes"
+          type="number"
+          min="1"
+          [attr.max]="limits.itemMinutesMax"
+          inputmode="numeric"
+          [value]="minutes()"
+          (input)="minutes.set(+text($event))"
+        />
+        <label class="check"
+          ><input
+            type="checkbox"
+            [checked]="presentIt()"
+            (change)="presentIt.set($any($event.target).checked)"
+          />
+          I will present it</label
+        >
         <label for="item-link">Link to a library resource or forum thread (optional)</label>
-        <input id="item-link" type="url" [value]="link()" (input)="link.set(text($event))" aria-describedby="item-link-hint" />
-        <p class="hint" id="item-link-hint">Paste its address from Lantern, for example from the address bar.</p>
+        <input
+          id="item-link"
+          type="url"
+          [value]="link()"
+          (input)="link.set(text($event))"
+          aria-describedby="item-link-hint"
+        />
+        <p class="hint" id="item-link-hint">
+          Paste its address from Lantern, for example from the address bar.
+        </p>
         <label for="item-papers">Papers (optional)</label>
         <input id="item-papers" type="file" multiple (change)="addPapers($event)" />
         @if (papers().length) {
           <ul class="papers">
             @for (p of papers(); track p.id) {
-              <li>{{ p.name }} <button mat-button type="button" (click)="removePaper(p.id)">Remove<span class="visually-hidden"> {{ p.name }}</span></button></li>
+              <li>
+                {{ p.name }}
+                <button mat-button type="button" (click)="removePaper(p.id)">
+                  Remove<span class="visually-hidden"> {{ p.name }}</span>
+                </button>
+              </li>
             }
           </ul>
         }
@@ -53,7 +90,9 @@ import { PaperUpload, type UploadedPaper, linkedId } from './paper-upload';
           <p class="error" id="item-problem" role="alert">{{ message }}</p>
         }
         <div class="buttons">
-          <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Sending…' : 'Propose the item' }}</button>
+          <button mat-flat-button type="submit" [disabled]="busy()">
+            {{ busy() ? 'Sending…' : 'Propose the item' }}
+          </button>
         </div>
       </form>
     </details>
@@ -130,7 +169,10 @@ export class ProposeItem {
   private readonly uploads = inject(PaperUpload);
 
   protected readonly limits = MEETING_LIMITS;
-  protected readonly purposes = Object.values(AgendaPurpose).map((p) => ({ value: p, label: AGENDA_PURPOSE_LABEL[p] }));
+  protected readonly purposes = Object.values(AgendaPurpose).map((p) => ({
+    value: p,
+    label: AGENDA_PURPOSE_LABEL[p],
+  }));
   protected readonly open = signal(false);
   protected readonly title = signal('');
   protected readonly purpose = signal<AgendaPurpose>(AgendaPurpose.Discuss);
@@ -176,30 +218,40 @@ export class ProposeItem {
     const resourceId = link ? linkedId(link, 'resource') : null;
     const threadId = link ? linkedId(link, 'thread') : null;
     if (!title) return this.problem.set('Give the item a title.');
-    if (!Number.isInteger(this.minutes()) || this.minutes() < 1 || this.minutes() > MEETING_LIMITS.itemMinutesMax)
+    if (
+      !Number.isInteger(this.minutes()) ||
+      this.minutes() < 1 ||
+      this.minutes() > MEETING_LIMITS.itemMinutesMax
+    )
       return this.problem.set(`Give the time needed as 1 to ${MEETING_LIMITS.itemMinutesMax} minutes.`);
     if (link && !resourceId && !threadId)
-      return this.problem.set('That link is not a Lantern library resource or forum thread. Paste its address, or leave it empty.');
+      return this.problem.set(
+        'That link is not a Lantern library resource or forum thread. Paste its address, or leave it empty.',
+      );
     this.problem.set(null);
     this.busy.set(true);
     try {
-      const result = await this.personalData.save([{ text: this.title(), set: (t) => this.title.set(t) }], (override) =>
-        this.data.propose({
-          ...this.store.ids,
-          title,
-          purpose: this.purpose(),
-          minutes: this.minutes(),
-          presenterId: this.presentIt() ? (this.session.user()?.id ?? null) : null,
-          resourceId,
-          threadId,
-          fileIds: this.papers().map((p) => p.id),
-          personalDataOverride: override,
-        }),
+      const result = await this.personalData.save(
+        [{ text: this.title(), set: (t) => this.title.set(t) }],
+        (override) =>
+          this.data.propose({
+            ...this.store.ids,
+            title,
+            purpose: this.purpose(),
+            minutes: this.minutes(),
+            presenterId: this.presentIt() ? (this.session.user()?.id ?? null) : null,
+            resourceId,
+            threadId,
+            fileIds: this.papers().map((p) => p.id),
+            personalDataOverride: override,
+          }),
       );
       if (result === KEPT_BACK) return;
       this.store.take(result);
       this.done.set(
-        result.status === 'ACCEPTED' ? `${result.title} is on the agenda.` : `${result.title} was proposed. The chair will accept or decline it.`,
+        result.status === 'ACCEPTED'
+          ? `${result.title} is on the agenda.`
+          : `${result.title} was proposed. The chair will accept or decline it.`,
       );
       this.title.set('');
       this.link.set('');

@@ -25,8 +25,8 @@ interface SchoolOption {
       @if (store.balance(); as b) {
         <h3>In person and online this term</h3>
         <p>
-          {{ b.period }} ({{ date(b.from) }} to {{ date(b.to) }}): {{ b.inPerson }} in person, {{ b.online }} online,
-          {{ b.hybrid }} hybrid.
+          {{ b.period }} ({{ date(b.from) }} to {{ date(b.to) }}): {{ b.inPerson }} in person,
+          {{ b.online }} online, {{ b.hybrid }} hybrid.
           @if (b.inPerson + b.hybrid === 0 && b.online > 0) {
             No one meets face to face this term.
           } @else if (b.online + b.hybrid === 0 && b.inPerson > 1) {
@@ -57,7 +57,9 @@ interface SchoolOption {
             <button mat-stroked-button type="button" (click)="startEditing()">Change the rotation</button>
           } @else {
             <div class="editor">
-              <p id="rotation-hint">Schools host in this order, then start again. Skipped meetings do not use a turn.</p>
+              <p id="rotation-hint">
+                Schools host in this order, then start again. Skipped meetings do not use a turn.
+              </p>
               @if (chosen().length) {
                 <ol aria-describedby="rotation-hint">
                   @for (c of chosen(); track c.id; let i = $index, first = $first, last = $last) {
@@ -86,7 +88,9 @@ interface SchoolOption {
                 }
               </select>
               <div class="buttons">
-                <button mat-flat-button type="button" [disabled]="busy()" (click)="save()">Save the rotation</button>
+                <button mat-flat-button type="button" [disabled]="busy()" (click)="save()">
+                  Save the rotation
+                </button>
                 <button mat-button type="button" (click)="editing.set(false)">Cancel</button>
               </div>
             </div>
@@ -199,7 +203,10 @@ export class SeriesPanel {
   }
 
   protected async skip(skipped: boolean): Promise<void> {
-    await this.run(() => this.store.skipHost(skipped), skipped ? 'No host for this meeting.' : 'This meeting has a host again.');
+    await this.run(
+      () => this.store.skipHost(skipped),
+      skipped ? 'No host for this meeting.' : 'This meeting has a host again.',
+    );
   }
 
   private async run(work: () => Promise<void>, done: string): Promise<void> {

@@ -49,12 +49,20 @@ export class TermDatesPage implements OnInit {
     if (!actor || !places) return [];
     const out: Owner[] = [];
     if (actor.grants.some((g) => g.role === Role.NetworkAdmin))
-      out.push(...places.localAuthorities.map((la) => ({ value: `la:${la.id}`, label: `Local authority: ${la.name}` })));
+      out.push(
+        ...places.localAuthorities.map((la) => ({
+          value: `la:${la.id}`,
+          label: `Local authority: ${la.name}`,
+        })),
+      );
     const mine = new Set(
-      actor.grants.filter((g) => (g.role === Role.Headteacher || g.role === Role.Senco) && g.schoolId).map((g) => g.schoolId),
+      actor.grants
+        .filter((g) => (g.role === Role.Headteacher || g.role === Role.Senco) && g.schoolId)
+        .map((g) => g.schoolId),
     );
     for (const t of places.trusts)
-      for (const s of t.schools) if (mine.has(s.id)) out.push({ value: `school:${s.id}`, label: `School: ${s.displayName}` });
+      for (const s of t.schools)
+        if (mine.has(s.id)) out.push({ value: `school:${s.id}`, label: `School: ${s.displayName}` });
     return out;
   });
   protected readonly isSchool = computed(() => this.owner().startsWith('school:'));
@@ -76,7 +84,9 @@ export class TermDatesPage implements OnInit {
 
   private where(value: string): { localAuthorityId: string | null; schoolId: string | null } {
     const [kind, id] = value.split(':');
-    return kind === 'la' ? { localAuthorityId: id, schoolId: null } : { localAuthorityId: null, schoolId: id };
+    return kind === 'la'
+      ? { localAuthorityId: id, schoolId: null }
+      : { localAuthorityId: null, schoolId: id };
   }
 
   protected async choose(value: string): Promise<void> {
@@ -111,7 +121,8 @@ export class TermDatesPage implements OnInit {
   protected async save(event: Event): Promise<void> {
     event.preventDefault();
     const terms = this.terms().map((t) => ({ ...t, name: t.name.trim() }));
-    if (terms.some((t) => !t.starts || !t.ends)) return this.problem.set('Give the first and last day of every term.');
+    if (terms.some((t) => !t.starts || !t.ends))
+      return this.problem.set('Give the first and last day of every term.');
     const problem = termsProblem(terms);
     this.problem.set(problem);
     if (problem) return;
