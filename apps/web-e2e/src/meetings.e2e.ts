@@ -82,9 +82,13 @@ describe('meetings', () => {
     await senco.getByText('Your answer for this meeting was saved.').first().waitFor();
     await senco.getByText('Propose an agenda item').click();
     await senco.getByLabel('Title', { exact: true }).fill(ITEM);
-    await senco.getByLabel('Minutes needed').fill('15');
     await senco.getByRole('button', { name: 'Propose the item' }).click();
     await senco.getByText(`${ITEM} was proposed.`).first().waitFor();
+    // Its proposer changes it while it waits for the chair: 15 minutes rather than 10.
+    await senco.getByRole('button', { name: `Change ${ITEM}` }).click();
+    await senco.locator('lan-item-editor').getByLabel('Minutes needed').fill('15');
+    await senco.getByRole('button', { name: 'Save the item' }).click();
+    await senco.getByText(`${ITEM} saved.`).first().waitFor();
     await expectNoAxeViolations(senco);
 
     // The chair accepts it, publishes the agenda and starts the meeting.

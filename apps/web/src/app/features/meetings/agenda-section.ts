@@ -17,6 +17,7 @@ import { formatDateTime } from '../../core/format';
 import type { AgendaItem } from './agenda-data';
 import { deadlineInstant, timingText } from './agenda-model';
 import { AgendaStore } from './agenda-store';
+import { ItemEditor } from './item-editor';
 import { LiveBar } from './live-bar';
 import { MinutesPanel } from './minutes-panel';
 import { ProposeItem } from './propose-item';
@@ -30,7 +31,7 @@ import { ProposeItem } from './propose-item';
 @Component({
   selector: 'lan-agenda-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, RouterLink, Alert, LiveBar, MinutesPanel, ProposeItem],
+  imports: [MatButtonModule, RouterLink, Alert, ItemEditor, LiveBar, MinutesPanel, ProposeItem],
   providers: [AgendaStore],
   templateUrl: './agenda-section.html',
   styleUrl: './agenda-section.scss',
@@ -47,6 +48,8 @@ export class AgendaSection {
   protected readonly busy = signal(false);
   protected readonly message = signal('');
   protected readonly deadline = signal('');
+  /** The item being changed (its id), if any. */
+  protected readonly editing = signal<string | null>(null);
   protected readonly purposeLabel = AGENDA_PURPOSE_LABEL;
   protected readonly dateTime = formatDateTime;
   protected readonly timing = computed(() => {
@@ -65,6 +68,11 @@ export class AgendaSection {
   /** The meeting's start time has come (the note-taker may write minutes without starting the timer). */
   protected begun(startsAt: string): boolean {
     return new Date(startsAt).getTime() <= Date.now();
+  }
+
+  protected edited(message: string): void {
+    this.editing.set(null);
+    if (message) this.message.set(message);
   }
 
   protected presenter(item: AgendaItem): string {

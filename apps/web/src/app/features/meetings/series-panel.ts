@@ -81,12 +81,15 @@ interface SchoolOption {
                 </ol>
               }
               <label for="rotation-add">Add a school</label>
-              <select id="rotation-add" (change)="add($event)">
-                <option value="">Choose a school</option>
-                @for (s of options(); track s.id) {
-                  <option [value]="s.id">{{ s.name }}</option>
-                }
-              </select>
+              <div class="add">
+                <select id="rotation-add" #pick>
+                  <option value="">Choose a school</option>
+                  @for (s of options(); track s.id) {
+                    <option [value]="s.id">{{ s.name }}</option>
+                  }
+                </select>
+                <button mat-stroked-button type="button" (click)="add(pick)">Add to the rotation</button>
+              </div>
               <div class="buttons">
                 <button mat-flat-button type="button" [disabled]="busy()" (click)="save()">
                   Save the rotation
@@ -127,6 +130,12 @@ interface SchoolOption {
       display: block;
       font-weight: 600;
       margin-top: 0.5rem;
+    }
+    .add {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
     }
     select {
       max-width: 100%;
@@ -186,8 +195,8 @@ export class SeriesPanel {
     this.status.set(`${item?.name ?? 'School'} removed from the rotation.`);
   }
 
-  protected add(event: Event): void {
-    const select = event.target as HTMLSelectElement;
+  /** Added with a button, not on change: arrowing through a closed select must not add schools. */
+  protected add(select: HTMLSelectElement): void {
     const school = this.all().find((s) => s.id === select.value);
     if (!school) return;
     this.chosen.set([...this.chosen(), school]);
