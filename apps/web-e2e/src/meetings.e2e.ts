@@ -246,4 +246,21 @@ describe('meetings', () => {
     await expect(cancelled.count()).resolves.toBe(1);
     await expectNoAxeViolations(chair);
   });
+
+  it("term dates: a headteacher gives the school its own dates, then follows the local authority's again", async () => {
+    const head = await newPage();
+    await signIn(head, 'headteacher.holy-family@demo.lantern.test');
+    await head.goto('/admin/term-dates');
+    await waitForHeading(head, 'Term dates');
+    await head.getByText("This school follows its local authority's term dates").first().waitFor();
+    await expectNoAxeViolations(head);
+    await head.getByLabel('Name').first().fill('Autumn term (school)');
+    await head.getByRole('button', { name: 'Save the term dates' }).click();
+    await head.getByText('Term dates saved.').first().waitFor();
+    await head.getByText('This school has its own term dates.').first().waitFor();
+    await head.getByRole('button', { name: 'Follow the local authority' }).click();
+    await head.getByRole('alertdialog').getByRole('button', { name: 'Follow the local authority' }).click();
+    await head.getByText("The school now follows its local authority's term dates.").first().waitFor();
+    await expectNoAxeViolations(head);
+  });
 });
