@@ -72,6 +72,7 @@ describe('app routes', () => {
       'library/toolkits/new': [Permission.LibraryPublish],
       caseload: [Permission.CaseDataUse],
       'ehcp-drafts': [Permission.CaseDataUse],
+      supervision: [Permission.CaseDataUse],
       'admin/people': [Permission.PeopleRead],
       'admin/invitations': [Permission.PeopleInvite],
       'admin/audit': [Permission.AuditRead],
