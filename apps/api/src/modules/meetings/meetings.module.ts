@@ -31,6 +31,8 @@ import { MeetingMailer } from './meeting-mailer.service';
 import { MeetingOccurrenceEditService } from './meeting-occurrence-edit.service';
 import { MeetingOccurrences } from './meeting-occurrences';
 import { MeetingParticipationResolver } from './meeting-participation.resolver';
+import { MeetingPeopleResolver } from './meeting-people.resolver';
+import { MeetingPeopleService } from './meeting-people.service';
 import { MeetingRsvpService } from './meeting-rsvp.service';
 import { MeetingTermsService } from './meeting-terms.service';
 import { MeetingsReadService } from './meetings-read.service';
@@ -59,6 +61,8 @@ import { MeetingsWriteService } from './meetings-write.service';
     MeetingsResolver,
     MeetingParticipationResolver,
     MeetingCalendarsResolver,
+    MeetingPeopleService,
+    MeetingPeopleResolver,
     // Agenda, live, minutes and polls.
     MeetingAgendaContext,
     AgendaChecks,

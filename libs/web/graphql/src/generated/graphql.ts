@@ -1724,7 +1724,7 @@ export type MeetingPeopleSearchQueryVariables = Exact<{
 }>;
 
 
-export type MeetingPeopleSearchQuery = { readonly people: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly displayName: string }> } };
+export type MeetingPeopleSearchQuery = { readonly meetingPeopleCandidates: ReadonlyArray<{ readonly id: string, readonly displayName: string, readonly roleLine: string | null }> };
 
 export type NotificationPartsFragment = { readonly id: string, readonly kind: NotificationKind, readonly title: string, readonly body: string | null, readonly link: string | null, readonly createdAt: string, readonly readAt: string | null };
 
@@ -8336,11 +8336,10 @@ export const MeetingPlacesDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<MeetingPlacesQuery, MeetingPlacesQueryVariables>;
 export const MeetingPeopleSearchDocument = new TypedDocumentString(`
     query MeetingPeopleSearch($search: String!) {
-  people(filter: {search: $search}, first: 10) {
-    nodes {
-      id
-      displayName
-    }
+  meetingPeopleCandidates(search: $search, first: 20) {
+    id
+    displayName
+    roleLine
   }
 }
     `) as unknown as TypedDocumentString<MeetingPeopleSearchQuery, MeetingPeopleSearchQueryVariables>;

@@ -10,10 +10,9 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
-import { ErrorCode, Permission } from '@lantern/shared-domain';
+import { ErrorCode } from '@lantern/shared-domain';
 import { isApiError, messageOf } from '@lantern/web-graphql';
 import { Alert, Loading, type PersonalDataOverride } from '@lantern/web-ui';
-import { Session } from '../../core/session';
 import { MeetingForm, type MeetingFormValue } from './meeting-form';
 import { whenFromSeries } from './meeting-form-model';
 import { updateInput } from './meeting-input';
@@ -53,7 +52,6 @@ import { type MeetingSeries, MeetingsData } from './meetings-data';
         <lan-meeting-form
           submitLabel="Save the series"
           [initial]="initial()"
-          [canSearchPeople]="canSearchPeople()"
           [save]="update"
           (cancelled)="back()"
         />
@@ -72,7 +70,6 @@ import { type MeetingSeries, MeetingsData } from './meetings-data';
 export class EditSeriesPage {
   private readonly data = inject(MeetingsData);
   private readonly router = inject(Router);
-  private readonly session = inject(Session);
 
   readonly seriesId = input.required<string>();
   /** ?from=<key>: the meeting to go back to. */
@@ -81,7 +78,6 @@ export class EditSeriesPage {
   protected readonly series = signal<MeetingSeries | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly conflict = signal(false);
-  protected readonly canSearchPeople = computed(() => this.session.permissions().has(Permission.PeopleRead));
   protected readonly backLink = computed(() => [
     '/meetings',
     this.seriesId(),

@@ -72,8 +72,6 @@ export class MeetingForm implements OnInit {
   readonly scopes = input<readonly ScopeChoice[]>([]);
   readonly initial = input<Partial<MeetingFormValue> | null>(null);
   readonly submitLabel = input('Save');
-  /** Whether the people pickers may search (the viewer may look people up). */
-  readonly canSearchPeople = input(false);
   readonly save = input.required<MeetingSave>();
   readonly cancelled = output<void>();
 

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
-import { Permission } from '@lantern/shared-domain';
 import { messageOf } from '@lantern/web-graphql';
 import { Alert, Loading, type PersonalDataOverride } from '@lantern/web-ui';
 import { Session } from '../../core/session';
@@ -42,7 +41,6 @@ import { type MeetingPlaces, MeetingsData } from './meetings-data';
         submitLabel="Save and send invitations"
         [scopes]="scopes()"
         [initial]="initial()"
-        [canSearchPeople]="canSearchPeople()"
         [save]="create"
         (cancelled)="back()"
       />
@@ -67,7 +65,6 @@ export class NewMeetingPage implements OnInit {
     const only = this.scopes().length === 1 ? this.scopes()[0] : null;
     return only ? { scope: only } : null;
   });
-  protected readonly canSearchPeople = computed(() => this.session.permissions().has(Permission.PeopleRead));
 
   ngOnInit(): void {
     void this.load();

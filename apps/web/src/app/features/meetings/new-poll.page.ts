@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
-import { MEETING_LIMITS, MEETING_MODE_LABEL, MeetingMode, Permission } from '@lantern/shared-domain';
+import { MEETING_LIMITS, MEETING_MODE_LABEL, MeetingMode } from '@lantern/shared-domain';
 import { messageOf } from '@lantern/web-graphql';
 import { Alert, KEPT_BACK, Loading, PersonalDataCheck } from '@lantern/web-ui';
 import { Session } from '../../core/session';
@@ -105,20 +105,13 @@ import { PollsData } from './polls-data';
             <button mat-stroked-button type="button" (click)="addSlot()">Add a time</button>
           }
         </fieldset>
-        @if (canSearchPeople()) {
-          <lan-people-picker
-            id="poll-invitees"
-            label="People to ask"
-            [multiple]="true"
-            hint="You answer too."
-            [(picked)]="invitees"
-          />
-        } @else {
-          <p class="hint">
-            Only leaders can look people up in Lantern, so ask one of them to find a time with people you
-            choose.
-          </p>
-        }
+        <lan-people-picker
+          id="poll-invitees"
+          label="People to ask"
+          [multiple]="true"
+          hint="You answer too."
+          [(picked)]="invitees"
+        />
         @if (problem(); as message) {
           <p class="error" role="alert">{{ message }}</p>
         }
@@ -204,7 +197,6 @@ export class NewPollPage implements OnInit {
   protected readonly places = signal<MeetingPlaces | null>(null);
   protected readonly loadError = signal<string | null>(null);
   protected readonly scopes = computed(() => scopeChoices(this.session.actor(), this.places()?.trusts ?? []));
-  protected readonly canSearchPeople = computed(() => this.session.permissions().has(Permission.PeopleRead));
 
   protected readonly scope = signal('');
   protected readonly title = signal('');

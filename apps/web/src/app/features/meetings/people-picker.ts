@@ -6,11 +6,14 @@ import { GraphqlClient, MeetingPeopleSearchDocument, messageOf } from '@lantern/
 export interface PickedPerson {
   id: string;
   displayName: string;
+  /** e.g. "SENCO, Holy Family Primary", where the viewer may see it. */
+  roleLine?: string | null;
 }
 
 /**
- * Choose people by name (one or several): type, press Search, pick from the list. Searches the
- * people the viewer may look up; a single choice replaces the current one. Keyboard: Enter in the
+ * Choose people by name (one or several): type, press Search, pick from the list. Searches everyone
+ * with a role in the network (meetingPeopleCandidates: names, and a role line where the viewer may
+ * see it); a single choice replaces the current one. Keyboard: Enter in the
  * box searches; each result is a button.
  */
 @Component({
@@ -60,7 +63,12 @@ export interface PickedPerson {
         <ul class="results" [attr.aria-label]="'People found for ' + label()">
           @for (p of shown(); track p.id) {
             <li>
-              <button mat-button type="button" (click)="pick(p)">Choose {{ p.displayName }}</button>
+              <button mat-button type="button" (click)="pick(p)">
+                Choose {{ p.displayName }}
+                @if (p.roleLine) {
+                  <span class="role"> ({{ p.roleLine }})</span>
+                }
+              </button>
             </li>
           }
         </ul>
@@ -149,7 +157,7 @@ export class PeoplePicker {
     this.error.set(null);
     try {
       const r = await this.client.request(MeetingPeopleSearchDocument, { search });
-      this.results.set(r.people.nodes);
+      this.results.set(r.meetingPeopleCandidates);
     } catch (error) {
       this.results.set(null);
       this.error.set(messageOf(error));
@@ -159,7 +167,8 @@ export class PeoplePicker {
   }
 
   protected pick(p: PickedPerson): void {
-    this.picked.set(this.multiple() ? [...this.picked(), p] : [p]);
+    const chosen = { id: p.id, displayName: p.displayName };
+    this.picked.set(this.multiple() ? [...this.picked(), chosen] : [chosen]);
     this.results.set(null);
     this.query.set('');
   }
