@@ -500,7 +500,7 @@ describe('supervision records', () => {
     const gqlAnswer = async (
       c: GqlClient,
       query: string,
-      variables: Record<string, unknown>,
+      variables: { [name: string]: unknown },
     ): Promise<Answer> => {
       const r = await c.gql(query, variables);
       return r.errors?.[0]?.extensions?.code ?? 'OK';

@@ -67,11 +67,16 @@ export async function recordsFor(
       if (records.case) break;
     }
     // A past session (the demo's signed record at Holy Family Primary) for its room and record pages.
-    const { supervisionSessions } = await gql<{ supervisionSessions: Nodes }>(
-      page,
-      '{ supervisionSessions(when: PAST, first: 1) { nodes { id } } }',
-    );
-    records.supervision = supervisionSessions.nodes[0]?.id;
+    // A past session if the person took part in one, else an upcoming one (a headteacher is invited
+    // only to the next session of the demo data).
+    for (const when of ['PAST', 'UPCOMING']) {
+      const { supervisionSessions } = await gql<{ supervisionSessions: Nodes }>(
+        page,
+        `{ supervisionSessions(when: ${when}, first: 1) { nodes { id } } }`,
+      );
+      records.supervision = supervisionSessions.nodes[0]?.id;
+      if (records.supervision) break;
+    }
   }
   return records;
 }

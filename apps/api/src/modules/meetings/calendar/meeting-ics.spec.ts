@@ -25,7 +25,7 @@ const meeting = (over: Partial<CalendarMeeting> = {}): CalendarMeeting => ({
 const NOW = new Date('2026-12-07T10:15:00Z');
 
 function events(text: string): nodeIcal.VEvent[] {
-  return Object.values(nodeIcal.sync.parseICS(text)).filter((c): c is nodeIcal.VEvent => c.type === 'VEVENT');
+  return Object.values(nodeIcal.sync.parseICS(text)).filter((c): c is nodeIcal.VEvent => c?.type === 'VEVENT');
 }
 
 const hhmmLondon = (d: Date) =>
