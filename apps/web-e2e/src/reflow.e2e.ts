@@ -177,7 +177,8 @@ describe('reflow at 320 CSS pixels', () => {
     await firstResult.waitFor();
     expect((await firstResult.boundingBox())!.y).toBeLessThan(PHONE.height);
     await filters.click();
-    expect(await filters.getAttribute('aria-expanded')).toBe('true');
+    // Wait for aria-expanded to follow the click (reading it at once raced the render).
+    await page.getByRole('button', { name: /^Filters/, expanded: true }).waitFor();
     await page.getByLabel('Kind', { exact: true }).waitFor();
   });
 
