@@ -160,12 +160,26 @@ export function occurrenceDates(p: SeriesPattern, from: string, to: string): str
  * happens twice in October is the first of the two (BST), as RFC 5545 says.
  */
 export function londonInstant(date: string, time: string): Date {
+  const key = `${date} ${time}`;
+  const known = INSTANTS.get(key);
+  if (known !== undefined) return new Date(known);
   const [y, mo, d] = date.split('-').map(Number);
   const [h, mi] = time.split(':').map(Number);
   const t = new TZDate(y, mo - 1, d, h, mi, MEETING_TIME_ZONE);
-  const earlier = new Date(t.getTime() - 3_600_000);
-  return format(earlier, 'yyyy-MM-dd HH:mm', { in: LONDON }) === `${date} ${time}` ? earlier : new Date(t.getTime());
+  const earlier = t.getTime() - 3_600_000;
+  const at = format(new Date(earlier), 'yyyy-MM-dd HH:mm', { in: LONDON }) === key ? earlier : t.getTime();
+  if (INSTANTS.size >= INSTANTS_MAX) INSTANTS.clear();
+  INSTANTS.set(key, at);
+  return new Date(at);
 }
+
+/**
+ * Instants already worked out (the zone's rules do not change while a process runs). Each costs tens
+ * of microseconds through Intl, and a page of meetings expands thousands of occurrences on the same
+ * few dates and times (docs/performance.md, Meetings). Bounded: cleared when full.
+ */
+const INSTANTS = new Map<string, number>();
+const INSTANTS_MAX = 50_000;
 
 /** A London date and wall-clock time of an instant. */
 export function londonDateTime(at: Date): { date: string; time: string } {
