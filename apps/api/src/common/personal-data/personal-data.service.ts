@@ -78,6 +78,32 @@ export class PersonalDataService {
   }
 
   /**
+   * The check for case talk with "keep it anyway" (supervision messages, agendas, outcomes, addenda):
+   * `keep` lets through only what looks like a person's name (often a colleague's, or a false alarm),
+   * audited with `reason`; an identifier (UPN, NHS number, date of birth, a name next to a year group,
+   * …) is refused even then. The one place this rule is written.
+   */
+  async checkKeepingNames(
+    ctx: RequestContext,
+    texts: ReadonlyArray<string | null | undefined>,
+    keep: boolean | null | undefined,
+    reason: string,
+    target: PersonalDataTarget,
+    m: EntityManager,
+  ): Promise<void> {
+    if (!keep) return this.check(ctx, texts, null, target, m);
+    const findings = await this.find(texts, m);
+    const identifiers = findings.filter((f) => f.kind !== PersonalDataKind.PersonName);
+    if (identifiers.length)
+      throw new AppError(
+        ErrorCode.PersonalData,
+        `${describeFindings(identifiers)} Identifiers cannot be kept, even with "keep it anyway".`,
+        { findings: [...new Set(identifiers.map((f) => f.kind))].join(',') },
+      );
+    if (findings.length) await this.check(ctx, texts, { reason }, target, m);
+  }
+
+  /**
    * Display names of active members that contain a flagged name (a full name, or a lone given name
    * as a first name), so only the few that matter are read, however big the directory.
    */

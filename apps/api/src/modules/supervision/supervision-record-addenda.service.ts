@@ -4,16 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   AuditAction,
-  ErrorCode,
-  PersonalDataKind,
   SUPERVISION_LIMITS,
   SupervisionRole,
   SupervisionSignSide,
   canRunSupervision,
-  describeFindings,
 } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
-import { AppError, Errors } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { PersonalDataService } from '../../common/personal-data/personal-data.service';
 import { SupervisionAccess, SupervisionSessionScope } from './supervision-access.service';
 import { SupervisionRecordEvents } from './supervision-record-events';
@@ -24,7 +21,6 @@ import type { SupervisionRecordModel } from './supervision-record.model';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SIDES: readonly SupervisionSignSide[] = [SupervisionRole.Senco, SupervisionRole.SendLead];
 /** Findings "save anyway" may keep (a name can be a colleague's); identifiers never. */
-const OVERRIDABLE = new Set([PersonalDataKind.PersonName, PersonalDataKind.NameWithYearGroup]);
 
 /**
  * Addenda: the only way to correct a signed record. Written by either signing side (checked for
@@ -135,16 +131,11 @@ export class SupervisionRecordAddendaService {
     body: string,
     override: boolean,
   ): Promise<void> {
-    const findings = await this.personalData.find([body], m);
-    if (!findings.length) return;
-    if (!override || findings.some((f) => !OVERRIDABLE.has(f.kind)))
-      throw new AppError(ErrorCode.PersonalData, describeFindings(findings), {
-        findings: [...new Set(findings.map((f) => f.kind))].join(','),
-      });
-    await this.personalData.check(
+    await this.personalData.checkKeepingNames(
       ctx,
       [body],
-      { reason: 'Kept after the warning, in an addendum to a supervision record' },
+      override,
+      'Kept after the warning, in an addendum to a supervision record',
       {
         action: AuditAction.CasePersonalDataOverride,
         verb: 'Added to a supervision record',

@@ -4,7 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   AuditAction,
-  PersonalDataKind,
   STREAM_KINDS,
   SUPERVISION_LIMITS,
   SupervisionClientBody,
@@ -248,15 +247,14 @@ export class SupervisionRoom implements OnModuleInit {
       targetType: 'supervision-session',
       targetId: s.id,
     };
-    const reqCtx = socketContext(ctx.session, ctx.actor);
-    let reason: { reason: string } | null = null;
-    if (override) {
-      const findings = await this.personalData.find([text], ctx.manager);
-      if (!findings.length) return;
-      if (findings.every((f) => f.kind === PersonalDataKind.PersonName))
-        reason = { reason: 'Sent anyway in the live room: the name is not a pupil’s.' };
-    }
-    await this.personalData.check(reqCtx, [text], reason, target, ctx.manager);
+    await this.personalData.checkKeepingNames(
+      socketContext(ctx.session, ctx.actor),
+      [text],
+      override,
+      'Sent anyway in the live room: the name is not a pupil’s.',
+      target,
+      ctx.manager,
+    );
   }
 }
 

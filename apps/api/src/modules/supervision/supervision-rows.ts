@@ -1,16 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import {
   AuditAction,
-  ErrorCode,
-  PersonalDataKind,
   SUPERVISION_LIMITS as L,
   SupervisionRole,
   SupervisionStatus,
-  describeFindings,
   supervisionStream,
 } from '@lantern/shared-domain';
 import type { RequestContext } from '../../common/context/request-context';
-import { AppError, Errors } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import type {
   PersonalDataService,
   PersonalDataTarget,
@@ -145,17 +142,14 @@ export async function checkTexts(
   override: boolean | null | undefined,
   where: PersonalDataTarget,
 ): Promise<void> {
-  if (!override) return personalData.check(ctx, texts, null, where, m);
-  const findings = await personalData.find(texts, m);
-  if (!findings.length) return;
-  const identifiers = findings.filter((f) => f.kind !== PersonalDataKind.PersonName);
-  if (identifiers.length)
-    throw new AppError(
-      ErrorCode.PersonalData,
-      `${describeFindings(identifiers)} Identifiers cannot be kept, even with "keep it anyway".`,
-      { findings: [...new Set(identifiers.map((f) => f.kind))].join(',') },
-    );
-  await personalData.check(ctx, texts, { reason: 'Kept a flagged name in a supervision session.' }, where, m);
+  await personalData.checkKeepingNames(
+    ctx,
+    texts,
+    override,
+    'Kept a flagged name in a supervision session.',
+    where,
+    m,
+  );
 }
 
 /** The agenda as asked: at most SUPERVISION_LIMITS.agendaMax cases, each once, with trimmed questions. */
